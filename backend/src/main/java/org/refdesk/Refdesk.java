@@ -1,0 +1,73 @@
+package org.refdesk;
+
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.sqlclient.Pool;
+import java.util.Optional;
+import org.refdesk.auth.Passwords;
+import org.refdesk.auth.SigningKey;
+import org.refdesk.config.RefdeskConfig;
+import org.refdesk.db.Database;
+import org.refdesk.http.HttpVerticle;
+import org.refdesk.library.DemoLibrary;
+import org.refdesk.library.DemoLibrary.Seeded;
+
+/**
+ * A running gateway: migrates the schema, seeds a first-run library, loads the signing key and
+ * deploys the verticles. {@link Main} uses it as the product; tests start one per test class.
+ */
+public final class Refdesk {
+
+  private final Vertx vertx;
+  private final RefdeskConfig config;
+  private final String signingKey;
+  private final Optional<Seeded> seeded;
+
+  private Refdesk(Vertx vertx, RefdeskConfig config, String signingKey, Optional<Seeded> seeded) {
+    this.vertx = vertx;
+    this.config = config;
+    this.signingKey = signingKey;
+    this.seeded = seeded;
+  }
+
+  /** Starts on a new Vert.x instance; the config must name Postgres and Redis. */
+  public static Future<Refdesk> start(RefdeskConfig config) {
+    var vertx = Vertx.vertx(new VertxOptions());
+    var pgUrl = config.pgUrl().orElseThrow(() -> new IllegalArgumentException("no Postgres URL"));
+    Pool pool = Database.pool(vertx, pgUrl, config.pgPoolSize());
+    return Database.migrate(vertx, pgUrl)
+        .compose(migrated -> SigningKey.load(pool, config.jwtSecret()))
+        .compose(key -> new DemoLibrary(pool, new Passwords(vertx)).seedIfEmpty(config.adminPassword())
+            .compose(seeded -> vertx.deployVerticle(() -> new HttpVerticle(config, key),
+                    new DeploymentOptions().setInstances(config.httpInstances()))
+                .map(id -> new Refdesk(vertx, config, key, seeded))))
+        .eventually(pool::close)
+        // Closing Vert.x ends the event loops this future would report on, so report first.
+        .onFailure(failure -> vertx.close());
+  }
+
+  public RefdeskConfig config() {
+    return config;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** The key tokens are signed with; tests use it to forge expired and foreign tokens. */
+  public String signingKey() {
+    return signingKey;
+  }
+
+  /** What a first run created, with generated passwords; empty on later runs. */
+  public Optional<Seeded> seeded() {
+    return seeded;
+  }
+
+  /** Undeploys everything; the HTTP server lets requests in flight finish first. */
+  public Future<Void> stop() {
+    return vertx.close();
+  }
+}

@@ -1,0 +1,80 @@
+package org.refdesk.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Locale;
+import org.refdesk.auth.LoginThrottle;
+import org.refdesk.auth.Passwords;
+import org.refdesk.auth.Tokens;
+import org.refdesk.error.ApiException;
+import org.refdesk.error.ErrorCode;
+import org.refdesk.library.LibraryRepository;
+import org.refdesk.operator.OperatorRepository;
+
+/** Operator sign-in and "who am I". */
+public final class AuthRoutes {
+
+  private final Tokens tokens;
+  private final Passwords passwords;
+  private final LoginThrottle throttle;
+  private final OperatorRepository operators;
+  private final LibraryRepository libraries;
+  private final ClientAddress clientAddress;
+
+  public AuthRoutes(Tokens tokens, Passwords passwords, LoginThrottle throttle, OperatorRepository operators,
+                    LibraryRepository libraries, ClientAddress clientAddress) {
+    this.tokens = tokens;
+    this.passwords = passwords;
+    this.throttle = throttle;
+    this.operators = operators;
+    this.libraries = libraries;
+    this.clientAddress = clientAddress;
+  }
+
+  public void mount(Router router, OperatorAuth operatorAuth) {
+    router.post("/api/auth/login").handler(this::login);
+    router.get("/api/me").handler(operatorAuth).handler(this::me);
+  }
+
+  private void login(RoutingContext ctx) {
+    var input = JsonInput.body(ctx);
+    var username = input.requiredText("username", 100).toLowerCase(Locale.ROOT);
+    var password = input.requiredSecret("password", 1, 200);
+    var ip = clientAddress.of(ctx.request());
+    throttle.check(username, ip)
+        .compose(allowed -> operators.findForLogin(username))
+        .compose(found -> passwords.verify(password, found.map(c -> c.passwordHash()).orElse(null))
+            .compose(matches -> {
+              if (!matches || found.get().operator().disabled()) {
+                // One answer for an unknown user, a wrong password and a disabled account.
+                return throttle.recordFailure(username, ip).compose(v -> Future.failedFuture(
+                    new ApiException(ErrorCode.UNAUTHORIZED, "The username or password is not right.")));
+              }
+              var operator = found.get().operator();
+              return throttle.reset(username, ip).map(v -> new JsonObject()
+                  .put("token", tokens.issueOperator(operator.id(), operator.libraryId()))
+                  .put("operator", operator.summary()));
+            }))
+        .onSuccess(body -> Responses.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  private void me(RoutingContext ctx) {
+    var operator = OperatorAuth.operator(ctx);
+    var library = libraries.find(operator.libraryId());
+    var queues = operators.queuesOf(operator.id());
+    Future.all(library, queues)
+        .onSuccess(done -> {
+          var queueList = new JsonArray();
+          queues.result().forEach(q -> queueList.add(q.toJson()));
+          Responses.ok(ctx, new JsonObject()
+              .put("operator", operator.details())
+              .put("library", library.result().map(l -> l.toJson()).orElse(null))
+              .put("queues", queueList));
+        })
+        .onFailure(ctx::fail);
+  }
+}

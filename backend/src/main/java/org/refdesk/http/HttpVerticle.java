@@ -1,0 +1,89 @@
+package org.refdesk.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.sqlclient.Pool;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.refdesk.auth.LoginThrottle;
+import org.refdesk.auth.Passwords;
+import org.refdesk.auth.Tokens;
+import org.refdesk.config.RefdeskConfig;
+import org.refdesk.db.Database;
+import org.refdesk.library.LibraryRepository;
+import org.refdesk.operator.OperatorRepository;
+import org.refdesk.redis.RedisKeys;
+
+/** The HTTP face of the gateway: the route table, then the server. One instance per event loop. */
+public final class HttpVerticle extends VerticleBase {
+
+  static final List<String> PAGES_WITH_INLINE_SCRIPTS = List.of(
+      "webroot/app/index.html", "webroot/widget/index.html", "webroot/demo/index.html");
+  private static final long SHUTDOWN_GRACE_SECONDS = 10;
+
+  private final RefdeskConfig config;
+  private final String signingKey;
+  private HttpServer server;
+  private Redis redis;
+
+  public HttpVerticle(RefdeskConfig config, String signingKey) {
+    this.config = config;
+    this.signingKey = signingKey;
+  }
+
+  @Override
+  public Future<?> start() {
+    Pool pool = Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize());
+    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
+    var keys = new RedisKeys(config.redisPrefix());
+    var tokens = new Tokens(vertx, signingKey, config.operatorTokenMinutes(), config.patronTokenMinutes());
+    var passwords = new Passwords(vertx);
+    var operators = new OperatorRepository(pool);
+    var operatorAuth = new OperatorAuth(tokens, operators);
+    var headers = new SecurityHeaders(PAGES_WITH_INLINE_SCRIPTS, config.allowedOrigins());
+    var clientAddress = new ClientAddress(config.trustedProxies());
+
+    var router = Router.router(vertx);
+    router.route().handler(headers.everywhere());
+    router.route("/api/*").handler(headers.api()).handler(new OriginCheck(config.originsAllowed()));
+    router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
+    new HealthRoutes(pool, redis).mount(router);
+    new AuthRoutes(tokens, passwords, new LoginThrottle(redis, keys), operators, new LibraryRepository(pool), clientAddress)
+        .mount(router, operatorAuth);
+    new AdminOperatorRoutes(operators, passwords).mount(router, operatorAuth);
+    new StaticRoutes().mount(router, headers);
+
+    var failures = new FailureHandler();
+    router.route().failureHandler(failures);
+    router.errorHandler(404, ctx -> notFound(ctx, failures));
+    router.errorHandler(405, failures);
+
+    server = vertx.createHttpServer(new HttpServerOptions()
+        .setPort(config.httpPort())
+        .setHost(config.httpHost())
+        .setCompressionSupported(true));
+    return server.requestHandler(router).listen();
+  }
+
+  private static void notFound(RoutingContext ctx, FailureHandler failures) {
+    if (ctx.request().path().startsWith("/api/")) {
+      failures.handle(ctx);
+    } else {
+      ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8").end("Not found");
+    }
+  }
+
+  /** Lets requests in flight finish before the sockets close. */
+  @Override
+  public Future<?> stop() {
+    var closing = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    return closing.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
+  }
+}

@@ -1,0 +1,64 @@
+package org.refdesk.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import org.refdesk.auth.Tokens;
+import org.refdesk.error.ApiException;
+import org.refdesk.operator.Operator;
+import org.refdesk.operator.OperatorRepository;
+
+/**
+ * Lets a request through only with a valid operator token whose account is still enabled, so
+ * disabling an operator stops their tokens at once rather than when they expire.
+ */
+public final class OperatorAuth implements Handler<RoutingContext> {
+
+  private static final String OPERATOR = "refdesk.operator";
+
+  private final Tokens tokens;
+  private final OperatorRepository operators;
+
+  public OperatorAuth(Tokens tokens, OperatorRepository operators) {
+    this.tokens = tokens;
+    this.operators = operators;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    tokens.verifyOperator(bearer(ctx))
+        .compose(operators::findActive)
+        .onSuccess(operator -> {
+          if (operator.isEmpty()) {
+            ctx.fail(ApiException.unauthorized());
+          } else {
+            ctx.put(OPERATOR, operator.get());
+            ctx.next();
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  /** Only for routes behind {@link #requireAdmin()} or this handler. */
+  public static Operator operator(RoutingContext ctx) {
+    return ctx.get(OPERATOR);
+  }
+
+  public static Handler<RoutingContext> requireAdmin() {
+    return ctx -> {
+      if (operator(ctx).isAdmin()) {
+        ctx.next();
+      } else {
+        ctx.fail(ApiException.forbidden("Only an admin of the library may do this."));
+      }
+    };
+  }
+
+  static String bearer(RoutingContext ctx) {
+    var header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
+    if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return null;
+    }
+    return header.substring(7).strip();
+  }
+}

@@ -1,0 +1,40 @@
+package org.refdesk.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Set;
+import org.refdesk.error.ApiException;
+import org.refdesk.error.ErrorCode;
+
+/**
+ * Refuses browser requests from pages of other sites. A request without an Origin (curl, a server)
+ * passes; so does one from the gateway's own host or from a configured origin.
+ */
+public final class OriginCheck implements Handler<RoutingContext> {
+
+  private final Set<String> allowed;
+
+  public OriginCheck(List<String> allowedOrigins) {
+    this.allowed = Set.copyOf(allowedOrigins);
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    if (allows(ctx.request())) {
+      ctx.next();
+    } else {
+      ctx.fail(new ApiException(ErrorCode.ORIGIN_NOT_ALLOWED, "Requests from this site are not allowed."));
+    }
+  }
+
+  public boolean allows(HttpServerRequest request) {
+    var origin = request.getHeader("Origin");
+    if (origin == null || allowed.contains(origin)) {
+      return true;
+    }
+    var host = request.getHeader("Host");
+    return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+  }
+}

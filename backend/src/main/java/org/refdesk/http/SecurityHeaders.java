@@ -1,0 +1,106 @@
+package org.refdesk.http;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Headers that keep pages and answers from being misused: no sniffing, no framing (except the widget,
+ * which library sites frame), and a content policy that runs only our own scripts.
+ */
+public final class SecurityHeaders {
+
+  private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
+
+  private final String appPolicy;
+  private final String widgetPolicy;
+
+  /**
+   * @param pages          classpath HTML pages whose inline scripts (the import maps) the policy must allow
+   * @param widgetFramers  origins of library sites allowed to frame the widget
+   */
+  public SecurityHeaders(List<String> pages, List<String> widgetFramers) {
+    // Vue compiles its template strings in the browser, which needs 'unsafe-eval'; inline scripts
+    // are allowed only by the hash of the exact import maps we ship.
+    var scripts = "'self' 'unsafe-eval'" + String.join("", inlineScriptHashes(pages).stream().map(h -> " '" + h + "'").toList());
+    var common = "default-src 'self'; script-src " + scripts + "; style-src 'self'; img-src 'self' data:; "
+        + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+    this.appPolicy = common + "; frame-ancestors 'none'";
+    this.widgetPolicy = common + "; frame-ancestors 'self'" + String.join("", widgetFramers.stream().map(o -> " " + o).toList());
+  }
+
+  /** For every answer: JSON and files alike. */
+  public Handler<RoutingContext> everywhere() {
+    return ctx -> {
+      ctx.response().headers()
+          .set("X-Content-Type-Options", "nosniff")
+          .set("Referrer-Policy", "strict-origin-when-cross-origin");
+      ctx.next();
+    };
+  }
+
+  /** API answers are personal and never cached. */
+  public Handler<RoutingContext> api() {
+    return ctx -> {
+      ctx.response().headers().set(HttpHeaders.CACHE_CONTROL, "no-store");
+      ctx.next();
+    };
+  }
+
+  /** Pages of the operator app, the demo site and the shared modules: never framed. */
+  public Handler<RoutingContext> pages() {
+    return ctx -> {
+      ctx.response().headers()
+          .set("Content-Security-Policy", appPolicy)
+          .set("X-Frame-Options", "DENY")
+          .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+      ctx.next();
+    };
+  }
+
+  /** The widget's pages: framed by the library sites that embed it, and nobody else. */
+  public Handler<RoutingContext> widget() {
+    return ctx -> {
+      ctx.response().headers()
+          .set("Content-Security-Policy", widgetPolicy)
+          .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+      ctx.next();
+    };
+  }
+
+  static Set<String> inlineScriptHashes(List<String> pages) {
+    var hashes = new LinkedHashSet<String>();
+    for (var page : pages) {
+      try (var in = SecurityHeaders.class.getClassLoader().getResourceAsStream(page)) {
+        if (in == null) {
+          continue;
+        }
+        var matcher = INLINE_SCRIPT.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        while (matcher.find()) {
+          hashes.add("sha256-" + Base64.getEncoder().encodeToString(sha256(matcher.group(1))));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return hashes;
+  }
+
+  private static byte[] sha256(String text) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package org.refdesk.library;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.util.List;
+import java.util.Optional;
+import org.refdesk.audit.AuditLog;
+import org.refdesk.auth.Passwords;
+import org.refdesk.operator.Operator;
+import org.refdesk.operator.OperatorRepository;
+import org.refdesk.operator.OperatorRepository.NewOperator;
+
+/**
+ * First run: an empty database gets a library to try Refdesk with, its two queues, an admin and two
+ * librarians. Runs once, even when several nodes start together.
+ */
+public final class DemoLibrary {
+
+  public static final String ADMIN_USERNAME = "admin";
+  static final String NAME = "Demo Library";
+
+  private static final List<DemoQueue> QUEUES = List.of(
+      new DemoQueue("ask", "Ask a Librarian"),
+      new DemoQueue("science", "Science Desk"));
+
+  private static final List<DemoPerson> LIBRARIANS = List.of(
+      new DemoPerson("alice", "Alice Moreno", List.of("ask")),
+      new DemoPerson("ben", "Ben Okafor", List.of("ask", "science")));
+
+  private final Pool pool;
+  private final Passwords passwords;
+  private final OperatorRepository operators;
+
+  public DemoLibrary(Pool pool, Passwords passwords) {
+    this.pool = pool;
+    this.passwords = passwords;
+    this.operators = new OperatorRepository(pool);
+  }
+
+  /**
+   * Seeds an empty database. Returns the accounts it made, with their passwords, so start-up can show
+   * them once; returns empty when the database already had a library.
+   */
+  public Future<Optional<Seeded>> seedIfEmpty(Optional<String> configuredAdminPassword) {
+    return pool.query(LibrarySql.ANY_LIBRARY).execute()
+        .compose(rows -> isSeeded(rows) ? Future.succeededFuture(Optional.empty()) : seed(configuredAdminPassword));
+  }
+
+  private Future<Optional<Seeded>> seed(Optional<String> configuredAdminPassword) {
+    var adminPassword = configuredAdminPassword.orElseGet(() -> Passwords.generate(16));
+    var librarianPassword = Passwords.generate(12);
+    var adminHash = passwords.hash(adminPassword);
+    var librarianHash = passwords.hash(librarianPassword);
+    return Future.all(adminHash, librarianHash)
+        .compose(hashes -> pool.withTransaction(conn -> conn.query(LibrarySql.SEED_LOCK).execute()
+            // Checked again under the lock: another node may have seeded while we hashed.
+            .compose(locked -> conn.query(LibrarySql.ANY_LIBRARY).execute())
+            .compose(rows -> isSeeded(rows)
+                ? Future.succeededFuture(Optional.<Seeded>empty())
+                : insertLibrary(conn)
+                    .compose(libraryId -> insertAccounts(conn, libraryId, adminHash.result(), librarianHash.result())
+                        .map(v -> Optional.of(new Seeded(libraryId, NAME, ADMIN_USERNAME,
+                            configuredAdminPassword.isPresent() ? Optional.empty() : Optional.of(adminPassword),
+                            LIBRARIANS.stream().map(DemoPerson::username).toList(), librarianPassword)))))));
+  }
+
+  private static boolean isSeeded(io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> rows) {
+    return rows.iterator().next().getBoolean("seeded");
+  }
+
+  private Future<Long> insertLibrary(SqlConnection conn) {
+    var settings = new JsonObject().put("demo", true);
+    return conn.preparedQuery(LibrarySql.INSERT_LIBRARY).execute(Tuple.of(NAME, "UTC", settings))
+        .map(rows -> rows.iterator().next().getLong("id"))
+        .compose(libraryId -> {
+          var inserts = QUEUES.stream().map(q -> Tuple.of(libraryId, q.slug(), q.name(), new JsonObject())).toList();
+          return conn.preparedQuery(LibrarySql.INSERT_QUEUE).executeBatch(inserts)
+              .compose(v -> AuditLog.systemDid(conn, libraryId, "library.seeded", "library:" + libraryId, null))
+              .map(v -> libraryId);
+        });
+  }
+
+  private Future<Void> insertAccounts(SqlConnection conn, long libraryId, String adminHash, String librarianHash) {
+    var allQueues = QUEUES.stream().map(DemoQueue::slug).toList();
+    Future<?> chain = operators.insert(conn,
+        new NewOperator(libraryId, ADMIN_USERNAME, "Library Admin", adminHash, Operator.ADMIN, allQueues), null);
+    for (var person : LIBRARIANS) {
+      chain = chain.compose(v -> operators.insert(conn,
+          new NewOperator(libraryId, person.username(), person.displayName(), librarianHash, Operator.OPERATOR,
+              person.queues()), null));
+    }
+    return chain.mapEmpty();
+  }
+
+  /** What the first run made; the admin password is present only when it was generated. */
+  public record Seeded(long libraryId, String libraryName, String adminUsername, Optional<String> generatedAdminPassword,
+                       List<String> librarianUsernames, String librarianPassword) {
+  }
+
+  private record DemoQueue(String slug, String name) {
+  }
+
+  private record DemoPerson(String username, String displayName, List<String> queues) {
+  }
+}

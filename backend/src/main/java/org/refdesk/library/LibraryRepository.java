@@ -1,0 +1,27 @@
+package org.refdesk.library;
+
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.util.Optional;
+
+/** Reads libraries. */
+public final class LibraryRepository {
+
+  private final Pool pool;
+
+  public LibraryRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Optional<Library>> find(long id) {
+    return pool.preparedQuery(LibrarySql.FIND).execute(Tuple.of(id)).map(rows -> {
+      var it = rows.iterator();
+      if (!it.hasNext()) {
+        return Optional.empty();
+      }
+      var row = it.next();
+      return Optional.of(new Library(row.getLong("id"), row.getString("name"), row.getString("timezone")));
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { session } from '../session.js';
+import LoginForm from './LoginForm.js';
+import Home from './Home.js';
+
+export default {
+  components: { LoginForm, Home },
+  setup() {
+    return { session };
+  },
+  template: `
+    <header class="topbar">
+      <span class="brand" aria-hidden="true">&#9742;</span>
+      <span class="brand-name">Refdesk</span>
+    </header>
+    <main id="main" class="content">
+      <Home v-if="session.token" />
+      <LoginForm v-else />
+    </main>
+  `,
+};
