@@ -31,13 +31,14 @@ public final class Main {
       return;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      log.info("Stopping Refdesk");
+      Logging.duringShutdown(Main.class, "Stopping Refdesk");
       try {
         refdesk.stop().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
-        log.warning("Vert.x did not stop cleanly: " + rootMessage(e));
+        Logging.duringShutdown(Main.class, "Vert.x did not stop cleanly: " + rootMessage(e));
       }
       embedded.close();
+      Logging.duringShutdown(Main.class, "Refdesk stopped");
     }, "refdesk-shutdown"));
     System.out.println(StartupBanner.render(effective, config, refdesk.seeded()));
     System.out.flush();

@@ -33,4 +33,16 @@ public final class Logging {
     logger.setLevel(level);
     QUIETED.add(logger);
   }
+
+  /**
+   * Logs from a shutdown hook. JUL resets its handlers in a shutdown hook of its own, racing ours, so
+   * a normal log call there is often lost; this writes the same one-line format straight to stderr.
+   */
+  public static void duringShutdown(Class<?> source, String message) {
+    var record = new java.util.logging.LogRecord(Level.INFO, message);
+    record.setSourceClassName(source.getName());
+    record.setLoggerName(source.getName());
+    System.err.print(new java.util.logging.SimpleFormatter().format(record));
+    System.err.flush();
+  }
 }

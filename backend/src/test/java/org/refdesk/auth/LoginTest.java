@@ -1,0 +1,113 @@
+package org.refdesk.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.refdesk.support.TestGateway;
+
+@DisplayName("Operator sign-in")
+class LoginTest {
+
+  private static TestGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  private static JsonObject credentials(String username, String password) {
+    return new JsonObject().put("username", username).put("password", password);
+  }
+
+  @Test
+  @DisplayName("the admin signs in and gets a token and who they are; /api/me then names the library and queues")
+  void signInAndMe() {
+    var response = gateway.post("/api/auth/login", credentials("admin", TestGateway.ADMIN_PASSWORD), null);
+    assertEquals(200, response.statusCode());
+    var body = response.bodyAsJsonObject();
+    assertNotNull(body.getString("token"));
+    var operator = body.getJsonObject("operator");
+    assertEquals("Library Admin", operator.getString("name"));
+    assertEquals("admin", operator.getString("role"));
+    assertNotNull(operator.getLong("libraryId"));
+    assertEquals(4, operator.size(), "login answers exactly {id, name, role, libraryId}");
+
+    var me = gateway.get("/api/me", body.getString("token"));
+    assertEquals(200, me.statusCode());
+    assertEquals("Demo Library", me.bodyAsJsonObject().getJsonObject("library").getString("name"));
+    var slugs = me.bodyAsJsonObject().getJsonArray("queues").stream()
+        .map(q -> ((JsonObject) q).getString("slug")).sorted().toList();
+    assertEquals(java.util.List.of("ask", "science"), slugs);
+  }
+
+  @Test
+  @DisplayName("usernames are matched without regard to case")
+  void usernameCaseInsensitive() {
+    var response = gateway.post("/api/auth/login", credentials("ADMIN", TestGateway.ADMIN_PASSWORD), null);
+    assertEquals(200, response.statusCode());
+  }
+
+  @Test
+  @DisplayName("a wrong password and an unknown user get the same 401, which says nothing about which it was")
+  void wrongPasswordAndUnknownUserLookAlike() {
+    var wrong = gateway.post("/api/auth/login", credentials("ben", "not-his-password"), null);
+    var unknown = gateway.post("/api/auth/login", credentials("nobody-here", "whatever-it-is"), null);
+    assertEquals(401, wrong.statusCode());
+    assertEquals(401, unknown.statusCode());
+    assertEquals(wrong.bodyAsJsonObject(), unknown.bodyAsJsonObject());
+    assertEquals("unauthorized", wrong.bodyAsJsonObject().getJsonObject("error").getString("code"));
+  }
+
+  @Test
+  @DisplayName("after five failed attempts the sixth is refused with 429, even with the right password")
+  void rateLimited() {
+    var seeded = gateway.refdesk().seeded().orElseThrow();
+    var username = seeded.librarianUsernames().get(0);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(401, gateway.post("/api/auth/login", credentials(username, "guess-" + i), null).statusCode());
+    }
+    var blocked = gateway.post("/api/auth/login", credentials(username, seeded.librarianPassword()), null);
+    assertEquals(429, blocked.statusCode());
+    assertEquals("rate_limited", blocked.bodyAsJsonObject().getJsonObject("error").getString("code"));
+    assertTrue(blocked.bodyAsJsonObject().getJsonObject("error").getString("message").contains("Try again"));
+    var ttl = TestGateway.await(gateway.redis().send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.TTL)
+        .arg(gateway.redisPrefix() + "login:fail:" + username + ":127.0.0.1"))).toInteger();
+    assertTrue(ttl > 500 && ttl <= 600, "the window is ten minutes, got " + ttl);
+
+    var other = seeded.librarianUsernames().get(1);
+    assertEquals(200, gateway.post("/api/auth/login", credentials(other, seeded.librarianPassword()), null).statusCode(),
+        "the limit is per username: colleagues can still sign in");
+  }
+
+  @Test
+  @DisplayName("a successful sign-in clears earlier failures")
+  void successResetsFailures() {
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, gateway.post("/api/auth/login", credentials("admin", "nope-" + i), null).statusCode());
+    }
+    gateway.adminToken();
+    for (int i = 0; i < 4; i++) {
+      assertEquals(401, gateway.post("/api/auth/login", credentials("admin", "again-" + i), null).statusCode());
+    }
+    gateway.adminToken();
+  }
+
+  @Test
+  @DisplayName("a missing username or password is a 400 naming the field")
+  void missingFields() {
+    var response = gateway.post("/api/auth/login", new JsonObject().put("username", "admin"), null);
+    assertEquals(400, response.statusCode());
+    assertTrue(response.bodyAsJsonObject().getJsonObject("error").getString("message").contains("password"));
+  }
+}

@@ -1,0 +1,146 @@
+package org.refdesk.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.refdesk.support.TestGateway;
+
+@DisplayName("Admins manage operators")
+class AdminOperatorsTest {
+
+  private static TestGateway gateway;
+  private static String adminToken;
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+    adminToken = gateway.adminToken();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  private static JsonObject newOperator(String username) {
+    return new JsonObject()
+        .put("username", username)
+        .put("displayName", "Carla Diaz")
+        .put("password", "a long enough password")
+        .put("role", "operator")
+        .put("queues", new JsonArray().add("science"));
+  }
+
+  private static String errorCode(io.vertx.ext.web.client.HttpResponse<?> response) {
+    return response.bodyAsJsonObject().getJsonObject("error").getString("code");
+  }
+
+  @Test
+  @DisplayName("an admin creates an operator, who can then sign in and sees only their queue")
+  void createThenSignIn() {
+    var created = gateway.post("/api/admin/operators", newOperator("carla"), adminToken);
+    assertEquals(201, created.statusCode(), created::bodyAsString);
+    var body = created.bodyAsJsonObject();
+    assertEquals("carla", body.getString("username"));
+    assertEquals("Carla Diaz", body.getString("name"));
+    assertFalse(body.containsKey("password"));
+    assertFalse(created.bodyAsString().contains("$2a$"), "the hash never leaves the server");
+    assertEquals("science", body.getJsonArray("queues").getJsonObject(0).getString("slug"));
+
+    var token = gateway.login("carla", "a long enough password");
+    var me = gateway.get("/api/me", token).bodyAsJsonObject();
+    assertEquals(1, me.getJsonArray("queues").size());
+    assertEquals(1, gateway.count("SELECT count(*) FROM audit_log WHERE action = 'operator.created' AND actor_kind = 'operator'"));
+  }
+
+  @Test
+  @DisplayName("the list shows every operator of the library with their queues")
+  void list() {
+    var response = gateway.get("/api/admin/operators", adminToken);
+    assertEquals(200, response.statusCode());
+    var usernames = response.bodyAsJsonObject().getJsonArray("operators").stream()
+        .map(o -> ((JsonObject) o).getString("username")).toList();
+    assertTrue(usernames.containsAll(java.util.List.of("admin", "alice", "ben")), usernames::toString);
+  }
+
+  @Test
+  @DisplayName("a taken username is a 409 and nothing is stored")
+  void duplicateUsername() {
+    long before = gateway.count("SELECT count(*) FROM operators");
+    var response = gateway.post("/api/admin/operators", newOperator("ben"), adminToken);
+    assertEquals(409, response.statusCode());
+    assertEquals("username_taken", errorCode(response));
+    assertEquals(before, gateway.count("SELECT count(*) FROM operators"));
+  }
+
+  @Test
+  @DisplayName("bad fields are 400s naming the field, and store nothing")
+  void validation() {
+    long before = gateway.count("SELECT count(*) FROM operators");
+    var cases = java.util.List.of(
+        newOperator("x"),
+        newOperator("Has Spaces"),
+        newOperator("dora").put("password", "short"),
+        newOperator("dora").put("role", "superuser"),
+        newOperator("dora").put("displayName", ""),
+        newOperator("dora").put("displayName", 42),
+        newOperator("dora").put("queues", "science"),
+        newOperator("dora").put("queues", new JsonArray().add("no-such-queue")));
+    for (var body : cases) {
+      var response = gateway.post("/api/admin/operators", body, adminToken);
+      assertEquals(400, response.statusCode(), body::encode);
+      assertEquals("invalid", errorCode(response), body::encode);
+    }
+    assertEquals(before, gateway.count("SELECT count(*) FROM operators"));
+  }
+
+  @Test
+  @DisplayName("an operator who is not an admin gets 403")
+  void notAnAdmin() {
+    var seeded = gateway.refdesk().seeded().orElseThrow();
+    var token = gateway.login("ben", seeded.librarianPassword());
+    assertEquals(403, gateway.post("/api/admin/operators", newOperator("eve"), token).statusCode());
+    assertEquals(403, gateway.get("/api/admin/operators", token).statusCode());
+    assertEquals(0, gateway.count("SELECT count(*) FROM operators WHERE username = 'eve'"));
+  }
+
+  @Test
+  @DisplayName("disabling an operator stops their token at once and their next sign-in")
+  void disable() {
+    var created = gateway.post("/api/admin/operators", newOperator("frank"), adminToken).bodyAsJsonObject();
+    var token = gateway.login("frank", "a long enough password");
+    assertEquals(200, gateway.get("/api/me", token).statusCode());
+
+    var disabled = gateway.post("/api/admin/operators/" + created.getLong("id") + "/disable", new JsonObject(), adminToken);
+    assertEquals(200, disabled.statusCode());
+    assertTrue(disabled.bodyAsJsonObject().getBoolean("disabled"));
+
+    assertEquals(401, gateway.get("/api/me", token).statusCode());
+    var login = gateway.post("/api/auth/login",
+        new JsonObject().put("username", "frank").put("password", "a long enough password"), null);
+    assertEquals(401, login.statusCode());
+  }
+
+  @Test
+  @DisplayName("an admin cannot disable an operator of another library, nor themselves")
+  void disableOutsideLibrary() {
+    var otherLibrary = gateway.query("INSERT INTO libraries (name) VALUES ('Elsewhere') RETURNING id").get(0).getLong(0);
+    var stranger = gateway.query("""
+        INSERT INTO operators (library_id, username, display_name, password_hash, role)
+        VALUES ($1, 'stranger', 'Stranger', 'x', 'admin') RETURNING id""", otherLibrary).get(0).getLong(0);
+    var response = gateway.post("/api/admin/operators/" + stranger + "/disable", new JsonObject(), adminToken);
+    assertEquals(404, response.statusCode());
+    assertEquals(0, gateway.count("SELECT count(*) FROM operators WHERE id = $1 AND disabled_at IS NOT NULL", stranger));
+
+    var adminId = gateway.query("SELECT id FROM operators WHERE username = 'admin'").get(0).getLong(0);
+    assertEquals(409, gateway.post("/api/admin/operators/" + adminId + "/disable", new JsonObject(), adminToken).statusCode());
+    assertEquals(404, gateway.post("/api/admin/operators/not-a-number/disable", new JsonObject(), adminToken).statusCode());
+  }
+}

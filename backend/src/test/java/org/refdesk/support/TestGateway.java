@@ -1,0 +1,202 @@
+package org.refdesk.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.refdesk.Refdesk;
+import org.refdesk.config.RefdeskConfig;
+
+/**
+ * A real gateway for one test class: its own database and Redis prefix on the machine's services, a
+ * free port, a known admin password, and a client side (HTTP client, SQL pool, Redis) to check with.
+ * Closing it fails the class if any event loop was blocked.
+ */
+public final class TestGateway implements AutoCloseable {
+
+  public static final String ADMIN_PASSWORD = "correct horse battery staple";
+
+  private final Refdesk refdesk;
+  private final String pgUrl;
+  private final String redisPrefix;
+  private final Vertx vertx;
+  private final WebClient client;
+  private final Pool sql;
+  private final Redis redis;
+  private final BlockedThreadWatch watch;
+
+  private TestGateway(Refdesk refdesk, String pgUrl, String redisPrefix, Vertx vertx, BlockedThreadWatch watch) {
+    this.refdesk = refdesk;
+    this.pgUrl = pgUrl;
+    this.redisPrefix = redisPrefix;
+    this.vertx = vertx;
+    this.watch = watch;
+    this.client = WebClient.create(vertx, new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(refdesk.config().httpPort()));
+    this.sql = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
+        .connectingTo(PgConnectOptions.fromUri(pgUrl)).using(vertx).build();
+    this.redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(TestServices.REDIS_URL));
+  }
+
+  public static TestGateway start() {
+    return start(Map.of());
+  }
+
+  /** Starts with the test defaults, overridden by {@code env} (REFDESK_* names, as in production). */
+  public static TestGateway start(Map<String, String> env) {
+    var watch = BlockedThreadWatch.install();
+    var pgUrl = TestServices.createDatabase();
+    var prefix = TestServices.newRedisPrefix();
+    var vars = new HashMap<String, String>();
+    vars.put("REFDESK_HTTP_PORT", Integer.toString(freePort()));
+    vars.put("REFDESK_HTTP_HOST", "127.0.0.1");
+    vars.put("REFDESK_PG_URL", pgUrl);
+    vars.put("REFDESK_REDIS_URL", TestServices.REDIS_URL);
+    vars.put("REFDESK_REDIS_PREFIX", prefix);
+    vars.put("REFDESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    vars.put("REFDESK_HTTP_INSTANCES", "2");
+    vars.putAll(env);
+    try {
+      var refdesk = Refdesk.start(RefdeskConfig.fromEnv(vars)).await(60, TimeUnit.SECONDS);
+      return new TestGateway(refdesk, pgUrl, prefix, Vertx.vertx(), watch);
+    } catch (Exception e) {
+      TestServices.dropDatabase(pgUrl);
+      watch.uninstall();
+      throw new IllegalStateException("The gateway did not start", e);
+    }
+  }
+
+  public Refdesk refdesk() {
+    return refdesk;
+  }
+
+  public int port() {
+    return refdesk.config().httpPort();
+  }
+
+  public String pgUrl() {
+    return pgUrl;
+  }
+
+  public String redisPrefix() {
+    return redisPrefix;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  public WebClient client() {
+    return client;
+  }
+
+  public Redis redis() {
+    return redis;
+  }
+
+  public HttpResponse<Buffer> post(String path, JsonObject body, String token) {
+    var request = client.post(path);
+    if (token != null) {
+      request.bearerTokenAuthentication(token);
+    }
+    return await(request.sendJsonObject(body));
+  }
+
+  public HttpResponse<Buffer> get(String path, String token) {
+    var request = client.get(path);
+    if (token != null) {
+      request.bearerTokenAuthentication(token);
+    }
+    return await(request.send());
+  }
+
+  /** Signs in and returns the token; fails the test if the sign-in fails. */
+  public String login(String username, String password) {
+    var response = post("/api/auth/login", new JsonObject().put("username", username).put("password", password), null);
+    assertEquals(200, response.statusCode(), () -> "login of " + username + ": " + response.bodyAsString());
+    return response.bodyAsJsonObject().getString("token");
+  }
+
+  public String adminToken() {
+    return login("admin", ADMIN_PASSWORD);
+  }
+
+  public List<Row> query(String sql, Object... params) {
+    RowSet<Row> rows = await(this.sql.preparedQuery(sql).execute(Tuple.wrap(params)));
+    var list = new java.util.ArrayList<Row>();
+    rows.forEach(list::add);
+    return list;
+  }
+
+  public long count(String sql, Object... params) {
+    return query(sql, params).get(0).getLong(0);
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.await(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("timed out", e);
+    }
+  }
+
+  public static int freePort() {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      await(refdesk.stop());
+      deleteRedisKeys();
+      await(sql.close());
+      await(vertx.close());
+      TestServices.dropDatabase(pgUrl);
+    } finally {
+      watch.uninstall();
+    }
+    assertEquals(List.of(), watch.warnings(), "an event loop was blocked");
+  }
+
+  private void deleteRedisKeys() {
+    var cursor = "0";
+    do {
+      var reply = await(redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(redisPrefix + "*").arg("COUNT").arg(1000)));
+      cursor = reply.get(0).toString();
+      var keys = reply.get(1);
+      if (keys.size() > 0) {
+        var del = Request.cmd(Command.DEL);
+        keys.forEach(k -> del.arg(k.toString()));
+        await(redis.send(del));
+      }
+    } while (!"0".equals(cursor));
+    await(redis.close());
+  }
+}
