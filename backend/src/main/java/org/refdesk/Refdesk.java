@@ -8,6 +8,9 @@ import io.vertx.sqlclient.Pool;
 import java.util.Optional;
 import org.refdesk.auth.Passwords;
 import org.refdesk.auth.SigningKey;
+import org.refdesk.chat.ChatVerticle;
+import org.refdesk.presence.PresenceVerticle;
+import org.refdesk.queue.QueueVerticle;
 import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.http.HttpVerticle;
@@ -40,12 +43,21 @@ public final class Refdesk {
     return Database.migrate(vertx, pgUrl)
         .compose(migrated -> SigningKey.load(pool, config.jwtSecret()))
         .compose(key -> new DemoLibrary(pool, new Passwords(vertx)).seedIfEmpty(config.adminPassword())
-            .compose(seeded -> vertx.deployVerticle(() -> new HttpVerticle(config, key),
-                    new DeploymentOptions().setInstances(config.httpInstances()))
-                .map(id -> new Refdesk(vertx, config, key, seeded))))
+            .compose(seeded -> deploy(vertx, config, key).map(v -> new Refdesk(vertx, config, key, seeded))))
         .eventually(pool::close)
         // Closing Vert.x ends the event loops this future would report on, so report first.
         .onFailure(failure -> vertx.close());
+  }
+
+  /** The services first, so that the HTTP server opens only when everything behind it answers. */
+  private static Future<Void> deploy(Vertx vertx, RefdeskConfig config, String signingKey) {
+    return Future.all(
+            vertx.deployVerticle(() -> new ChatVerticle(config), new DeploymentOptions()),
+            vertx.deployVerticle(() -> new PresenceVerticle(config), new DeploymentOptions()),
+            vertx.deployVerticle(() -> new QueueVerticle(config), new DeploymentOptions()))
+        .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey),
+            new DeploymentOptions().setInstances(config.httpInstances())))
+        .mapEmpty();
   }
 
   public RefdeskConfig config() {

@@ -18,7 +18,7 @@ public final class LoginThrottle {
 
   static final int MAX_FAILURES = 5;
   static final int WINDOW_SECONDS = 10 * 60;
-  private static final LuaScript COUNT_FAILURE = LuaScript.load("count-failure", 1);
+  private static final LuaScript COUNT_FAILURE = LuaScript.load("count-in-window", 1);
 
   private final Redis redis;
   private final RedisKeys keys;

@@ -28,6 +28,8 @@ public record RefdeskConfig(
     int bodyLimitBytes,
     int pgPoolSize,
     int httpInstances,
+    int presenceTimeoutSeconds,
+    int chatStartsPerAddress,
     Level logLevel) {
 
   public static RefdeskConfig fromEnv() {
@@ -54,6 +56,8 @@ public record RefdeskConfig(
         vars.integer("REFDESK_BODY_LIMIT_BYTES", 64 * 1024),
         vars.integer("REFDESK_PG_POOL_SIZE", 6),
         vars.integer("REFDESK_HTTP_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors())),
+        vars.integer("REFDESK_PRESENCE_TIMEOUT_SECONDS", 45),
+        vars.integer("REFDESK_CHAT_STARTS_PER_ADDRESS", 20),
         vars.logLevel("REFDESK_LOG_LEVEL", Level.INFO));
   }
 
@@ -68,7 +72,7 @@ public record RefdeskConfig(
   public RefdeskConfig withServices(String pgUrl, String redisUrl) {
     return new RefdeskConfig(httpPort, httpHost, publicUrl, Optional.of(pgUrl), Optional.of(redisUrl), redisPrefix,
         dataDir, adminPassword, allowedOrigins, jwtSecret, operatorTokenMinutes, patronTokenMinutes, trustedProxies,
-        bodyLimitBytes, pgPoolSize, httpInstances, logLevel);
+        bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, logLevel);
   }
 
   private static String originOf(String url) {

@@ -18,7 +18,11 @@ public enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
   RATE_LIMITED(429, "rate_limited"),
   INTERNAL(500, "internal"),
-  UNAVAILABLE(503, "unavailable");
+  UNAVAILABLE(503, "unavailable"),
+  UNKNOWN_QUEUE(404, "unknown_queue"),
+  CHAT_ENDED(409, "chat_ended"),
+  NOT_PARTICIPANT(403, "not_participant"),
+  ALREADY_CLAIMED(409, "already_claimed");
 
   private final int status;
   private final String code;
@@ -39,6 +43,13 @@ public enum ErrorCode {
   /** The number a bus reply fails with: stable as long as codes are only ever appended. */
   public int failureCode() {
     return 1000 + ordinal();
+  }
+
+  /** The code a bus failure carries, or INTERNAL for a failure code we did not issue. */
+  public static ErrorCode fromFailureCode(int failureCode) {
+    int index = failureCode - 1000;
+    var all = values();
+    return index >= 0 && index < all.length ? all[index] : INTERNAL;
   }
 
   public static ErrorCode fromStatus(int status) {

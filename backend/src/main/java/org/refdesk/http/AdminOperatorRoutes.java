@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.refdesk.auth.Passwords;
+import org.refdesk.bus.Addresses;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
 import org.refdesk.operator.Operator;
@@ -73,6 +74,8 @@ public final class AdminOperatorRoutes {
           if (disabled.isEmpty()) {
             ctx.fail(ApiException.notFound("There is no such operator in your library."));
           } else {
+            // Every node closes this operator's open sockets; their tokens stop at the next frame anyway.
+            ctx.vertx().eventBus().publish(Addresses.OPERATOR_DISABLED, new JsonObject().put("operatorId", id));
             Responses.ok(ctx, disabled.get().details());
           }
         })

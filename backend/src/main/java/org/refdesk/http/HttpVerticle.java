@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
 import org.refdesk.auth.LoginThrottle;
 import org.refdesk.auth.Passwords;
 import org.refdesk.auth.Tokens;
+import org.refdesk.bridge.Bridge;
+import org.refdesk.bridge.BridgeGuard;
+import org.refdesk.chat.ChatLifecycle;
+import org.refdesk.chat.ChatRepository;
+import org.refdesk.presence.PresenceState;
+import org.refdesk.queue.QueueState;
 import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.library.LibraryRepository;
@@ -49,15 +55,24 @@ public final class HttpVerticle extends VerticleBase {
     var operatorAuth = new OperatorAuth(tokens, operators);
     var headers = new SecurityHeaders(PAGES_WITH_INLINE_SCRIPTS, config.allowedOrigins());
     var clientAddress = new ClientAddress(config.trustedProxies());
+    var originCheck = new OriginCheck(config.originsAllowed());
+    var chats = new ChatRepository(pool);
+    var queues = new QueueState(redis, keys);
+    var presence = new PresenceState(redis, keys);
+    var lifecycle = new ChatLifecycle(vertx, chats, queues);
 
     var router = Router.router(vertx);
     router.route().handler(headers.everywhere());
-    router.route("/api/*").handler(headers.api()).handler(new OriginCheck(config.originsAllowed()));
+    router.route("/api/*").handler(headers.api()).handler(originCheck);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
     new HealthRoutes(pool, redis).mount(router);
     new AuthRoutes(tokens, passwords, new LoginThrottle(redis, keys), operators, new LibraryRepository(pool), clientAddress)
         .mount(router, operatorAuth);
     new AdminOperatorRoutes(operators, passwords).mount(router, operatorAuth);
+    new WidgetRoutes(chats, lifecycle, queues, presence, tokens, clientAddress, redis, keys, config.chatStartsPerAddress())
+        .mount(router);
+    new ChatRoutes(chats, lifecycle, queues, presence, operators, tokens).mount(router, operatorAuth);
+    Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, operators, chats, originCheck));
     new StaticRoutes().mount(router, headers);
 
     var failures = new FailureHandler();
@@ -68,7 +83,9 @@ public final class HttpVerticle extends VerticleBase {
     server = vertx.createHttpServer(new HttpServerOptions()
         .setPort(config.httpPort())
         .setHost(config.httpHost())
-        .setCompressionSupported(true));
+        .setCompressionSupported(true)
+        .setMaxWebSocketFrameSize(65536)
+        .setMaxWebSocketMessageSize(65536));
     return server.requestHandler(router).listen();
   }
 

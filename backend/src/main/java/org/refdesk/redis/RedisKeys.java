@@ -20,4 +20,34 @@ public final class RedisKeys {
   public String loginFailures(String username, String ip) {
     return prefix + "login:fail:" + username + ":" + ip;
   }
+
+  /** Chats started from one address in the current window. */
+  public String chatStarts(String ip) {
+    return prefix + "rate:chat-start:" + ip;
+  }
+
+  /** Waiting chats of a queue, scored by arrival time in epoch milliseconds. */
+  public String waiting(long queueId) {
+    return prefix + "queue:" + queueId + ":waiting";
+  }
+
+  /** The operator holding a chat: pending while Postgres confirms, then until the chat ends. */
+  public String claim(long chatId) {
+    return prefix + "chat:" + chatId + ":claim";
+  }
+
+  /** Status of each present operator of a library (hash: operator id to status). */
+  public String presence(long libraryId) {
+    return prefix + "presence:" + libraryId;
+  }
+
+  /** Last heartbeat of every present operator (sorted set: "library:operator" by epoch milliseconds). */
+  public String presenceSeen() {
+    return prefix + "presence:seen";
+  }
+
+  /** Set after the queue state was rebuilt from Postgres; missing means Redis lost its data. */
+  public String rebuiltMarker() {
+    return prefix + "rebuilt";
+  }
 }

@@ -163,6 +163,38 @@ public final class TestGateway implements AutoCloseable {
     }
   }
 
+  /** A patron starts a chat in a queue; answers the 201 body ({chatId, token, seq, ...}). */
+  public JsonObject startChat(String queue, String name, String question) {
+    var response = post("/api/widget/chats",
+        new JsonObject().put("queue", queue).put("name", name).put("question", question), null);
+    assertEquals(201, response.statusCode(), response::bodyAsString);
+    return response.bodyAsJsonObject();
+  }
+
+  public long queueId(String slug) {
+    return query("SELECT id FROM queues WHERE slug = $1", slug).get(0).getLong(0);
+  }
+
+  public String librarianToken(String username) {
+    return login(username, refdesk.seeded().orElseThrow().librarianPassword());
+  }
+
+  /**
+   * Waits until the client's registration of an address is in effect, by publishing probes on the
+   * gateway's bus until one arrives; the bridge does not acknowledge a register.
+   */
+  public void awaitRegistered(BridgeClient client, String address) {
+    var bus = refdesk.vertx().eventBus();
+    long deadline = System.currentTimeMillis() + 5000;
+    while (System.currentTimeMillis() < deadline) {
+      bus.publish(address, new JsonObject().put("type", "probe"));
+      if (client.probed(address, 50)) {
+        return;
+      }
+    }
+    throw new AssertionError("registration of " + address + " never took effect");
+  }
+
   public static int freePort() {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();

@@ -1,0 +1,56 @@
+package org.refdesk.bus;
+
+/**
+ * Every event-bus address, declared once and mirrored in frontend/.../shared/addresses.js.
+ * Inbound addresses take commands from browsers through the bridge; outbound ones carry events to them.
+ */
+public final class Addresses {
+
+  private Addresses() {
+  }
+
+  /** Inbound: a message for a chat, answered with {seq, at} once it is committed. */
+  public static final String CHAT_SEND = "chat.send";
+  /** Inbound: typing on or off, with the patron's draft for operators. Relayed, never stored. */
+  public static final String CHAT_TYPING = "chat.typing";
+  /** Inbound: an operator sets their status. */
+  public static final String PRESENCE_SET = "presence.set";
+  /** Inbound: an operator's app says it is still open. */
+  public static final String PRESENCE_HEARTBEAT = "presence.heartbeat";
+
+  /** Server side only: an operator was disabled; every node closes that operator's sockets. */
+  public static final String OPERATOR_DISABLED = "refdesk.operator-disabled";
+
+  public static final String CHAT_PREFIX = "chat.";
+  public static final String QUEUE_PREFIX = "queue.";
+  public static final String OPERATOR_PREFIX = "operator.";
+  public static final String PRESENCE_PREFIX = "presence.";
+
+  public static String chat(long chatId) {
+    return CHAT_PREFIX + chatId;
+  }
+
+  public static String queue(long queueId) {
+    return QUEUE_PREFIX + queueId;
+  }
+
+  public static String operator(long operatorId) {
+    return OPERATOR_PREFIX + operatorId;
+  }
+
+  public static String presence(long libraryId) {
+    return PRESENCE_PREFIX + libraryId;
+  }
+
+  /** The id at the end of an outbound address such as {@code chat.42}, or -1 if it has none. */
+  public static long idOf(String address, String prefix) {
+    if (!address.startsWith(prefix)) {
+      return -1;
+    }
+    var rest = address.substring(prefix.length());
+    if (rest.isEmpty() || rest.length() > 18 || !rest.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Long.parseLong(rest);
+  }
+}

@@ -1,0 +1,46 @@
+package org.refdesk.chat;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import java.time.OffsetDateTime;
+
+/** A chat as operators see it in the patron info panel. */
+public record Chat(long id, long libraryId, long queueId, String state, String patronName, String patronEmail,
+                   String patronIp, String userAgent, String pageUrl, String question, int lastSeq, Long ownerId,
+                   String ownerName, OffsetDateTime createdAt, OffsetDateTime claimedAt, OffsetDateTime endedAt) {
+
+  public static final String WAITING = "waiting";
+  public static final String ACTIVE = "active";
+  public static final String ENDED = "ended";
+
+  static Chat from(Row row) {
+    return new Chat(row.getLong("id"), row.getLong("library_id"), row.getLong("queue_id"), row.getString("state"),
+        row.getString("patron_name"), row.getString("patron_email"), row.getString("patron_ip"),
+        row.getString("user_agent"), row.getString("page_url"), row.getString("question"), row.getInteger("last_seq"),
+        row.getLong("owner_id"), row.getString("owner_name"), row.getOffsetDateTime("created_at"),
+        row.getOffsetDateTime("claimed_at"), row.getOffsetDateTime("ended_at"));
+  }
+
+  public boolean isOpen() {
+    return WAITING.equals(state) || ACTIVE.equals(state);
+  }
+
+  public JsonObject toJson() {
+    return new JsonObject()
+        .put("id", id)
+        .put("queueId", queueId)
+        .put("state", state)
+        .put("patron", new JsonObject()
+            .put("name", patronName)
+            .put("email", patronEmail)
+            .put("ip", patronIp)
+            .put("userAgent", userAgent)
+            .put("page", pageUrl))
+        .put("question", question)
+        .put("createdAt", ChatEvent.iso(createdAt))
+        .put("claimedAt", ChatEvent.iso(claimedAt))
+        .put("endedAt", ChatEvent.iso(endedAt))
+        .put("owner", ownerId == null ? null : new JsonObject().put("id", ownerId).put("name", ownerName))
+        .put("lastSeq", lastSeq);
+  }
+}

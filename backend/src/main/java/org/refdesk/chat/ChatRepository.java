@@ -1,0 +1,221 @@
+package org.refdesk.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.refdesk.chat.ChatEvent.Sender;
+
+/** Chats, their numbered events, claims and endings, in Postgres. */
+public final class ChatRepository {
+
+  private final Pool pool;
+
+  public ChatRepository(Pool pool) {
+    this.pool = pool;
+  }
+
+  public Future<Optional<Queue>> queueBySlug(String slug) {
+    return pool.preparedQuery(ChatSql.QUEUE_BY_SLUG).execute(Tuple.of(slug)).map(rows -> first(rows).map(Queue::from));
+  }
+
+  public Future<Optional<Queue>> queueById(long id) {
+    return pool.preparedQuery(ChatSql.QUEUE_BY_ID).execute(Tuple.of(id)).map(rows -> first(rows).map(Queue::from));
+  }
+
+  public Future<StartedChat> start(NewChat chat) {
+    return pool.preparedQuery(ChatSql.INSERT_CHAT)
+        .execute(Tuple.tuple()
+            .addLong(chat.libraryId()).addLong(chat.queueId()).addString(chat.patronName())
+            .addString(chat.patronEmail()).addString(chat.patronIp()).addString(chat.userAgent())
+            .addString(chat.pageUrl()).addString(chat.question()))
+        .map(rows -> {
+          var row = rows.iterator().next();
+          return new StartedChat(row.getLong("id"), row.getOffsetDateTime("created_at"));
+        });
+  }
+
+  /**
+   * Stores a batch of messages in one transaction (group commit): one commit, so one fsync, for
+   * everything that arrived while the previous batch was being written. Empty entries were refused.
+   */
+  public Future<List<Optional<StoredMessage>>> appendBatch(List<MessageSend> batch) {
+    return pool.withTransaction(conn -> {
+      // Sent together: the client pipelines them on the one connection, in arrival order.
+      var results = batch.stream().map(m -> appendOne(conn, m)).toList();
+      return Future.all(results).map(done -> results.stream().map(Future::result).toList());
+    });
+  }
+
+  /**
+   * One message in its own transaction, for when its batch failed. A repeat racing on another node
+   * can lose the unique-index race once; the retry then finds the first copy and answers its seq.
+   */
+  public Future<Optional<StoredMessage>> appendAlone(MessageSend message) {
+    return pool.withTransaction(conn -> appendOne(conn, message))
+        .recover(failure -> pool.withTransaction(conn -> appendOne(conn, message)));
+  }
+
+  private Future<Optional<StoredMessage>> appendOne(SqlClient client, MessageSend m) {
+    return client.preparedQuery(ChatSql.APPEND_MESSAGE)
+        .execute(Tuple.of(m.chatId(), m.clientMsgId(), m.senderKind(), m.senderId(), m.text()))
+        .map(rows -> first(rows).map(row -> new StoredMessage(row.getInteger("seq"), row.getOffsetDateTime("created_at"),
+            row.getString("sender_name"), row.getBoolean("repeated"))));
+  }
+
+  /** Appends a non-message event inside the caller's transaction and returns it as clients see it. */
+  public Future<JsonObject> appendEvent(SqlClient client, long chatId, String type, Sender from, String text, JsonObject data) {
+    return client.preparedQuery(ChatSql.APPEND_EVENT)
+        .execute(Tuple.of(chatId, type, from.kind(), from.id(), from.name(), text, data == null ? new JsonObject() : data))
+        .map(rows -> ChatEvent.from(rows.iterator().next()));
+  }
+
+  public Future<Optional<Chat>> find(long chatId) {
+    return pool.preparedQuery(ChatSql.FIND_CHAT).execute(Tuple.of(chatId)).map(rows -> first(rows).map(Chat::from));
+  }
+
+  public Future<List<JsonObject>> eventsAfter(long chatId, int after, int limit) {
+    return pool.preparedQuery(ChatSql.EVENTS_AFTER).execute(Tuple.of(chatId, after, limit)).map(rows -> {
+      var events = new ArrayList<JsonObject>();
+      rows.forEach(row -> events.add(ChatEvent.from(row)));
+      return events;
+    });
+  }
+
+  /**
+   * The conditional update that decides a claim: only a waiting chat can be claimed, so however many
+   * nodes or stale Redis states let a request through, one operator wins. Empty when it was lost.
+   */
+  public Future<Optional<Claimed>> claim(long chatId, Sender operator) {
+    return pool.withTransaction(conn -> conn.preparedQuery(ChatSql.CLAIM).execute(Tuple.of(chatId, operator.id()))
+        .compose(rows -> {
+          var row = first(rows);
+          if (row.isEmpty()) {
+            return Future.succeededFuture(Optional.<Claimed>empty());
+          }
+          long queueId = row.get().getLong("queue_id");
+          long libraryId = row.get().getLong("library_id");
+          return conn.preparedQuery(ChatSql.ADD_OWNER).execute(Tuple.of(chatId, operator.id(), libraryId))
+              .compose(v -> appendEvent(conn, chatId, "claimed", operator, null,
+                  new JsonObject().put("operator", new JsonObject().put("id", operator.id()).put("name", operator.name()))))
+              .map(event -> Optional.of(new Claimed(event, queueId)));
+        }));
+  }
+
+  /** Ends an open chat; empty when it had already ended. */
+  public Future<Optional<Ended>> end(long chatId, Sender by) {
+    return pool.withTransaction(conn -> conn.preparedQuery(ChatSql.END).execute(Tuple.of(chatId, by.kind()))
+        .compose(rows -> {
+          var row = first(rows);
+          if (row.isEmpty()) {
+            return Future.succeededFuture(Optional.<Ended>empty());
+          }
+          var previous = row.get().getString("previous_state");
+          long queueId = row.get().getLong("queue_id");
+          return conn.preparedQuery(ChatSql.CLOSE_PARTICIPATION).execute(Tuple.of(chatId))
+              .compose(v -> appendEvent(conn, chatId, "ended", by, null, new JsonObject().put("endedBy", by.kind())))
+              .map(event -> Optional.of(new Ended(event, previous, queueId)));
+        }));
+  }
+
+  public Future<Boolean> isParticipant(long chatId, long operatorId) {
+    return pool.preparedQuery(ChatSql.IS_PARTICIPANT).execute(Tuple.of(chatId, operatorId))
+        .map(rows -> rows.iterator().next().getBoolean("taking_part"));
+  }
+
+  public Future<Boolean> monitors(long operatorId, long queueId) {
+    return pool.preparedQuery(ChatSql.MONITORS_QUEUE).execute(Tuple.of(operatorId, queueId))
+        .map(rows -> rows.iterator().next().getBoolean("monitors"));
+  }
+
+  public Future<List<Long>> queueMembers(long queueId) {
+    return pool.preparedQuery(ChatSql.QUEUE_MEMBERS).execute(Tuple.of(queueId)).map(rows -> {
+      var ids = new ArrayList<Long>();
+      rows.forEach(row -> ids.add(row.getLong("operator_id")));
+      return ids;
+    });
+  }
+
+  public Future<Optional<String>> operatorName(long operatorId) {
+    return pool.preparedQuery(ChatSql.OPERATOR_NAME).execute(Tuple.of(operatorId))
+        .map(rows -> first(rows).map(row -> row.getString("display_name")));
+  }
+
+  /** The median wait of the queue's recent claims, in seconds; empty before the first claim. */
+  public Future<Optional<Long>> medianWaitSeconds(long queueId) {
+    return pool.preparedQuery(ChatSql.MEDIAN_WAIT).execute(Tuple.of(queueId)).map(rows -> {
+      var median = rows.iterator().next().getDouble("median");
+      return median == null ? Optional.<Long>empty() : Optional.of(Math.round(median));
+    });
+  }
+
+  public Future<List<WaitingChat>> waitingIn(long queueId) {
+    return pool.preparedQuery(ChatSql.WAITING_IN_QUEUE).execute(Tuple.of(queueId)).map(ChatRepository::waitingChats);
+  }
+
+  public Future<List<WaitingChat>> waitingByIds(List<Long> ids) {
+    return pool.preparedQuery(ChatSql.WAITING_DETAILS).execute(Tuple.of(ids.toArray(new Long[0])))
+        .map(ChatRepository::waitingChats);
+  }
+
+  /** Every waiting chat with its queue and arrival, for rebuilding Redis. */
+  public Future<RowSet<Row>> allWaiting() {
+    return pool.query(ChatSql.ALL_WAITING).execute();
+  }
+
+  /** Every claimed open chat with its owner, for rebuilding Redis. */
+  public Future<RowSet<Row>> allClaimed() {
+    return pool.query(ChatSql.ALL_CLAIMED).execute();
+  }
+
+  private static List<WaitingChat> waitingChats(RowSet<Row> rows) {
+    var chats = new ArrayList<WaitingChat>();
+    rows.forEach(row -> chats.add(new WaitingChat(row.getLong("id"), row.getString("patron_name"),
+        row.getString("question"), row.getOffsetDateTime("created_at"))));
+    return chats;
+  }
+
+  private static Optional<Row> first(RowSet<Row> rows) {
+    var it = rows.iterator();
+    return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
+  }
+
+  public record NewChat(long libraryId, long queueId, String patronName, String patronEmail, String patronIp,
+                        String userAgent, String pageUrl, String question) {
+  }
+
+  public record StartedChat(long chatId, OffsetDateTime createdAt) {
+  }
+
+  public record MessageSend(long chatId, String clientMsgId, String senderKind, Long senderId, String text) {
+  }
+
+  public record StoredMessage(int seq, OffsetDateTime at, String senderName, boolean repeated) {
+  }
+
+  public record Claimed(JsonObject event, long queueId) {
+  }
+
+  public record Ended(JsonObject event, String previousState, long queueId) {
+  }
+
+  public record WaitingChat(long chatId, String patronName, String question, OffsetDateTime createdAt) {
+
+    public JsonObject toJson(int position) {
+      return new JsonObject()
+          .put("chatId", chatId)
+          .put("patronName", patronName)
+          .put("question", question)
+          .put("createdAt", ChatEvent.iso(createdAt))
+          .put("position", position);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+package org.refdesk.chat;
+
+/** The SQL of {@link ChatRepository}. Sequence numbers always come from the chat row (see DESIGN.md). */
+final class ChatSql {
+
+  private ChatSql() {
+  }
+
+  static final String QUEUE_BY_SLUG = """
+      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
+        FROM queues q JOIN libraries l ON l.id = q.library_id
+       WHERE q.slug = $1
+      """;
+
+  static final String QUEUE_BY_ID = """
+      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
+        FROM queues q JOIN libraries l ON l.id = q.library_id
+       WHERE q.id = $1
+      """;
+
+  /** The chat and its first event, the patron's question, in one statement. */
+  static final String INSERT_CHAT = """
+      WITH chat AS (
+        INSERT INTO chats (library_id, queue_id, patron_name, patron_email, patron_ip, user_agent, page_url, question, last_seq)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)
+        RETURNING id, library_id, created_at, patron_name, question
+      ), first_event AS (
+        INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_name, body, created_at)
+        SELECT id, 1, library_id, 'message', 'patron', patron_name, question, created_at FROM chat
+        RETURNING seq
+      )
+      SELECT c.id, c.created_at FROM chat c, first_event
+      """;
+
+  /**
+   * Stores one message unless this client id was stored before, in which case it answers the first
+   * one's seq. Nothing is bumped for a repeat, an ended chat or a sender who does not take part,
+   * so no sequence number is ever skipped; zero rows means refused.
+   */
+  static final String APPEND_MESSAGE = """
+      WITH existing AS (
+        SELECT seq, created_at, sender_name FROM chat_events WHERE chat_id = $1 AND client_msg_id = $2
+      ), bumped AS (
+        UPDATE chats c SET last_seq = c.last_seq + 1
+         WHERE c.id = $1
+           AND c.state IN ('waiting', 'active')
+           AND NOT EXISTS (SELECT 1 FROM existing)
+           AND ($3 = 'patron' OR EXISTS (
+                 SELECT 1 FROM chat_participants p
+                  WHERE p.chat_id = $1 AND p.operator_id = $4 AND p.left_at IS NULL))
+        RETURNING c.last_seq, c.library_id, c.patron_name
+      ), inserted AS (
+        INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_id, sender_name, body, client_msg_id)
+        SELECT $1, b.last_seq, b.library_id, 'message', $3, $4,
+               CASE WHEN $3 = 'patron' THEN b.patron_name ELSE (SELECT display_name FROM operators WHERE id = $4) END,
+               $5, $2
+          FROM bumped b
+        RETURNING seq, created_at, sender_name
+      )
+      SELECT seq, created_at, sender_name, false AS repeated FROM inserted
+      UNION ALL
+      SELECT seq, created_at, sender_name, true FROM existing
+      """;
+
+  /** Any other event: numbered in the same sequence, inside the caller's transaction. */
+  static final String APPEND_EVENT = """
+      WITH bumped AS (
+        UPDATE chats SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq, library_id
+      )
+      INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_id, sender_name, body, data)
+      SELECT $1, last_seq, library_id, $2, $3, $4, $5, $6, $7 FROM bumped
+      RETURNING chat_id, seq, created_at, type, sender_kind, sender_id, sender_name, body, data, client_msg_id
+      """;
+
+  static final String EVENTS_AFTER = """
+      SELECT chat_id, seq, created_at, type, sender_kind, sender_id, sender_name, body, data, client_msg_id
+        FROM chat_events
+       WHERE chat_id = $1 AND seq > $2
+       ORDER BY seq
+       LIMIT $3
+      """;
+
+  static final String FIND_CHAT = """
+      SELECT c.id, c.library_id, c.queue_id, c.state, c.patron_name, c.patron_email, c.patron_ip, c.user_agent,
+             c.page_url, c.question, c.last_seq, c.owner_id, o.display_name AS owner_name,
+             c.created_at, c.claimed_at, c.ended_at
+        FROM chats c LEFT JOIN operators o ON o.id = c.owner_id
+       WHERE c.id = $1
+      """;
+
+  static final String CLAIM = """
+      UPDATE chats SET state = 'active', owner_id = $2, claimed_at = now()
+       WHERE id = $1 AND state = 'waiting'
+      RETURNING queue_id, library_id
+      """;
+
+  static final String ADD_OWNER = """
+      INSERT INTO chat_participants (chat_id, operator_id, library_id, role) VALUES ($1, $2, $3, 'owner')
+      ON CONFLICT (chat_id, operator_id) DO UPDATE SET left_at = NULL, role = 'owner'
+      """;
+
+  /** Ends a chat that is still open and says what state it was in, so a waiting chat counts as abandoned. */
+  static final String END = """
+      UPDATE chats c SET state = 'ended', ended_at = now(), ended_by = $2
+        FROM (SELECT id, state FROM chats WHERE id = $1 FOR UPDATE) previous
+       WHERE c.id = previous.id AND previous.state IN ('waiting', 'active')
+      RETURNING previous.state AS previous_state, c.queue_id, c.library_id
+      """;
+
+  static final String CLOSE_PARTICIPATION = """
+      UPDATE chat_participants SET left_at = now() WHERE chat_id = $1 AND left_at IS NULL
+      """;
+
+  static final String IS_PARTICIPANT = """
+      SELECT EXISTS (SELECT 1 FROM chat_participants WHERE chat_id = $1 AND operator_id = $2 AND left_at IS NULL) AS taking_part
+      """;
+
+  static final String MEDIAN_WAIT = """
+      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM claimed_at - created_at)) AS median
+        FROM (SELECT claimed_at, created_at FROM chats
+               WHERE queue_id = $1 AND claimed_at IS NOT NULL AND claimed_at > now() - interval '7 days'
+               ORDER BY claimed_at DESC LIMIT 20) recent
+      """;
+
+  static final String WAITING_DETAILS = """
+      SELECT id, patron_name, question, created_at FROM chats WHERE id = ANY($1) AND state = 'waiting'
+      """;
+
+  static final String WAITING_IN_QUEUE = """
+      SELECT id, patron_name, question, created_at FROM chats WHERE queue_id = $1 AND state = 'waiting' ORDER BY created_at, id
+      """;
+
+  static final String ALL_WAITING = """
+      SELECT id, queue_id, created_at FROM chats WHERE state = 'waiting'
+      """;
+
+  static final String ALL_CLAIMED = """
+      SELECT id, owner_id FROM chats WHERE state = 'active' AND owner_id IS NOT NULL
+      """;
+
+  static final String MONITORS_QUEUE = """
+      SELECT EXISTS (SELECT 1 FROM operator_queues WHERE operator_id = $1 AND queue_id = $2) AS monitors
+      """;
+
+  static final String QUEUE_MEMBERS = """
+      SELECT operator_id FROM operator_queues oq JOIN operators o ON o.id = oq.operator_id
+       WHERE oq.queue_id = $1 AND o.disabled_at IS NULL
+      """;
+
+  static final String OPERATOR_NAME = """
+      SELECT display_name FROM operators WHERE id = $1
+      """;
+}

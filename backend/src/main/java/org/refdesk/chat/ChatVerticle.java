@@ -1,0 +1,217 @@
+package org.refdesk.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.refdesk.bus.Addresses;
+import org.refdesk.bus.Identity;
+import org.refdesk.chat.ChatEvent.Sender;
+import org.refdesk.chat.ChatRepository.MessageSend;
+import org.refdesk.chat.ChatRepository.StoredMessage;
+import org.refdesk.config.RefdeskConfig;
+import org.refdesk.db.Database;
+import org.refdesk.error.ApiException;
+import org.refdesk.error.ErrorCode;
+
+/**
+ * Takes messages and typing from the bridge. Messages go through one writer per node that commits
+ * whatever arrived while the previous commit ran as one transaction (group commit); each sender hears
+ * back only after the commit, and only then do the others hear of the message.
+ */
+public final class ChatVerticle extends VerticleBase {
+
+  private static final Logger log = Logger.getLogger(ChatVerticle.class.getName());
+  static final int MAX_TEXT = 4000;
+  static final int MAX_PREVIEW = 1000;
+  static final int MAX_BATCH = 100;
+  static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+  private final RefdeskConfig config;
+  private final ArrayDeque<PendingSend> pending = new ArrayDeque<>();
+  private ChatRepository chats;
+  private boolean writing;
+
+  public ChatVerticle(RefdeskConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    chats = new ChatRepository(Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize()));
+    var bus = vertx.eventBus();
+    // Local consumers: a browser's command is handled on the node its socket is on.
+    return Future.all(
+        bus.<JsonObject>localConsumer(Addresses.CHAT_SEND, this::send).completion(),
+        bus.<JsonObject>localConsumer(Addresses.CHAT_TYPING, this::typing).completion());
+  }
+
+  private void send(Message<JsonObject> message) {
+    var who = Identity.from(message.headers());
+    try {
+      var body = requireBody(message);
+      long chatId = requireId(body, "chatId");
+      var text = body.getValue("text");
+      if (!(text instanceof String t) || t.isBlank() || t.length() > MAX_TEXT) {
+        throw ApiException.invalid("'text' must be 1 to " + MAX_TEXT + " characters.");
+      }
+      var clientMsgId = body.getValue("clientMsgId");
+      if (!(clientMsgId instanceof String id) || !CLIENT_MSG_ID.matcher(id).matches()) {
+        throw ApiException.invalid("'clientMsgId' must be 1 to 64 letters, digits or . _ : -");
+      }
+      requireMayWriteTo(who, chatId);
+      var send = who.isPatron()
+          ? new MessageSend(chatId, (String) clientMsgId, Sender.PATRON, null, (String) text)
+          : new MessageSend(chatId, (String) clientMsgId, Sender.OPERATOR, who.id(), (String) text);
+      pending.add(new PendingSend(message, send, who));
+      writeNextBatch();
+    } catch (ApiException e) {
+      fail(message, e);
+    }
+  }
+
+  private void writeNextBatch() {
+    if (writing || pending.isEmpty()) {
+      return;
+    }
+    writing = true;
+    var batch = new ArrayList<PendingSend>();
+    while (!pending.isEmpty() && batch.size() < MAX_BATCH) {
+      batch.add(pending.poll());
+    }
+    chats.appendBatch(batch.stream().map(PendingSend::send).toList())
+        .compose(results -> {
+          for (int i = 0; i < batch.size(); i++) {
+            deliver(batch.get(i), results.get(i));
+          }
+          return Future.<Void>succeededFuture();
+        }, failure -> {
+          log.log(Level.WARNING, "A batch of " + batch.size() + " messages failed; writing them one by one", failure);
+          return Future.join(batch.stream().map(this::writeAlone).toList()).<Void>mapEmpty().otherwiseEmpty();
+        })
+        .onComplete(done -> {
+          writing = false;
+          writeNextBatch();
+        });
+  }
+
+  private Future<Void> writeAlone(PendingSend item) {
+    return chats.appendAlone(item.send())
+        .onSuccess(result -> deliver(item, result))
+        .onFailure(failure -> fail(item.message(), new ApiException(ErrorCode.INTERNAL, "The message was not stored; send it again.")))
+        .mapEmpty();
+  }
+
+  private void deliver(PendingSend item, Optional<StoredMessage> stored) {
+    if (stored.isEmpty()) {
+      explainRefusal(item);
+      return;
+    }
+    var message = stored.get();
+    item.message().reply(new JsonObject().put("seq", message.seq()).put("at", ChatEvent.iso(message.at())));
+    if (!message.repeated()) {
+      var send = item.send();
+      var from = new Sender(send.senderKind(), send.senderId(), message.senderName());
+      vertx.eventBus().publish(Addresses.chat(send.chatId()),
+          ChatEvent.message(send.chatId(), message.seq(), message.at(), from, send.text(), send.clientMsgId()));
+    }
+  }
+
+  /** Nothing was stored; find out why, to tell the sender in words. */
+  private void explainRefusal(PendingSend item) {
+    var chatId = item.send().chatId();
+    chats.find(chatId).onComplete(found -> {
+      if (found.failed()) {
+        fail(item.message(), new ApiException(ErrorCode.INTERNAL, "The message was not stored; send it again."));
+      } else if (found.result().isEmpty() || found.result().get().libraryId() != item.who().libraryId()) {
+        fail(item.message(), ApiException.notFound("There is no such chat."));
+      } else if (!found.result().get().isOpen()) {
+        fail(item.message(), new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."));
+      } else {
+        fail(item.message(), new ApiException(ErrorCode.NOT_PARTICIPANT, "Join the chat before writing in it."));
+      }
+    });
+  }
+
+  private void typing(Message<JsonObject> message) {
+    var who = Identity.from(message.headers());
+    try {
+      var body = requireBody(message);
+      long chatId = requireId(body, "chatId");
+      if (!(body.getValue("typing") instanceof Boolean typing)) {
+        throw ApiException.invalid("'typing' must be true or false.");
+      }
+      requireMayWriteTo(who, chatId);
+      var preview = body.getValue("preview") instanceof String draft && who.isPatron() && typing
+          ? draft.substring(0, Math.min(draft.length(), MAX_PREVIEW)) : null;
+      sender(who, chatId).onComplete(sender -> {
+        if (sender.failed()) {
+          fail(message, sender.cause());
+          return;
+        }
+        var event = new JsonObject().put("type", "typing").put("chatId", chatId)
+            .put("from", sender.result().toJson()).put("typing", typing);
+        if (preview != null) {
+          event.put("preview", preview);
+        }
+        vertx.eventBus().publish(Addresses.chat(chatId), event);
+        message.reply(new JsonObject());
+      });
+    } catch (ApiException e) {
+      fail(message, e);
+    }
+  }
+
+  /** Who is typing, as others see them; an operator must have joined the chat to type in it. */
+  private Future<Sender> sender(Identity who, long chatId) {
+    if (who.isPatron()) {
+      return chats.find(chatId).compose(chat -> chat.isPresent() && chat.get().isOpen()
+          ? Future.succeededFuture(new Sender(Sender.PATRON, null, chat.get().patronName()))
+          : Future.failedFuture(new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended.")));
+    }
+    return chats.isParticipant(chatId, who.id()).compose(taking -> taking
+        ? chats.operatorName(who.id()).map(name -> new Sender(Sender.OPERATOR, who.id(), name.orElse("Librarian")))
+        : Future.failedFuture(new ApiException(ErrorCode.NOT_PARTICIPANT, "Join the chat before writing in it.")));
+  }
+
+  private static void requireMayWriteTo(Identity who, long chatId) {
+    if (who == null) {
+      throw ApiException.forbidden("Unknown sender.");
+    }
+    if (who.isPatron() && who.chatId() != chatId) {
+      throw ApiException.forbidden("A patron may write only in their own chat.");
+    }
+  }
+
+  private static JsonObject requireBody(Message<?> message) {
+    if (!(message.body() instanceof JsonObject body)) {
+      throw ApiException.invalid("The body must be a JSON object.");
+    }
+    return body;
+  }
+
+  private static long requireId(JsonObject body, String field) {
+    if (!(body.getValue(field) instanceof Number n) || n.longValue() <= 0 || n.doubleValue() != n.longValue()) {
+      throw ApiException.invalid("'" + field + "' must be a chat id.");
+    }
+    return n.longValue();
+  }
+
+  private static void fail(Message<?> message, Throwable failure) {
+    var error = failure instanceof ApiException api ? api : new ApiException(ErrorCode.INTERNAL, "Something went wrong.");
+    if (error.code() == ErrorCode.INTERNAL && !(failure instanceof ApiException)) {
+      log.log(Level.SEVERE, "A chat command failed", failure);
+    }
+    message.fail(error.code().failureCode(), error.code().code());
+  }
+
+  private record PendingSend(Message<JsonObject> message, MessageSend send, Identity who) {
+  }
+}

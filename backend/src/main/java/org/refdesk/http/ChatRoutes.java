@@ -1,0 +1,162 @@
+package org.refdesk.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.stream.Collectors;
+import org.refdesk.auth.Tokens;
+import org.refdesk.chat.ChatEvent.Sender;
+import org.refdesk.chat.ChatLifecycle;
+import org.refdesk.chat.ChatRepository;
+import org.refdesk.error.ApiException;
+import org.refdesk.error.ErrorCode;
+import org.refdesk.operator.OperatorRepository;
+import org.refdesk.presence.PresenceState;
+import org.refdesk.queue.QueueState;
+
+/** Operators' chat calls, and the event history that patrons and operators both resume from. */
+public final class ChatRoutes {
+
+  static final int DEFAULT_PAGE = 100;
+  static final int MAX_PAGE = 500;
+
+  private final ChatRepository chats;
+  private final ChatLifecycle lifecycle;
+  private final QueueState queues;
+  private final PresenceState presence;
+  private final OperatorRepository operators;
+  private final Tokens tokens;
+
+  public ChatRoutes(ChatRepository chats, ChatLifecycle lifecycle, QueueState queues, PresenceState presence,
+                    OperatorRepository operators, Tokens tokens) {
+    this.chats = chats;
+    this.lifecycle = lifecycle;
+    this.queues = queues;
+    this.presence = presence;
+    this.operators = operators;
+    this.tokens = tokens;
+  }
+
+  public void mount(Router router, OperatorAuth operatorAuth) {
+    router.get("/api/chats/:id/events").handler(this::events);
+    router.get("/api/chats/:id").handler(operatorAuth).handler(this::chat);
+    router.post("/api/chats/:id/claim").handler(operatorAuth).handler(this::claim);
+    router.post("/api/chats/:id/end").handler(operatorAuth).handler(this::end);
+    router.get("/api/queues/:id/waiting").handler(operatorAuth).handler(this::waiting);
+    router.get("/api/presence").handler(operatorAuth).handler(this::presence);
+  }
+
+  /** Patron (own chat only) or operator (chats of their library): whichever the token is for. */
+  private void events(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    int after = intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
+    int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+    var token = OperatorAuth.bearer(ctx);
+    var allowed = tokens.verifyOperator(token)
+        .compose(operators::findActive)
+        .compose(operator -> operator.isPresent()
+            ? lifecycle.visibleChat(chatId, operator.get().libraryId()).mapEmpty()
+            : Future.failedFuture(ApiException.unauthorized()), notOperator -> tokens.verifyPatron(token)
+            .compose(patron -> patron.chatId() == chatId ? Future.succeededFuture()
+                : Future.failedFuture(ApiException.forbidden("This token is for another chat."))));
+    allowed
+        // One more than asked tells whether another page follows.
+        .compose(ok -> chats.eventsAfter(chatId, after, limit + 1))
+        .onSuccess(events -> {
+          boolean more = events.size() > limit;
+          var page = more ? events.subList(0, limit) : events;
+          Responses.ok(ctx, new JsonObject()
+              .put("events", new JsonArray(page))
+              .put("more", more)
+              .put("lastSeq", page.isEmpty() ? after : page.get(page.size() - 1).getInteger("seq")));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void chat(RoutingContext ctx) {
+    lifecycle.visibleChat(PathParams.id(ctx, "id"), OperatorAuth.operator(ctx).libraryId())
+        .onSuccess(chat -> Responses.ok(ctx, chat.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void claim(RoutingContext ctx) {
+    lifecycle.claim(PathParams.id(ctx, "id"), OperatorAuth.operator(ctx))
+        .onSuccess(answer -> Responses.ok(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  /** The chat's operators end it; so may an admin of its library, to close a chat left behind. */
+  private void end(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    var operator = OperatorAuth.operator(ctx);
+    lifecycle.visibleChat(chatId, operator.libraryId())
+        .compose(chat -> !chat.isOpen() ? Future.failedFuture(new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."))
+            : operator.isAdmin() ? Future.succeededFuture(true) : chats.isParticipant(chatId, operator.id()))
+        .compose(mayEnd -> mayEnd
+            ? lifecycle.end(chatId, new Sender(Sender.OPERATOR, operator.id(), operator.displayName()))
+            : Future.failedFuture(new ApiException(ErrorCode.NOT_PARTICIPANT, "Only a librarian in the chat can end it.")))
+        .onSuccess(answer -> Responses.ok(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  /**
+   * The queue's waiting chats, oldest first, in Redis's order with Postgres's details. A chat Redis
+   * still lists but Postgres no longer calls waiting is dropped here and from Redis.
+   */
+  private void waiting(RoutingContext ctx) {
+    long queueId = PathParams.id(ctx, "id");
+    var operator = OperatorAuth.operator(ctx);
+    chats.monitors(operator.id(), queueId)
+        .compose(monitors -> monitors ? queues.waitingIds(queueId)
+            : Future.failedFuture(ApiException.forbidden("You do not monitor this queue.")))
+        .compose(ids -> ids.isEmpty() ? chats.waitingIn(queueId)
+            : chats.waitingByIds(ids).compose(found -> {
+              var byId = found.stream().collect(Collectors.toMap(w -> w.chatId(), w -> w));
+              var stale = ids.stream().filter(id -> !byId.containsKey(id)).toList();
+              var ordered = ids.stream().filter(byId::containsKey).map(byId::get).toList();
+              return queues.forget(queueId, stale).otherwiseEmpty().map(ordered);
+            }), redisDown -> chats.waitingIn(queueId))
+        .onSuccess(list -> {
+          var array = new JsonArray();
+          for (int i = 0; i < list.size(); i++) {
+            array.add(list.get(i).toJson(i + 1));
+          }
+          Responses.ok(ctx, new JsonObject().put("queueId", queueId).put("chats", array));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void presence(RoutingContext ctx) {
+    long libraryId = OperatorAuth.operator(ctx).libraryId();
+    var statuses = presence.statuses(libraryId).otherwise(java.util.Map.of());
+    var everyone = operators.listInLibrary(libraryId);
+    Future.all(statuses, everyone)
+        .onSuccess(done -> {
+          var list = new JsonArray();
+          everyone.result().stream().filter(o -> !o.operator().disabled()).forEach(o -> list.add(new JsonObject()
+              .put("id", o.operator().id())
+              .put("name", o.operator().displayName())
+              .put("status", statuses.result().getOrDefault(o.operator().id(), PresenceState.OFFLINE))));
+          Responses.ok(ctx, new JsonObject().put("operators", list));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+    var raw = ctx.queryParams().get(name);
+    if (raw == null || raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like an out-of-range value
+    }
+    throw ApiException.invalid("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+  }
+}

@@ -1,0 +1,147 @@
+package org.refdesk.http;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.refdesk.auth.Tokens;
+import org.refdesk.chat.ChatEvent.Sender;
+import org.refdesk.chat.ChatLifecycle;
+import org.refdesk.chat.ChatRepository;
+import org.refdesk.chat.ChatRepository.NewChat;
+import org.refdesk.chat.Queue;
+import org.refdesk.error.ApiException;
+import org.refdesk.error.ErrorCode;
+import org.refdesk.presence.PresenceState;
+import org.refdesk.queue.QueueState;
+import org.refdesk.redis.LuaScript;
+import org.refdesk.redis.RedisKeys;
+
+/** What the patron's widget calls: no account, and a token for one chat once it starts. */
+public final class WidgetRoutes {
+
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final LuaScript COUNT_IN_WINDOW = LuaScript.load("count-in-window", 1);
+  private static final int START_WINDOW_SECONDS = 10 * 60;
+  static final int MAX_QUESTION = 4000;
+
+  private final ChatRepository chats;
+  private final ChatLifecycle lifecycle;
+  private final QueueState queues;
+  private final PresenceState presence;
+  private final Tokens tokens;
+  private final ClientAddress clientAddress;
+  private final io.vertx.redis.client.Redis redis;
+  private final RedisKeys keys;
+  private final int startsPerAddress;
+
+  public WidgetRoutes(ChatRepository chats, ChatLifecycle lifecycle, QueueState queues, PresenceState presence,
+                      Tokens tokens, ClientAddress clientAddress, io.vertx.redis.client.Redis redis, RedisKeys keys,
+                      int startsPerAddress) {
+    this.chats = chats;
+    this.lifecycle = lifecycle;
+    this.queues = queues;
+    this.presence = presence;
+    this.tokens = tokens;
+    this.clientAddress = clientAddress;
+    this.redis = redis;
+    this.keys = keys;
+    this.startsPerAddress = startsPerAddress;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/widget/queues/:slug").handler(this::describeQueue);
+    router.post("/api/widget/chats").handler(this::startChat);
+    router.post("/api/widget/chats/:id/end").handler(this::endChat);
+  }
+
+  private void describeQueue(RoutingContext ctx) {
+    findQueue(ctx.pathParam("slug"))
+        .compose(queue -> {
+          var online = onlineFor(queue);
+          var waiting = queues.waitingCount(queue.id()).otherwise(0);
+          var wait = chats.medianWaitSeconds(queue.id());
+          return Future.all(online, waiting, wait).map(done -> new JsonObject()
+              .put("id", queue.id())
+              .put("slug", queue.slug())
+              .put("name", queue.name())
+              .put("library", new JsonObject().put("id", queue.libraryId()).put("name", queue.libraryName()))
+              .put("online", online.result())
+              .put("waiting", waiting.result())
+              .put("expectedWaitSeconds", wait.result().orElse(null))
+              .put("settings", queue.settings()));
+        })
+        .onSuccess(body -> Responses.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  /** Only an operator who monitors this queue and is *online* counts; internal and away do not. */
+  private Future<Boolean> onlineFor(Queue queue) {
+    var statuses = presence.statuses(queue.libraryId()).otherwise(java.util.Map.of());
+    var members = chats.queueMembers(queue.id());
+    return Future.all(statuses, members).map(done -> members.result().stream()
+        .anyMatch(id -> PresenceState.ONLINE.equals(statuses.result().get(id))));
+  }
+
+  private void startChat(RoutingContext ctx) {
+    var input = JsonInput.body(ctx);
+    var slug = input.requiredText("queue", 63);
+    var name = input.optionalText("name", 80).orElse("Guest");
+    var email = input.optionalText("email", 254).map(e -> {
+      if (!EMAIL.matcher(e).matches()) {
+        throw ApiException.invalid("'email' does not look like an e-mail address.");
+      }
+      return e;
+    }).orElse(null);
+    var question = input.requiredText("question", MAX_QUESTION);
+    var page = input.optionalText("page", 2000).filter(WidgetRoutes::isWebAddress).orElse(null);
+    var userAgent = ctx.request().getHeader("User-Agent");
+    var ip = clientAddress.of(ctx.request());
+    findQueue(slug)
+        .compose(queue -> countStart(ip).map(queue))
+        .compose(queue -> lifecycle.start(queue, new NewChat(queue.libraryId(), queue.id(), name, email, ip,
+                userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 500)), page, question))
+            .map(answer -> answer.put("token", tokens.issuePatron(answer.getLong("chatId"), queue.libraryId()))))
+        .onSuccess(answer -> Responses.created(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Void> countStart(String ip) {
+    return COUNT_IN_WINDOW.run(redis, List.of(keys.chatStarts(ip)), List.of(Integer.toString(START_WINDOW_SECONDS)))
+        .compose(count -> count.toInteger() > startsPerAddress
+            ? Future.failedFuture(new ApiException(ErrorCode.RATE_LIMITED,
+                "Too many chats from this address; please try again in a few minutes."))
+            : Future.<Void>succeededFuture(),
+            // Never turn a patron away because Redis is down: the limit is a guard, not a gate.
+            redisDown -> Future.succeededFuture());
+  }
+
+  private void endChat(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    tokens.verifyPatron(OperatorAuth.bearer(ctx))
+        .compose(patron -> patron.chatId() == chatId
+            ? chats.find(chatId)
+            : Future.failedFuture(ApiException.forbidden("This token is for another chat.")))
+        .compose(chat -> lifecycle.end(chatId, new Sender(Sender.PATRON, null,
+            chat.map(c -> c.patronName()).orElse("Patron"))))
+        .onSuccess(answer -> Responses.ok(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Queue> findQueue(String slug) {
+    return chats.queueBySlug(slug).compose(queue -> queue.isPresent() ? Future.succeededFuture(queue.get())
+        : Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no queue called '" + slug + "'.")));
+  }
+
+  private static boolean isWebAddress(String value) {
+    try {
+      var scheme = URI.create(value).getScheme();
+      return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.refdesk.presence;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.refdesk.bus.Addresses;
+import org.refdesk.bus.Identity;
+import org.refdesk.config.RefdeskConfig;
+import org.refdesk.db.Database;
+import org.refdesk.error.ApiException;
+import org.refdesk.error.ErrorCode;
+import org.refdesk.operator.OperatorRepository;
+import org.refdesk.redis.RedisKeys;
+
+/**
+ * Operators' statuses: set by them, kept alive by their heartbeats, and turned offline by a sweep when
+ * the heartbeats stop. Every change is announced on {@code presence.<libraryId>}.
+ */
+public final class PresenceVerticle extends VerticleBase {
+
+  private static final Logger log = Logger.getLogger(PresenceVerticle.class.getName());
+
+  private final RefdeskConfig config;
+  private Redis redis;
+  private PresenceState presence;
+  private OperatorRepository operators;
+
+  public PresenceVerticle(RefdeskConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
+    presence = new PresenceState(redis, new RedisKeys(config.redisPrefix()));
+    operators = new OperatorRepository(Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize()));
+    long timeoutMs = config.presenceTimeoutSeconds() * 1000L;
+    vertx.setPeriodic(Math.max(500, timeoutMs / 9), id -> sweep(timeoutMs));
+    var bus = vertx.eventBus();
+    return Future.all(
+        bus.<JsonObject>localConsumer(Addresses.PRESENCE_SET, this::set).completion(),
+        bus.<JsonObject>localConsumer(Addresses.PRESENCE_HEARTBEAT, this::heartbeat).completion());
+  }
+
+  @Override
+  public Future<?> stop() {
+    return redis.close();
+  }
+
+  private void set(Message<JsonObject> message) {
+    var who = Identity.from(message.headers());
+    var status = message.body() == null ? null : message.body().getValue("status");
+    if (who == null || who.isPatron()) {
+      fail(message, ApiException.forbidden("Only operators have a status."));
+      return;
+    }
+    if (!(status instanceof String s) || !PresenceState.STATUSES.contains(s)) {
+      fail(message, ApiException.invalid("'status' must be online, internal, away or offline."));
+      return;
+    }
+    change(who, (String) status).onComplete(done -> {
+      if (done.succeeded()) {
+        message.reply(new JsonObject().put("status", status));
+      } else {
+        fail(message, done.cause());
+      }
+    });
+  }
+
+  /** A heartbeat keeps the status alive; one that carries a status also restores it after Redis lost it. */
+  private void heartbeat(Message<JsonObject> message) {
+    var who = Identity.from(message.headers());
+    if (who == null || who.isPatron()) {
+      fail(message, ApiException.forbidden("Only operators send heartbeats."));
+      return;
+    }
+    var claimed = message.body() == null ? null : message.body().getValue("status");
+    presence.heartbeat(who.libraryId(), who.id(), System.currentTimeMillis())
+        .compose(current -> {
+          if (current.isPresent()) {
+            return Future.succeededFuture(current.get());
+          }
+          if (claimed instanceof String s && PresenceState.STATUSES.contains(s) && !PresenceState.OFFLINE.equals(s)) {
+            return change(who, s).map(s);
+          }
+          return Future.succeededFuture(PresenceState.OFFLINE);
+        })
+        .onSuccess(status -> message.reply(new JsonObject().put("status", status)))
+        .onFailure(failure -> fail(message, failure));
+  }
+
+  private Future<Void> change(Identity who, String status) {
+    return presence.set(who.libraryId(), who.id(), status, System.currentTimeMillis())
+        .compose(previous -> previous.equals(status) ? Future.succeededFuture() : announce(who.libraryId(), who.id(), status));
+  }
+
+  private void sweep(long timeoutMs) {
+    presence.sweep(System.currentTimeMillis() - timeoutMs)
+        .onSuccess(lapsed -> lapsed.forEach(l -> announce(l.libraryId(), l.operatorId(), PresenceState.OFFLINE)))
+        .onFailure(failure -> log.fine("Presence sweep skipped: " + failure.getMessage()));
+  }
+
+  private Future<Void> announce(long libraryId, long operatorId, String status) {
+    return operators.findActive(operatorId).map(operator -> {
+      vertx.eventBus().publish(Addresses.presence(libraryId), new JsonObject()
+          .put("type", "presence")
+          .put("operatorId", operatorId)
+          .put("name", operator.map(o -> o.displayName()).orElse(null))
+          .put("status", status)
+          .put("at", Instant.now().toString()));
+      return null;
+    });
+  }
+
+  private static void fail(Message<?> message, Throwable failure) {
+    var error = failure instanceof ApiException api ? api : new ApiException(ErrorCode.INTERNAL, "Something went wrong.");
+    if (!(failure instanceof ApiException)) {
+      log.log(Level.WARNING, "A presence command failed", failure);
+    }
+    message.fail(error.code().failureCode(), error.code().code());
+  }
+}

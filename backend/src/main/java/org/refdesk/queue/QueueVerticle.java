@@ -1,0 +1,71 @@
+package org.refdesk.queue;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.util.logging.Logger;
+import org.refdesk.chat.ChatRepository;
+import org.refdesk.config.RefdeskConfig;
+import org.refdesk.db.Database;
+import org.refdesk.redis.RedisKeys;
+
+/**
+ * Keeps Redis's queue state built from Postgres: at start, and whenever Redis comes back empty
+ * (a restart, a flush, a failover), checked every second.
+ */
+public final class QueueVerticle extends VerticleBase {
+
+  private static final Logger log = Logger.getLogger(QueueVerticle.class.getName());
+  static final long CHECK_INTERVAL_MS = 1000;
+
+  private final RefdeskConfig config;
+  private Redis redis;
+  private QueueState queues;
+  private ChatRepository chats;
+  private boolean checking;
+  private boolean redisDown;
+
+  public QueueVerticle(RefdeskConfig config) {
+    this.config = config;
+  }
+
+  @Override
+  public Future<?> start() {
+    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
+    queues = new QueueState(redis, new RedisKeys(config.redisPrefix()));
+    chats = new ChatRepository(Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize()));
+    vertx.setPeriodic(CHECK_INTERVAL_MS, id -> rebuildIfLost());
+    // A Redis that is down at start is not fatal: the periodic check rebuilds once it answers.
+    return rebuild().otherwiseEmpty();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return redis.close();
+  }
+
+  private void rebuildIfLost() {
+    if (checking) {
+      return;
+    }
+    checking = true;
+    queues.isBuilt()
+        .compose(built -> built ? Future.succeededFuture() : rebuild())
+        .onComplete(done -> {
+          checking = false;
+          if (done.failed() && !redisDown) {
+            redisDown = true;
+            log.warning("Redis is not answering (" + done.cause().getMessage() + "); queue state will be rebuilt when it does");
+          } else if (done.succeeded()) {
+            redisDown = false;
+          }
+        });
+  }
+
+  private Future<Void> rebuild() {
+    return queues.rebuild(chats)
+        .onSuccess(count -> log.info("Queue state rebuilt from Postgres (" + count + " entries)"))
+        .mapEmpty();
+  }
+}
