@@ -9,6 +9,7 @@ import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
 import org.refdesk.bus.Addresses;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
+import org.refdesk.http.OriginCheck;
 
 /**
  * The SockJS event-bus bridge at {@code /eventbus}: deny by default. Browsers may send only to the
@@ -22,7 +23,7 @@ public final class Bridge {
   private Bridge() {
   }
 
-  public static void mount(Vertx vertx, Router router, BridgeGuard guard) {
+  public static void mount(Vertx vertx, Router router, BridgeGuard guard, OriginCheck origins) {
     var options = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.CHAT_SEND))
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.CHAT_TYPING))
@@ -36,6 +37,8 @@ public final class Bridge {
         .setMaxAddressLength(64)
         .setReplyTimeout(30_000)
         .setPingTimeout(60_000);
+    // A page of another site cannot even open a socket: refused before the WebSocket upgrade.
+    router.route("/eventbus/*").handler(origins);
     // The fallback transports post frames as request bodies: cap them as the WebSocket frames are.
     router.post("/eventbus/*").handler(ctx -> {
       var length = ctx.request().getHeader("Content-Length");

@@ -60,8 +60,14 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   @Override
   public void handle(BridgeEvent event) {
     switch (event.type()) {
-      case SOCKET_CREATED -> event.complete(origins.allows(
-          event.socket().headers().get("Origin"), event.socket().headers().get("Host")));
+      case SOCKET_CREATED -> {
+        // The HTTP route refuses foreign origins before the upgrade; this covers every transport again.
+        boolean allowed = origins.allows(event.socket().headers().get("Origin"), event.socket().headers().get("Host"));
+        event.complete(allowed);
+        if (!allowed) {
+          event.socket().close();
+        }
+      }
       case SOCKET_CLOSED -> {
         sockets.remove(event.socket());
         event.complete(true);

@@ -72,7 +72,7 @@ public final class HttpVerticle extends VerticleBase {
     new WidgetRoutes(chats, lifecycle, queues, presence, tokens, clientAddress, redis, keys, config.chatStartsPerAddress())
         .mount(router);
     new ChatRoutes(chats, lifecycle, queues, presence, operators, tokens).mount(router, operatorAuth);
-    Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, operators, chats, originCheck));
+    Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, operators, chats, originCheck), originCheck);
     new StaticRoutes().mount(router, headers);
 
     var failures = new FailureHandler();
