@@ -1,0 +1,12 @@
+// Every event-bus address the browser uses: the mirror of backend bus/Addresses.java.
+// Keep the two in step; docs/protocol.md says who may use each.
+
+export const CHAT_SEND = 'chat.send';
+export const CHAT_TYPING = 'chat.typing';
+export const PRESENCE_SET = 'presence.set';
+export const PRESENCE_HEARTBEAT = 'presence.heartbeat';
+
+export const chat = (chatId) => `chat.${chatId}`;
+export const queue = (queueId) => `queue.${queueId}`;
+export const operator = (operatorId) => `operator.${operatorId}`;
+export const presence = (libraryId) => `presence.${libraryId}`;
