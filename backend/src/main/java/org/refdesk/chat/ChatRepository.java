@@ -157,6 +157,23 @@ public final class ChatRepository {
     });
   }
 
+  /** The library's chats in progress, for the operator app's counters and its tabs after a reload. */
+  public Future<List<JsonObject>> activeIn(long libraryId) {
+    return pool.preparedQuery(ChatSql.ACTIVE_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> {
+      var list = new ArrayList<JsonObject>();
+      rows.forEach(row -> list.add(new JsonObject()
+          .put("chatId", row.getLong("id"))
+          .put("queueId", row.getLong("queue_id"))
+          .put("patronName", row.getString("patron_name"))
+          .put("question", row.getString("question"))
+          .put("ownerId", row.getLong("owner_id"))
+          .put("ownerName", row.getString("owner_name"))
+          .put("claimedAt", ChatEvent.iso(row.getOffsetDateTime("claimed_at")))
+          .put("lastSeq", row.getInteger("last_seq"))));
+      return list;
+    });
+  }
+
   public Future<List<WaitingChat>> waitingIn(long queueId) {
     return pool.preparedQuery(ChatSql.WAITING_IN_QUEUE).execute(Tuple.of(queueId)).map(ChatRepository::waitingChats);
   }

@@ -88,6 +88,13 @@ final class ChatSql {
        WHERE c.id = $1
       """;
 
+  static final String ACTIVE_IN_LIBRARY = """
+      SELECT c.id, c.queue_id, c.patron_name, c.question, c.owner_id, o.display_name AS owner_name, c.claimed_at, c.last_seq
+        FROM chats c JOIN operators o ON o.id = c.owner_id
+       WHERE c.library_id = $1 AND c.state = 'active'
+       ORDER BY c.claimed_at, c.id
+      """;
+
   static final String CLAIM = """
       UPDATE chats SET state = 'active', owner_id = $2, claimed_at = now()
        WHERE id = $1 AND state = 'waiting'

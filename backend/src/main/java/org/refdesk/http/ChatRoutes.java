@@ -40,6 +40,7 @@ public final class ChatRoutes {
   }
 
   public void mount(Router router, OperatorAuth operatorAuth) {
+    router.get("/api/chats/active").handler(operatorAuth).handler(this::active);
     router.get("/api/chats/:id/events").handler(this::events);
     router.get("/api/chats/:id").handler(operatorAuth).handler(this::chat);
     router.post("/api/chats/:id/claim").handler(operatorAuth).handler(this::claim);
@@ -72,6 +73,12 @@ public final class ChatRoutes {
               .put("more", more)
               .put("lastSeq", page.isEmpty() ? after : page.get(page.size() - 1).getInteger("seq")));
         })
+        .onFailure(ctx::fail);
+  }
+
+  private void active(RoutingContext ctx) {
+    chats.activeIn(OperatorAuth.operator(ctx).libraryId())
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", new JsonArray(list))))
         .onFailure(ctx::fail);
   }
 

@@ -61,16 +61,18 @@ public final class HttpVerticle extends VerticleBase {
     var presence = new PresenceState(redis, keys);
     var lifecycle = new ChatLifecycle(vertx, chats, queues);
 
+    var widget = new WidgetRoutes(chats, lifecycle, queues, presence, tokens, clientAddress, redis, keys,
+        config.chatStartsPerAddress());
     var router = Router.router(vertx);
     router.route().handler(headers.everywhere());
+    widget.mountPublic(router);
     router.route("/api/*").handler(headers.api()).handler(originCheck);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
     new HealthRoutes(pool, redis).mount(router);
     new AuthRoutes(tokens, passwords, new LoginThrottle(redis, keys), operators, new LibraryRepository(pool), clientAddress)
         .mount(router, operatorAuth);
     new AdminOperatorRoutes(operators, passwords).mount(router, operatorAuth);
-    new WidgetRoutes(chats, lifecycle, queues, presence, tokens, clientAddress, redis, keys, config.chatStartsPerAddress())
-        .mount(router);
+    widget.mount(router);
     new ChatRoutes(chats, lifecycle, queues, presence, operators, tokens).mount(router, operatorAuth);
     Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, operators, chats, originCheck), originCheck);
     new StaticRoutes().mount(router, headers);

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.refdesk.auth.Tokens;
+import org.refdesk.chat.Chat;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatRepository;
@@ -52,9 +53,22 @@ public final class WidgetRoutes {
     this.startsPerAddress = startsPerAddress;
   }
 
+  /**
+   * The queue description is public and read by the loader on library pages of any origin, so it is
+   * mounted before the API's origin check and answers CORS for everyone (no credentials, nothing private).
+   */
+  public void mountPublic(Router router) {
+    router.get("/api/widget/queues/:slug").handler(ctx -> {
+      ctx.response().headers()
+          .set("Access-Control-Allow-Origin", "*")
+          .set("Cache-Control", "public, max-age=10");
+      ctx.next();
+    }).handler(this::describeQueue);
+  }
+
   public void mount(Router router) {
-    router.get("/api/widget/queues/:slug").handler(this::describeQueue);
     router.post("/api/widget/chats").handler(this::startChat);
+    router.get("/api/widget/chats/:id").handler(this::waitingInfo);
     router.post("/api/widget/chats/:id/end").handler(this::endChat);
   }
 
@@ -117,6 +131,32 @@ public final class WidgetRoutes {
             : Future.<Void>succeededFuture(),
             // Never turn a patron away because Redis is down: the limit is a guard, not a gate.
             redisDown -> Future.succeededFuture());
+  }
+
+  /** Where the patron stands: polled by the widget while the chat waits. */
+  private void waitingInfo(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    tokens.verifyPatron(OperatorAuth.bearer(ctx))
+        .compose(patron -> patron.chatId() == chatId
+            ? chats.find(chatId)
+            : Future.failedFuture(ApiException.forbidden("This token is for another chat.")))
+        .compose(found -> {
+          var chat = found.orElseThrow(() -> ApiException.notFound("There is no such chat."));
+          var position = Chat.WAITING.equals(chat.state())
+              ? queues.position(chat.queueId(), chatId).otherwise(java.util.Optional.empty())
+              : Future.succeededFuture(java.util.Optional.<Integer>empty());
+          var wait = chats.medianWaitSeconds(chat.queueId());
+          return Future.all(position, wait).map(done -> new JsonObject()
+              .put("chatId", chatId)
+              .put("state", chat.state())
+              .put("queueId", chat.queueId())
+              .put("position", position.result().orElse(null))
+              .put("expectedWaitSeconds", wait.result().orElse(null))
+              .put("operator", chat.ownerId() == null ? null
+                  : new JsonObject().put("id", chat.ownerId()).put("name", chat.ownerName())));
+        })
+        .onSuccess(body -> Responses.ok(ctx, body))
+        .onFailure(ctx::fail);
   }
 
   private void endChat(RoutingContext ctx) {

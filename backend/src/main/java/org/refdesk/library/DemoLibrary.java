@@ -23,8 +23,18 @@ public final class DemoLibrary {
   static final String NAME = "Demo Library";
 
   private static final List<DemoQueue> QUEUES = List.of(
-      new DemoQueue("ask", "Ask a Librarian"),
-      new DemoQueue("science", "Science Desk"));
+      new DemoQueue("ask", "Ask a Librarian", new JsonObject()
+          .put("launcherLabel", "Ask a librarian")
+          .put("color", "#1d5fa8")
+          .put("hours", "Librarians answer Monday to Friday 9:00-20:00 and Saturday 10:00-16:00.")
+          .put("offlineMessage", "No librarian is online right now. Call us at 555-0100 or e-mail ask@demo-library.example and we will answer within one working day.")
+          .put("transcriptNotice", "We keep a transcript of this chat to improve our service; it is never shared.")),
+      new DemoQueue("science", "Science Desk", new JsonObject()
+          .put("launcherLabel", "Ask the Science Desk")
+          .put("color", "#2e6b3a")
+          .put("hours", "The Science Desk answers Monday to Friday 10:00-17:00.")
+          .put("offlineMessage", "The Science Desk is closed now. Leave your question at the front desk or e-mail science@demo-library.example.")
+          .put("transcriptNotice", "We keep a transcript of this chat to improve our service; it is never shared.")));
 
   private static final List<DemoPerson> LIBRARIANS = List.of(
       new DemoPerson("alice", "Alice Moreno", List.of("ask")),
@@ -76,7 +86,7 @@ public final class DemoLibrary {
     return conn.preparedQuery(LibrarySql.INSERT_LIBRARY).execute(Tuple.of(NAME, "UTC", settings))
         .map(rows -> rows.iterator().next().getLong("id"))
         .compose(libraryId -> {
-          var inserts = QUEUES.stream().map(q -> Tuple.of(libraryId, q.slug(), q.name(), new JsonObject())).toList();
+          var inserts = QUEUES.stream().map(q -> Tuple.of(libraryId, q.slug(), q.name(), q.settings())).toList();
           return conn.preparedQuery(LibrarySql.INSERT_QUEUE).executeBatch(inserts)
               .compose(v -> AuditLog.systemDid(conn, libraryId, "library.seeded", "library:" + libraryId, null))
               .map(v -> libraryId);
@@ -100,7 +110,7 @@ public final class DemoLibrary {
                        List<String> librarianUsernames, String librarianPassword) {
   }
 
-  private record DemoQueue(String slug, String name) {
+  private record DemoQueue(String slug, String name, JsonObject settings) {
   }
 
   private record DemoPerson(String username, String displayName, List<String> queues) {

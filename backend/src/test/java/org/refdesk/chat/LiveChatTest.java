@@ -140,6 +140,43 @@ class LiveChatTest {
     assertTrue(body.containsKey("expectedWaitSeconds"));
     assertEquals("unknown_queue", gateway.get("/api/widget/queues/nope", null).bodyAsJsonObject()
         .getJsonObject("error").getString("code"));
+    assertEquals("Ask a librarian", body.getJsonObject("settings").getString("launcherLabel"));
+
+    // The loader reads this from library pages of any origin.
+    var fromLibrarySite = TestGateway.await(gateway.client().get("/api/widget/queues/ask")
+        .putHeader("Origin", "https://www.some-library.example").send());
+    assertEquals(200, fromLibrarySite.statusCode());
+    assertEquals("*", fromLibrarySite.getHeader("Access-Control-Allow-Origin"));
+    var otherCall = TestGateway.await(gateway.client().post("/api/widget/chats")
+        .putHeader("Origin", "https://www.some-library.example").sendJsonObject(new JsonObject()));
+    assertEquals(403, otherCall.statusCode(), "only the description is open to other origins");
+  }
+
+  @Test
+  @DisplayName("a waiting patron learns their place and the usual wait; once claimed, who has joined")
+  void waitingInfo() {
+    var first = gateway.startChat("science", "Pat", "Periodic table poster?");
+    var second = gateway.startChat("science", "Lee", "Telescope loans?");
+    var info = gateway.get("/api/widget/chats/" + second.getLong("chatId"), second.getString("token")).bodyAsJsonObject();
+    assertEquals("waiting", info.getString("state"));
+    assertEquals(2, info.getInteger("position"));
+    assertNull(info.getValue("operator"));
+    assertEquals(403, gateway.get("/api/widget/chats/" + first.getLong("chatId"), second.getString("token")).statusCode());
+
+    var ben = gateway.librarianToken("ben");
+    gateway.post("/api/chats/" + first.getLong("chatId") + "/claim", new JsonObject(), ben);
+    assertEquals(1, gateway.get("/api/widget/chats/" + second.getLong("chatId"), second.getString("token"))
+        .bodyAsJsonObject().getInteger("position"));
+    var claimed = gateway.get("/api/widget/chats/" + first.getLong("chatId"), first.getString("token")).bodyAsJsonObject();
+    assertEquals("active", claimed.getString("state"));
+    assertEquals("Ben Okafor", claimed.getJsonObject("operator").getString("name"));
+    assertNotNull(claimed.getValue("expectedWaitSeconds"), "one claim is enough to estimate the wait");
+
+    var active = gateway.get("/api/chats/active", ben).bodyAsJsonObject().getJsonArray("chats");
+    assertTrue(active.stream().map(c -> ((JsonObject) c).getLong("chatId")).toList().contains(first.getLong("chatId")));
+    var details = gateway.get("/api/chats/" + first.getLong("chatId"), ben).bodyAsJsonObject();
+    assertEquals("Pat", details.getJsonObject("patron").getString("name"));
+    assertEquals("127.0.0.1", details.getJsonObject("patron").getString("ip"));
   }
 
   @Test
