@@ -6,12 +6,12 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.refdesk.bus.Addresses;
+import org.refdesk.bus.BusFailures;
 import org.refdesk.bus.Identity;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.MessageSend;
@@ -205,11 +205,7 @@ public final class ChatVerticle extends VerticleBase {
   }
 
   private static void fail(Message<?> message, Throwable failure) {
-    var error = failure instanceof ApiException api ? api : new ApiException(ErrorCode.INTERNAL, "Something went wrong.");
-    if (error.code() == ErrorCode.INTERNAL && !(failure instanceof ApiException)) {
-      log.log(Level.SEVERE, "A chat command failed", failure);
-    }
-    message.fail(error.code().failureCode(), error.code().code());
+    BusFailures.fail(message, failure, log);
   }
 
   private record PendingSend(Message<JsonObject> message, MessageSend send, Identity who) {

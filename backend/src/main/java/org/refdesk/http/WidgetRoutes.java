@@ -136,12 +136,8 @@ public final class WidgetRoutes {
   /** Where the patron stands: polled by the widget while the chat waits. */
   private void waitingInfo(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
-    tokens.verifyPatron(OperatorAuth.bearer(ctx))
-        .compose(patron -> patron.chatId() == chatId
-            ? chats.find(chatId)
-            : Future.failedFuture(ApiException.forbidden("This token is for another chat.")))
-        .compose(found -> {
-          var chat = found.orElseThrow(() -> ApiException.notFound("There is no such chat."));
+    patronsChat(ctx, chatId)
+        .compose(chat -> {
           var position = Chat.WAITING.equals(chat.state())
               ? queues.position(chat.queueId(), chatId).otherwise(java.util.Optional.empty())
               : Future.succeededFuture(java.util.Optional.<Integer>empty());
@@ -161,14 +157,20 @@ public final class WidgetRoutes {
 
   private void endChat(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
-    tokens.verifyPatron(OperatorAuth.bearer(ctx))
+    patronsChat(ctx, chatId)
+        .compose(chat -> lifecycle.end(chatId, new Sender(Sender.PATRON, null, chat.patronName())))
+        .onSuccess(answer -> Responses.ok(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  /** The chat the request's patron token is for; any other chat is refused. */
+  private Future<Chat> patronsChat(RoutingContext ctx, long chatId) {
+    return tokens.verifyPatron(OperatorAuth.bearer(ctx))
         .compose(patron -> patron.chatId() == chatId
             ? chats.find(chatId)
             : Future.failedFuture(ApiException.forbidden("This token is for another chat.")))
-        .compose(chat -> lifecycle.end(chatId, new Sender(Sender.PATRON, null,
-            chat.map(c -> c.patronName()).orElse("Patron"))))
-        .onSuccess(answer -> Responses.ok(ctx, answer))
-        .onFailure(ctx::fail);
+        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
+            : Future.failedFuture(ApiException.notFound("There is no such chat.")));
   }
 
   private Future<Queue> findQueue(String slug) {

@@ -7,14 +7,13 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.RedisOptions;
 import java.time.Instant;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.refdesk.bus.Addresses;
+import org.refdesk.bus.BusFailures;
 import org.refdesk.bus.Identity;
 import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.redis.RedisKeys;
 
@@ -119,10 +118,6 @@ public final class PresenceVerticle extends VerticleBase {
   }
 
   private static void fail(Message<?> message, Throwable failure) {
-    var error = failure instanceof ApiException api ? api : new ApiException(ErrorCode.INTERNAL, "Something went wrong.");
-    if (!(failure instanceof ApiException)) {
-      log.log(Level.WARNING, "A presence command failed", failure);
-    }
-    message.fail(error.code().failureCode(), error.code().code());
+    BusFailures.fail(message, failure, log);
   }
 }
