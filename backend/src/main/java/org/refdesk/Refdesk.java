@@ -16,6 +16,7 @@ import org.refdesk.db.Database;
 import org.refdesk.http.HttpVerticle;
 import org.refdesk.library.DemoLibrary;
 import org.refdesk.library.DemoLibrary.Seeded;
+import org.refdesk.metrics.RefdeskMetrics;
 
 /**
  * A running gateway: migrates the schema, seeds a first-run library, loads the signing key and
@@ -37,25 +38,29 @@ public final class Refdesk {
 
   /** Starts on a new Vert.x instance; the config must name Postgres and Redis. */
   public static Future<Refdesk> start(RefdeskConfig config) {
-    var vertx = Vertx.vertx(new VertxOptions());
+    var metrics = new RefdeskMetrics();
+    var vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(RefdeskMetrics.vertxMetricsOptions()))
+        .withMetrics(metrics.vertxMetricsFactory())
+        .build();
     var pgUrl = config.pgUrl().orElseThrow(() -> new IllegalArgumentException("no Postgres URL"));
     Pool pool = Database.pool(vertx, pgUrl, config.pgPoolSize());
     return Database.migrate(vertx, pgUrl)
         .compose(migrated -> SigningKey.load(pool, config.jwtSecret()))
         .compose(key -> new DemoLibrary(pool, new Passwords(vertx)).seedIfEmpty(config.adminPassword())
-            .compose(seeded -> deploy(vertx, config, key).map(v -> new Refdesk(vertx, config, key, seeded))))
+            .compose(seeded -> deploy(vertx, config, key, metrics).map(v -> new Refdesk(vertx, config, key, seeded))))
         .eventually(pool::close)
         // Closing Vert.x ends the event loops this future would report on, so report first.
         .onFailure(failure -> vertx.close());
   }
 
   /** The services first, so that the HTTP server opens only when everything behind it answers. */
-  private static Future<Void> deploy(Vertx vertx, RefdeskConfig config, String signingKey) {
+  private static Future<Void> deploy(Vertx vertx, RefdeskConfig config, String signingKey, RefdeskMetrics metrics) {
     return Future.all(
-            vertx.deployVerticle(() -> new ChatVerticle(config), new DeploymentOptions()),
+            vertx.deployVerticle(() -> new ChatVerticle(config, metrics), new DeploymentOptions()),
             vertx.deployVerticle(() -> new PresenceVerticle(config), new DeploymentOptions()),
-            vertx.deployVerticle(() -> new QueueVerticle(config), new DeploymentOptions()))
-        .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey),
+            vertx.deployVerticle(() -> new QueueVerticle(config, metrics), new DeploymentOptions()))
+        .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .mapEmpty();
   }

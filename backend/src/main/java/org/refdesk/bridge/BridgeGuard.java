@@ -16,6 +16,7 @@ import org.refdesk.bus.Addresses;
 import org.refdesk.bus.Identity;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.http.OriginCheck;
+import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.operator.OperatorRepository;
 
 /**
@@ -35,6 +36,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private final OperatorRepository operators;
   private final ChatRepository chats;
   private final OriginCheck origins;
+  private final RefdeskMetrics metrics;
   /** The identity each socket last proved; used to close sockets and to filter what they receive. */
   private final Map<SockJSSocket, Identity> sockets = new HashMap<>();
   /** Operators seen enabled recently; a disable event removes its entry at once. */
@@ -47,7 +49,9 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
   };
 
-  public BridgeGuard(Vertx vertx, Tokens tokens, OperatorRepository operators, ChatRepository chats, OriginCheck origins) {
+  public BridgeGuard(Vertx vertx, Tokens tokens, OperatorRepository operators, ChatRepository chats, OriginCheck origins,
+                     RefdeskMetrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.tokens = tokens;
     this.operators = operators;
@@ -68,12 +72,21 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         }
       }
       case SOCKET_CLOSED -> {
-        sockets.remove(event.socket());
+        var who = sockets.remove(event.socket());
+        if (who != null) {
+          metrics.socketClosed(who.isPatron());
+        }
         event.complete(true);
       }
       case SEND -> authorize(event, this::maySend);
       case REGISTER -> authorize(event, this::mayRegister);
-      case RECEIVE -> event.complete(mayReceive(event));
+      case RECEIVE -> {
+        boolean deliver = mayReceive(event);
+        if (deliver) {
+          metrics.messageOut();
+        }
+        event.complete(deliver);
+      }
       case UNREGISTER, SOCKET_IDLE, SOCKET_PING -> event.complete(true);
       // Browsers never publish: anything they could publish, others would believe.
       default -> event.complete(false);
@@ -92,7 +105,12 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
             return;
           }
           var who = result.result();
-          sockets.put(event.socket(), who);
+          if (sockets.put(event.socket(), who) == null) {
+            metrics.socketOpened(who.isPatron());
+          }
+          if (Addresses.CHAT_SEND.equals(raw.getString("address"))) {
+            metrics.messageIn();
+          }
           // The token stays out of the bus; the identity the guard verified takes its place.
           raw.put("headers", who.toHeaders());
           event.setRawMessage(raw);
@@ -190,15 +208,15 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       return;
     }
     checkedOperators.remove(operatorId);
-    sockets.entrySet().removeIf(entry -> {
-      var who = entry.getValue();
-      if (!who.isPatron() && who.id() == operatorId) {
-        log.log(Level.INFO, "Closing a socket of disabled operator " + operatorId);
-        entry.getKey().close();
-        return true;
-      }
-      return false;
-    });
+    // Closing raises SOCKET_CLOSED, which forgets the socket; collect first, the map changes meanwhile.
+    var theirs = sockets.entrySet().stream()
+        .filter(entry -> !entry.getValue().isPatron() && entry.getValue().id() == operatorId)
+        .map(Map.Entry::getKey)
+        .toList();
+    if (!theirs.isEmpty()) {
+      log.log(Level.INFO, "Closing " + theirs.size() + " socket(s) of disabled operator " + operatorId);
+    }
+    theirs.forEach(SockJSSocket::close);
   }
 
   private static long chatIdIn(JsonObject raw) {

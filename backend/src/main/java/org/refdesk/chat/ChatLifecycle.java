@@ -11,6 +11,7 @@ import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.NewChat;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
+import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.operator.Operator;
 import org.refdesk.queue.QueueState;
 
@@ -25,11 +26,13 @@ public final class ChatLifecycle {
   private final Vertx vertx;
   private final ChatRepository chats;
   private final QueueState queues;
+  private final RefdeskMetrics metrics;
 
-  public ChatLifecycle(Vertx vertx, ChatRepository chats, QueueState queues) {
+  public ChatLifecycle(Vertx vertx, ChatRepository chats, QueueState queues, RefdeskMetrics metrics) {
     this.vertx = vertx;
     this.chats = chats;
     this.queues = queues;
+    this.metrics = metrics;
   }
 
   /** Stores the chat with the question as event 1, puts it in its queue and rings the operators. */
@@ -56,6 +59,16 @@ public final class ChatLifecycle {
 
   public Future<JsonObject> claim(long chatId, Operator operator) {
     var sender = new Sender(Sender.OPERATOR, operator.id(), operator.displayName());
+    return claimFor(chatId, operator, sender)
+        .onSuccess(won -> metrics.claim(true))
+        .onFailure(lost -> {
+          if (lost instanceof ApiException e && e.code() == ErrorCode.ALREADY_CLAIMED) {
+            metrics.claim(false);
+          }
+        });
+  }
+
+  private Future<JsonObject> claimFor(long chatId, Operator operator, Sender sender) {
     return visibleChat(chatId, operator.libraryId()).compose(chat -> {
       if (!chat.isOpen()) {
         return Future.failedFuture(ended());

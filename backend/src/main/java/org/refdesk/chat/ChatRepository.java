@@ -26,6 +26,14 @@ public final class ChatRepository {
     return pool.preparedQuery(ChatSql.QUEUE_BY_SLUG).execute(Tuple.of(slug)).map(rows -> first(rows).map(Queue::from));
   }
 
+  public Future<List<Queue>> allQueues() {
+    return pool.query(ChatSql.ALL_QUEUES).execute().map(rows -> {
+      var list = new ArrayList<Queue>();
+      rows.forEach(row -> list.add(Queue.from(row)));
+      return list;
+    });
+  }
+
   public Future<Optional<Queue>> queueById(long id) {
     return pool.preparedQuery(ChatSql.QUEUE_BY_ID).execute(Tuple.of(id)).map(rows -> first(rows).map(Queue::from));
   }

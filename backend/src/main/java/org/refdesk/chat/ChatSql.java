@@ -12,6 +12,11 @@ final class ChatSql {
        WHERE q.slug = $1
       """;
 
+  static final String ALL_QUEUES = """
+      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
+        FROM queues q JOIN libraries l ON l.id = q.library_id
+      """;
+
   static final String QUEUE_BY_ID = """
       SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
         FROM queues q JOIN libraries l ON l.id = q.library_id

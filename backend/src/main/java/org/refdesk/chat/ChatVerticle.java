@@ -20,6 +20,7 @@ import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
+import org.refdesk.metrics.RefdeskMetrics;
 
 /**
  * Takes messages and typing from the bridge. Messages go through one writer per node that commits
@@ -35,12 +36,14 @@ public final class ChatVerticle extends VerticleBase {
   static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final RefdeskConfig config;
+  private final RefdeskMetrics metrics;
   private final ArrayDeque<PendingSend> pending = new ArrayDeque<>();
   private ChatRepository chats;
   private boolean writing;
 
-  public ChatVerticle(RefdeskConfig config) {
+  public ChatVerticle(RefdeskConfig config, RefdeskMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
   }
 
   @Override
@@ -54,6 +57,7 @@ public final class ChatVerticle extends VerticleBase {
   }
 
   private void send(Message<JsonObject> message) {
+    long arrived = System.nanoTime();
     var who = Identity.from(message.headers());
     try {
       var body = requireBody(message);
@@ -70,7 +74,7 @@ public final class ChatVerticle extends VerticleBase {
       var send = who.isPatron()
           ? new MessageSend(chatId, (String) clientMsgId, Sender.PATRON, null, (String) text)
           : new MessageSend(chatId, (String) clientMsgId, Sender.OPERATOR, who.id(), (String) text);
-      pending.add(new PendingSend(message, send, who));
+      pending.add(new PendingSend(message, send, who, arrived));
       writeNextBatch();
     } catch (ApiException e) {
       fail(message, e);
@@ -116,7 +120,11 @@ public final class ChatVerticle extends VerticleBase {
     }
     var message = stored.get();
     item.message().reply(new JsonObject().put("seq", message.seq()).put("at", ChatEvent.iso(message.at())));
-    if (!message.repeated()) {
+    long took = System.nanoTime() - item.arrived();
+    if (message.repeated()) {
+      metrics.repeatAnswered(took);
+    } else {
+      metrics.messageStored(took);
       var send = item.send();
       var from = new Sender(send.senderKind(), send.senderId(), message.senderName());
       vertx.eventBus().publish(Addresses.chat(send.chatId()),
@@ -208,6 +216,6 @@ public final class ChatVerticle extends VerticleBase {
     BusFailures.fail(message, failure, log);
   }
 
-  private record PendingSend(Message<JsonObject> message, MessageSend send, Identity who) {
+  private record PendingSend(Message<JsonObject> message, MessageSend send, Identity who, long arrived) {
   }
 }

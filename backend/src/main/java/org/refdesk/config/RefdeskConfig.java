@@ -30,6 +30,7 @@ public record RefdeskConfig(
     int httpInstances,
     int presenceTimeoutSeconds,
     int chatStartsPerAddress,
+    Optional<String> metricsToken,
     Level logLevel) {
 
   public static RefdeskConfig fromEnv() {
@@ -58,6 +59,7 @@ public record RefdeskConfig(
         vars.integer("REFDESK_HTTP_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors())),
         vars.integer("REFDESK_PRESENCE_TIMEOUT_SECONDS", 45),
         vars.integer("REFDESK_CHAT_STARTS_PER_ADDRESS", 20),
+        vars.optional("REFDESK_METRICS_TOKEN"),
         vars.logLevel("REFDESK_LOG_LEVEL", Level.INFO));
   }
 
@@ -72,7 +74,8 @@ public record RefdeskConfig(
   public RefdeskConfig withServices(String pgUrl, String redisUrl) {
     return new RefdeskConfig(httpPort, httpHost, publicUrl, Optional.of(pgUrl), Optional.of(redisUrl), redisPrefix,
         dataDir, adminPassword, allowedOrigins, jwtSecret, operatorTokenMinutes, patronTokenMinutes, trustedProxies,
-        bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, logLevel);
+        bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, metricsToken,
+        logLevel);
   }
 
   private static String originOf(String url) {

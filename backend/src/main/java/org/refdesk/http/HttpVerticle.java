@@ -24,6 +24,7 @@ import org.refdesk.queue.QueueState;
 import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.library.LibraryRepository;
+import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.redis.RedisKeys;
 
@@ -33,15 +34,18 @@ public final class HttpVerticle extends VerticleBase {
   static final List<String> PAGES_WITH_INLINE_SCRIPTS = List.of(
       "webroot/app/index.html", "webroot/widget/index.html", "webroot/demo/index.html");
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
+  private static final long EVENT_LOOP_PROBE_NANOS = 200_000_000;
 
   private final RefdeskConfig config;
   private final String signingKey;
+  private final RefdeskMetrics metrics;
   private HttpServer server;
   private Redis redis;
 
-  public HttpVerticle(RefdeskConfig config, String signingKey) {
+  public HttpVerticle(RefdeskConfig config, String signingKey, RefdeskMetrics metrics) {
     this.config = config;
     this.signingKey = signingKey;
+    this.metrics = metrics;
   }
 
   @Override
@@ -59,7 +63,7 @@ public final class HttpVerticle extends VerticleBase {
     var chats = new ChatRepository(pool);
     var queues = new QueueState(redis, keys);
     var presence = new PresenceState(redis, keys);
-    var lifecycle = new ChatLifecycle(vertx, chats, queues);
+    var lifecycle = new ChatLifecycle(vertx, chats, queues, metrics);
 
     var widget = new WidgetRoutes(chats, lifecycle, queues, presence, tokens, clientAddress, redis, keys,
         config.chatStartsPerAddress());
@@ -69,12 +73,14 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(headers.api()).handler(originCheck);
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
     new HealthRoutes(pool, redis).mount(router);
+    new MetricsRoute(metrics, config.metricsToken()).mount(router);
     new AuthRoutes(tokens, passwords, new LoginThrottle(redis, keys), operators, new LibraryRepository(pool), clientAddress)
         .mount(router, operatorAuth);
     new AdminOperatorRoutes(operators, passwords).mount(router, operatorAuth);
     widget.mount(router);
     new ChatRoutes(chats, lifecycle, queues, presence, operators, tokens).mount(router, operatorAuth);
-    Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, operators, chats, originCheck), originCheck);
+    Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, operators, chats, originCheck, metrics), originCheck);
+    watchEventLoop();
     new StaticRoutes().mount(router, headers);
 
     var failures = new FailureHandler();
@@ -89,6 +95,16 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(65536)
         .setMaxWebSocketMessageSize(65536));
     return server.requestHandler(router).listen();
+  }
+
+  /** Each HTTP instance owns an event loop: a timer that fires late there means work queued behind work. */
+  private void watchEventLoop() {
+    var expected = new long[] {System.nanoTime() + EVENT_LOOP_PROBE_NANOS};
+    vertx.setPeriodic(EVENT_LOOP_PROBE_NANOS / 1_000_000, id -> {
+      long now = System.nanoTime();
+      metrics.eventLoopLate(now - expected[0]);
+      expected[0] = now + EVENT_LOOP_PROBE_NANOS;
+    });
   }
 
   private static void notFound(RoutingContext ctx, FailureHandler failures) {

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
+import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.redis.RedisKeys;
 
 /**
@@ -18,16 +19,19 @@ public final class QueueVerticle extends VerticleBase {
 
   private static final Logger log = Logger.getLogger(QueueVerticle.class.getName());
   static final long CHECK_INTERVAL_MS = 1000;
+  static final long QUEUE_GAUGE_INTERVAL_MS = 5000;
 
   private final RefdeskConfig config;
+  private final RefdeskMetrics metrics;
   private Redis redis;
   private QueueState queues;
   private ChatRepository chats;
   private boolean checking;
   private boolean redisDown;
 
-  public QueueVerticle(RefdeskConfig config) {
+  public QueueVerticle(RefdeskConfig config, RefdeskMetrics metrics) {
     this.config = config;
+    this.metrics = metrics;
   }
 
   @Override
@@ -36,6 +40,7 @@ public final class QueueVerticle extends VerticleBase {
     queues = new QueueState(redis, new RedisKeys(config.redisPrefix()));
     chats = new ChatRepository(Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize()));
     vertx.setPeriodic(CHECK_INTERVAL_MS, id -> rebuildIfLost());
+    vertx.setPeriodic(QUEUE_GAUGE_INTERVAL_MS, id -> measureQueues());
     // A Redis that is down at start is not fatal: the periodic check rebuilds once it answers.
     return rebuild().otherwiseEmpty();
   }
@@ -54,6 +59,7 @@ public final class QueueVerticle extends VerticleBase {
         .compose(built -> built ? Future.succeededFuture() : rebuild())
         .onComplete(done -> {
           checking = false;
+          metrics.redisUp(done.succeeded());
           if (done.failed() && !redisDown) {
             redisDown = true;
             log.warning("Redis is not answering (" + done.cause().getMessage() + "); queue state will be rebuilt when it does");
@@ -61,6 +67,11 @@ public final class QueueVerticle extends VerticleBase {
             redisDown = false;
           }
         });
+  }
+
+  private void measureQueues() {
+    chats.allQueues().onSuccess(all -> all.forEach(queue -> queues.waitingCount(queue.id())
+        .onSuccess(count -> metrics.waiting(queue.slug(), count))));
   }
 
   private Future<Void> rebuild() {
