@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.refdesk.auth.Passwords;
 import org.refdesk.auth.SigningKey;
 import org.refdesk.chat.ChatVerticle;
+import org.refdesk.cluster.Clustering;
 import org.refdesk.presence.PresenceVerticle;
 import org.refdesk.queue.QueueVerticle;
 import org.refdesk.config.RefdeskConfig;
@@ -39,10 +40,12 @@ public final class Refdesk {
   /** Starts on a new Vert.x instance; the config must name Postgres and Redis. */
   public static Future<Refdesk> start(RefdeskConfig config) {
     var metrics = new RefdeskMetrics();
-    var vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(RefdeskMetrics.vertxMetricsOptions()))
-        .withMetrics(metrics.vertxMetricsFactory())
-        .build();
+    var builder = Vertx.builder().withMetrics(metrics.vertxMetricsFactory());
+    var options = new VertxOptions().setMetricsOptions(RefdeskMetrics.vertxMetricsOptions());
+    return Clustering.build(builder, options, config.cluster()).compose(vertx -> start(vertx, config, metrics));
+  }
+
+  private static Future<Refdesk> start(Vertx vertx, RefdeskConfig config, RefdeskMetrics metrics) {
     var pgUrl = config.pgUrl().orElseThrow(() -> new IllegalArgumentException("no Postgres URL"));
     Pool pool = Database.pool(vertx, pgUrl, config.pgPoolSize());
     return Database.migrate(vertx, pgUrl)

@@ -31,6 +31,7 @@ public record RefdeskConfig(
     int presenceTimeoutSeconds,
     int chatStartsPerAddress,
     Optional<String> metricsToken,
+    Cluster cluster,
     Level logLevel) {
 
   public static RefdeskConfig fromEnv() {
@@ -60,6 +61,12 @@ public record RefdeskConfig(
         vars.integer("REFDESK_PRESENCE_TIMEOUT_SECONDS", 45),
         vars.integer("REFDESK_CHAT_STARTS_PER_ADDRESS", 20),
         vars.optional("REFDESK_METRICS_TOKEN"),
+        new Cluster(
+            vars.bool("REFDESK_CLUSTER", false),
+            vars.string("REFDESK_CLUSTER_HOST", "127.0.0.1"),
+            vars.integer("REFDESK_CLUSTER_PORT", 5701),
+            vars.list("REFDESK_CLUSTER_MEMBERS"),
+            vars.integer("REFDESK_CLUSTER_BUS_PORT", 0)),
         vars.logLevel("REFDESK_LOG_LEVEL", Level.INFO));
   }
 
@@ -75,7 +82,7 @@ public record RefdeskConfig(
     return new RefdeskConfig(httpPort, httpHost, publicUrl, Optional.of(pgUrl), Optional.of(redisUrl), redisPrefix,
         dataDir, adminPassword, allowedOrigins, jwtSecret, operatorTokenMinutes, patronTokenMinutes, trustedProxies,
         bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, metricsToken,
-        logLevel);
+        cluster, logLevel);
   }
 
   private static String originOf(String url) {
@@ -86,6 +93,13 @@ public record RefdeskConfig(
 
   private static String stripTrailingSlash(String s) {
     return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+  }
+
+  /**
+   * Clustered mode: several gateway nodes share one Redis and Postgres and one event bus. Members find
+   * each other by TCP/IP on the listed addresses; there is no multicast.
+   */
+  public record Cluster(boolean enabled, String host, int port, List<String> members, int busPort) {
   }
 
   /** Reads typed values and names the variable in the error when one cannot be parsed. */
@@ -106,6 +120,14 @@ public record RefdeskConfig(
         } catch (NumberFormatException e) {
           throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
         }
+      }).orElse(fallback);
+    }
+
+    boolean bool(String name, boolean fallback) {
+      return optional(name).map(v -> switch (v.toLowerCase()) {
+        case "true", "yes", "1", "on" -> true;
+        case "false", "no", "0", "off" -> false;
+        default -> throw new IllegalArgumentException(name + " must be true or false, got '" + v + "'");
       }).orElse(fallback);
     }
 

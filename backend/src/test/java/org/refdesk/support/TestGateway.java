@@ -80,12 +80,32 @@ public final class TestGateway implements AutoCloseable {
     vars.put("REFDESK_HTTP_INSTANCES", "2");
     vars.putAll(env);
     try {
-      var refdesk = Refdesk.start(RefdeskConfig.fromEnv(vars)).await(60, TimeUnit.SECONDS);
+      var refdesk = Refdesk.start(RefdeskConfig.fromEnv(vars)).await(120, TimeUnit.SECONDS);
       return new TestGateway(refdesk, pgUrl, prefix, Vertx.vertx(), watch);
     } catch (Exception e) {
       TestServices.dropDatabase(pgUrl);
       watch.uninstall();
       throw new IllegalStateException("The gateway did not start", e);
+    }
+  }
+
+  /**
+   * Starts another gateway node on this gateway's database and Redis prefix (for clustered tests);
+   * the caller stops it.
+   */
+  public Refdesk startNode(Map<String, String> env) {
+    var vars = new HashMap<String, String>();
+    vars.put("REFDESK_HTTP_PORT", Integer.toString(freePort()));
+    vars.put("REFDESK_HTTP_HOST", "127.0.0.1");
+    vars.put("REFDESK_PG_URL", pgUrl);
+    vars.put("REFDESK_REDIS_URL", refdesk.config().redisUrl().orElseThrow());
+    vars.put("REFDESK_REDIS_PREFIX", redisPrefix);
+    vars.put("REFDESK_HTTP_INSTANCES", "2");
+    vars.putAll(env);
+    try {
+      return Refdesk.start(RefdeskConfig.fromEnv(vars)).await(120, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new IllegalStateException("the second node did not start", e);
     }
   }
 
