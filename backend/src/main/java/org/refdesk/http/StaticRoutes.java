@@ -17,12 +17,15 @@ public final class StaticRoutes {
   private final WebJarVersionLocator webjars = new WebJarVersionLocator();
 
   public void mount(Router router, SecurityHeaders headers) {
-    var files = StaticHandler.create(WEBROOT).setIndexPage("index.html").setDefaultContentEncoding("UTF-8");
+    // Our own files change with every release and their names do not: browsers must revalidate them.
+    // Webjars carry their version in the path, so those are cached for a year.
+    var files = StaticHandler.create(WEBROOT).setIndexPage("index.html").setDefaultContentEncoding("UTF-8")
+        .setCachingEnabled(false);
     router.get("/").handler(ctx -> redirect(ctx, "/app/"));
     // Route paths ignore a trailing slash, so the bare folder names need a pattern of their own.
     router.getWithRegex("/(app|demo|widget)").handler(ctx -> redirect(ctx, ctx.request().path() + "/"));
-    router.getWithRegex("/(app|demo|shared)/.*").handler(headers.pages()).handler(files);
-    router.get("/widget/*").handler(headers.widget()).handler(files);
+    router.getWithRegex("/(app|demo|shared)/.*").handler(headers.pages()).handler(StaticRoutes::revalidate).handler(files);
+    router.get("/widget/*").handler(headers.widget()).handler(StaticRoutes::revalidate).handler(files);
     router.get("/widget.js").handler(ctx -> {
       // The loader runs inside library pages; it must always be fresh enough to follow our fixes.
       ctx.response().putHeader("Cache-Control", "public, max-age=300");
@@ -42,6 +45,11 @@ public final class StaticRoutes {
       return;
     }
     ctx.reroute("/webjars/" + name + "/" + version + "/" + rest);
+  }
+
+  private static void revalidate(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-cache");
+    ctx.next();
   }
 
   private static void redirect(RoutingContext ctx, String location) {

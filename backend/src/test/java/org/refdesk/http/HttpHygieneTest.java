@@ -106,6 +106,7 @@ class HttpHygieneTest {
     assertTrue(policy.contains("frame-ancestors 'none'"), policy);
     assertTrue(policy.contains("script-src 'self' 'unsafe-eval' 'sha256-"), "the import map is allowed by its hash: " + policy);
     assertEquals("DENY", page.getHeader("X-Frame-Options"));
+    assertEquals("no-cache", page.getHeader("Cache-Control"), "a new release reaches browsers at once");
 
     var bare = TestGateway.await(gateway.client().get("/app").followRedirects(false).send());
     assertEquals(302, bare.statusCode());
@@ -114,6 +115,7 @@ class HttpHygieneTest {
     var vue = raw(HttpMethod.GET, "/webjars/vue/dist/vue.esm-browser.prod.js", null, null);
     assertEquals(200, vue.statusCode(), "webjars are served without their version in the path");
     assertTrue(vue.getHeader("Content-Type").contains("javascript"));
+    assertTrue(vue.getHeader("Cache-Control").contains("max-age=31536000"), "versioned webjars are cached long");
   }
 
   @Test

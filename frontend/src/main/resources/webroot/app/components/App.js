@@ -8,13 +8,15 @@ export default {
     return { session };
   },
   template: `
-    <header class="topbar">
-      <span class="brand" aria-hidden="true">&#9742;</span>
-      <span class="brand-name">Refdesk</span>
-    </header>
-    <main id="main" class="content">
-      <Home v-if="session.token" />
-      <LoginForm v-else />
-    </main>
+    <Home v-if="session.token" />
+    <template v-else>
+      <header class="topbar">
+        <span class="brand" aria-hidden="true">&#9742;</span>
+        <span class="brand-name">Refdesk</span>
+      </header>
+      <main id="main" class="content">
+        <LoginForm />
+      </main>
+    </template>
   `,
 };

@@ -1,0 +1,73 @@
+// The operator's working screen: header, then queues | chat | patron info. Wide screens show the three
+// columns; narrow ones show one pane at a time, chosen with the pane switcher.
+import { computed, onMounted, onUnmounted } from 'vue';
+import { provideDesk } from '../desk.js';
+import TopBar from './TopBar.js';
+import QueuePanel from './QueuePanel.js';
+import ChatPane from './ChatPane.js';
+import PatronInfo from './PatronInfo.js';
+
+const PANES = [
+  { name: 'queue', label: 'Queue' },
+  { name: 'chat', label: 'Chat' },
+  { name: 'info', label: 'Patron' },
+];
+
+export default {
+  components: { TopBar, QueuePanel, ChatPane, PatronInfo },
+  props: { me: { type: Object, required: true } },
+  setup(props) {
+    const desk = provideDesk(props.me);
+    const { state, counters } = desk;
+
+    const unread = computed(() => state.tabs.reduce((sum, tab) => sum + tab.unread, 0));
+    // The first connection is not announced: it takes a moment on every load and nothing is lost meanwhile.
+    const banner = computed(() => ({
+      reconnecting: 'Connection lost. Reconnecting… Messages you send will go out when it is back.',
+      offline: 'Offline: Refdesk cannot be reached. Check your network; this page keeps trying.',
+      closed: 'Disconnected.',
+    })[state.connection] || '');
+
+    function badge(name) {
+      if (name === 'queue') return counters.waiting;
+      if (name === 'chat') return unread.value;
+      return 0;
+    }
+
+    onMounted(desk.start);
+    onUnmounted(desk.stop);
+
+    return { state, PANES, banner, badge };
+  },
+  template: `
+    <div class="desk" :class="['show-' + state.pane, { wide: state.wide }]">
+      <TopBar />
+      <p v-if="banner" class="banner" role="status" data-test="connection-banner">
+        <span aria-hidden="true">&#9888;</span> {{ banner }}
+      </p>
+      <p v-if="state.notice" class="notice" role="alert">
+        <span>{{ state.notice }}</span>
+        <button type="button" class="link-button" @click="state.notice = ''">Dismiss</button>
+      </p>
+      <nav class="pane-switcher" aria-label="Panes">
+        <button v-for="pane in PANES" :key="pane.name" type="button" :data-test="'show-' + pane.name"
+                :aria-pressed="state.pane === pane.name ? 'true' : 'false'" @click="state.pane = pane.name">
+          {{ pane.label }}<span v-if="badge(pane.name)" class="badge">{{ badge(pane.name) }}<span
+            class="visually-hidden">{{ pane.name === 'queue' ? ' waiting' : ' unread' }}</span></span>
+        </button>
+      </nav>
+      <main id="main" class="columns">
+        <section class="pane pane-queue" data-test="pane-queue" aria-labelledby="queue-title">
+          <QueuePanel />
+        </section>
+        <section class="pane pane-chat" data-test="pane-chat" aria-label="Chat">
+          <ChatPane />
+        </section>
+        <aside class="pane pane-info" data-test="pane-info" aria-labelledby="info-title">
+          <PatronInfo />
+        </aside>
+      </main>
+      <div class="visually-hidden" aria-live="polite" data-test="announcer">{{ state.announcement }}</div>
+    </div>
+  `,
+};

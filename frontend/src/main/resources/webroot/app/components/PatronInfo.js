@@ -1,0 +1,47 @@
+// Who is asking, beside the chat: what the patron chose to give, where they asked from, and with what.
+// The page they came from is a link only when it is an http(s) address.
+import { computed } from 'vue';
+import { useDesk } from '../desk.js';
+import { clockTime, describeBrowser } from '../format.js';
+import { safeHref } from '../linkify.js';
+
+export default {
+  setup() {
+    const desk = useDesk();
+    const { state } = desk;
+    const chatId = computed(() => (state.focus ? state.focus.chatId : null));
+    const details = computed(() => (chatId.value === null ? null : state.details[chatId.value]));
+    const patron = computed(() => (details.value && details.value.patron) || {});
+    const pageHref = computed(() => safeHref(patron.value.page));
+    const browser = computed(() => describeBrowser(patron.value.userAgent));
+    const queueName = computed(() => {
+      const id = details.value && details.value.queueId;
+      const q = state.me.queues.find((x) => x.id === id);
+      return q ? q.name : id ? `Queue ${id}` : '';
+    });
+    const stateWords = computed(() => ({ waiting: 'Waiting', active: 'In progress', ended: 'Ended' })[details.value && details.value.state] || '');
+    return { state, chatId, details, patron, pageHref, browser, queueName, stateWords, clockTime };
+  },
+  template: `
+    <div class="patron-info" data-test="patron-info">
+      <h2 id="info-title" class="pane-title">Patron</h2>
+      <p v-if="chatId === null" class="muted">Choose a chat to see who is asking.</p>
+      <p v-else-if="!details" class="muted">Loading…</p>
+      <p v-else-if="details.error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ details.error }}</p>
+      <dl v-else class="facts">
+        <dt>Name</dt><dd data-test="patron-name">{{ patron.name || 'Guest' }}</dd>
+        <dt>E-mail</dt><dd data-test="patron-email">{{ patron.email || 'Not given' }}</dd>
+        <dt>IP address</dt><dd data-test="patron-ip">{{ patron.ip || 'Unknown' }}</dd>
+        <dt>Page</dt>
+        <dd data-test="patron-page">
+          <a v-if="pageHref" :href="pageHref" rel="noopener noreferrer" target="_blank">{{ patron.page }}</a>
+          <template v-else>{{ patron.page || 'Not known' }}</template>
+        </dd>
+        <dt>Browser</dt><dd data-test="patron-browser" :title="patron.userAgent || null">{{ browser }}</dd>
+        <dt>Queue</dt><dd data-test="patron-queue">{{ queueName }}</dd>
+        <dt>State</dt><dd>{{ stateWords }}<template v-if="details.owner"> — {{ details.owner.name }}</template></dd>
+        <dt>Asked at</dt><dd><time :datetime="details.createdAt">{{ clockTime(details.createdAt) }}</time></dd>
+      </dl>
+    </div>
+  `,
+};

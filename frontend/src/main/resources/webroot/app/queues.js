@@ -1,0 +1,117 @@
+// The waiting chats of every queue the operator monitors: painted from HTTP, then kept live by the
+// queue events. Queue events are not numbered, so nothing can tell that one was lost; every reconnect
+// therefore reloads the lists, and events that arrive while a list loads are applied again on top of
+// the answer, which may have been read before them.
+import { queue as queueAddress } from '/shared/addresses.js';
+
+// A chat someone else claimed stays in the list this long, saying who took it, so the operator who
+// was about to click it sees why it went away instead of a row vanishing under the pointer.
+const CLAIMED_LINGER_MS = 8000;
+
+export function createQueues({ state, connector, call, onNewChat, onChange }) {
+  const offs = [];
+  const loading = new Map();
+  const lingering = new Map();
+
+  function start() {
+    state.queues = state.me.queues.map((q) => ({ id: q.id, slug: q.slug, name: q.name, waiting: [], loaded: false, error: '' }));
+    for (const q of state.queues) {
+      offs.push(connector.subscribe(queueAddress(q.id), (event) => heard(q.id, event)));
+    }
+    reload();
+  }
+
+  function stop() {
+    for (const off of offs.splice(0)) off();
+    for (const timer of lingering.values()) clearTimeout(timer);
+    lingering.clear();
+  }
+
+  function reload() {
+    for (const q of state.queues) load(q);
+  }
+
+  async function load(q) {
+    const heardMeanwhile = [];
+    loading.set(q.id, heardMeanwhile);
+    try {
+      const answer = await call(`/api/queues/${q.id}/waiting`);
+      if (loading.get(q.id) !== heardMeanwhile) return;
+      q.waiting = answer.chats.map((c) => ({
+        chatId: c.chatId, patronName: c.patronName, question: c.question, createdAt: c.createdAt, claimedBy: null,
+      }));
+      for (const event of heardMeanwhile) apply(q, event, false);
+      q.error = '';
+    } catch (error) {
+      q.error = error.message;
+    } finally {
+      if (loading.get(q.id) === heardMeanwhile) loading.delete(q.id);
+      q.loaded = true;
+    }
+  }
+
+  function heard(queueId, event) {
+    const q = state.queues.find((x) => x.id === queueId);
+    if (!q || !event) return;
+    const meanwhile = loading.get(queueId);
+    if (meanwhile) meanwhile.push(event);
+    apply(q, event, true);
+    onChange();
+  }
+
+  function apply(q, event, live) {
+    if (event.type === 'waiting') {
+      if (q.waiting.some((c) => c.chatId === event.chatId)) return;
+      const item = {
+        chatId: event.chatId, patronName: event.patronName, question: event.question, createdAt: event.createdAt, claimedBy: null,
+      };
+      q.waiting.push(item);
+      q.waiting.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
+      delete state.gone[event.chatId];
+      if (live) onNewChat(q, item);
+    } else if (event.type === 'claimed') {
+      claimed(event.chatId, event.operator);
+    } else if (event.type === 'ended' || event.type === 'abandoned') {
+      state.gone[event.chatId] = event.type;
+      remove(event.chatId);
+    }
+  }
+
+  /** Someone (perhaps this operator) has the chat now; every view of it says so at once. */
+  function claimed(chatId, operator) {
+    if (!operator) return;
+    state.claimedBy[chatId] = { id: operator.id, name: operator.name };
+    if (operator.id === state.me.operator.id) {
+      remove(chatId);
+      return;
+    }
+    for (const q of state.queues) {
+      const item = q.waiting.find((c) => c.chatId === chatId);
+      if (item) item.claimedBy = state.claimedBy[chatId];
+    }
+    if (!lingering.has(chatId)) {
+      lingering.set(chatId, setTimeout(() => {
+        lingering.delete(chatId);
+        remove(chatId);
+      }, CLAIMED_LINGER_MS));
+    }
+  }
+
+  function remove(chatId) {
+    for (const q of state.queues) {
+      const at = q.waiting.findIndex((c) => c.chatId === chatId);
+      if (at >= 0) q.waiting.splice(at, 1);
+    }
+  }
+
+  /** The waiting chat as the queue list knows it, for a preview opened from the list. */
+  function find(chatId) {
+    for (const q of state.queues) {
+      const item = q.waiting.find((c) => c.chatId === chatId);
+      if (item) return { ...item, queueId: q.id };
+    }
+    return null;
+  }
+
+  return { start, stop, reload, claimed, remove, find };
+}
