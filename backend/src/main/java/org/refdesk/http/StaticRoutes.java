@@ -25,8 +25,9 @@ public final class StaticRoutes {
     // Route paths ignore a trailing slash, so the bare folder names need a pattern of their own.
     router.getWithRegex("/(app|demo|widget)").handler(ctx -> redirect(ctx, ctx.request().path() + "/"));
     router.getWithRegex("/(app|demo|shared)/.*").handler(headers.pages()).handler(StaticRoutes::revalidate).handler(files);
-    router.get("/widget/*").handler(headers.widget()).handler(StaticRoutes::revalidate).handler(files);
-    router.get("/widget.js").handler(ctx -> {
+    // Patterns, not paths: a StaticHandler on a path route serves files relative to that path.
+    router.getWithRegex("/widget/.*").handler(headers.widget()).handler(StaticRoutes::revalidate).handler(files);
+    router.getWithRegex("/widget\\.js").handler(ctx -> {
       // The loader runs inside library pages; it must always be fresh enough to follow our fixes.
       ctx.response().putHeader("Cache-Control", "public, max-age=300");
       ctx.next();

@@ -119,6 +119,20 @@ class HttpHygieneTest {
   }
 
   @Test
+  @DisplayName("the widget's loader and its page are served, the page frameable only by the gateway and allowed sites")
+  void widgetFiles() {
+    var loader = raw(HttpMethod.GET, "/widget.js", null, null);
+    assertEquals(200, loader.statusCode());
+    assertTrue(loader.getHeader("Content-Type").contains("javascript"));
+    assertTrue(loader.getHeader("Cache-Control").contains("max-age=300"));
+    var page = raw(HttpMethod.GET, "/widget/", null, null);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.getHeader("Content-Security-Policy").contains("frame-ancestors 'self'"));
+    assertEquals(null, page.getHeader("X-Frame-Options"), "library sites frame the widget");
+    assertEquals(200, raw(HttpMethod.GET, "/demo/", null, null).statusCode());
+  }
+
+  @Test
   @DisplayName("/health says the process is up and /ready that Postgres and Redis answer")
   void healthAndReady() {
     assertEquals("up", gateway.get("/health", null).bodyAsJsonObject().getString("status"));
