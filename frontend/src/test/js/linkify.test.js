@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { linkify, safeHref } from '../../main/resources/webroot/app/linkify.js';
+import { linkify, safeHref } from '../../main/resources/webroot/shared/linkify.js';
 
 const joined = (parts) => parts.map((part) => part.text).join('');
 

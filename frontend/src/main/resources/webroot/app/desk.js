@@ -15,6 +15,8 @@ import { session, signOut } from './session.js';
 
 const KEY = Symbol('desk');
 const WIDE = '(min-width: 1000px)';
+// The chat on screen, kept per browser tab so a reload shows it again.
+const FOCUS_KEY = 'refdesk.operator.focus';
 
 export function useDesk() {
   return inject(KEY);
@@ -46,7 +48,10 @@ function createDesk(me) {
     && (state.wide || state.pane === 'chat') && !document.hidden;
   const chats = createChats({ state, connector, call, isViewing, announce });
   const preview = createPreview({ state, connector, loadDetails: chats.loadDetails });
-  const activity = createActivity({ state, call, onList: chats.restore });
+  const activity = createActivity({ state, call, onList: (list) => {
+    chats.restore(list);
+    reopenRemembered();
+  } });
   const queues = createQueues({ state, connector, call, onNewChat, onChange: activity.refreshSoon });
 
   const offs = [];
@@ -85,6 +90,14 @@ function createDesk(me) {
     preview.hide();
     state.focus = { kind: 'chat', chatId: tab.chatId };
     state.pane = 'chat';
+    sessionStorage.setItem(FOCUS_KEY, String(tab.chatId));
+  }
+
+  // After a reload the chat that was on screen comes back on screen, not only as a tab.
+  function reopenRemembered() {
+    const remembered = Number(sessionStorage.getItem(FOCUS_KEY));
+    const tab = remembered && !state.focus ? chats.tabOf(remembered) : null;
+    if (tab) openTab(tab);
   }
 
   // Unread counts what the operator has not had in front of them: reset when the tab is on screen.
@@ -128,6 +141,7 @@ function createDesk(me) {
     const wasFocused = state.focus && state.focus.chatId === tab.chatId;
     chats.dismiss(tab);
     if (wasFocused) {
+      sessionStorage.removeItem(FOCUS_KEY);
       state.focus = null;
       state.pane = 'queue';
     }

@@ -10,13 +10,14 @@ export class ApiError extends Error {
   }
 }
 
-export async function api(path, { method = 'GET', body, token } = {}) {
+// `cache` is fetch's cache mode: 'no-store' when an answer the server lets browsers keep must be fresh.
+export async function api(path, { method = 'GET', body, token, cache } = {}) {
   const headers = { Accept: 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    response = await fetch(path, { method, headers, cache, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (e) {
     throw new ApiError(0, 'network', 'Refdesk cannot be reached. Check your connection and try again.');
   }

@@ -58,6 +58,9 @@ public final class Browser implements AutoCloseable {
       var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build();
       var driver = new ChromeDriver(service, options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+      // A window cannot be narrower than about 500 px, so phones are emulated at their exact size.
+      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+          "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
       return new Browser(driver, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,7 +1,7 @@
 // User text with its http(s) links clickable. Every part is rendered through interpolation, so the
 // text can never become markup; linkify() decides which parts are links.
 import { computed } from 'vue';
-import { linkify } from '../linkify.js';
+import { linkify } from '/shared/linkify.js';
 
 export default {
   props: { text: { type: String, default: '' } },

@@ -3,7 +3,7 @@
 import { computed } from 'vue';
 import { useDesk } from '../desk.js';
 import { clockTime, describeBrowser } from '../format.js';
-import { safeHref } from '../linkify.js';
+import { safeHref } from '/shared/linkify.js';
 
 export default {
   setup() {

@@ -1,4 +1,4 @@
-// Turns a patron's or a colleague's text into parts a template renders as text or as a link, so links
+// Turns a patron's or a librarian's text into parts a page renders as text or as a link, so links
 // become clickable without ever handing user input to v-html. Only http and https links are made:
 // anything else (javascript:, data:, file:) stays plain text. Pure: no Vue, no DOM, tested in Node.
 

@@ -1,0 +1,246 @@
+// The Refdesk loader: the one script a library adds to its pages,
+//   <script src="https://refdesk.example/widget.js" data-queue="ask" async></script>
+// It draws a launcher button inside a shadow root (host CSS cannot reach it, its CSS cannot leak
+// out) and only when the patron asks opens the chat in an iframe served by the gateway. It holds no
+// socket and no chat data; it trusts messages from that iframe alone, and the only global it leaves is
+// a frozen window.Refdesk with open() and close().
+(() => {
+  'use strict';
+  // A page that includes the loader twice still gets one launcher.
+  if (window.Refdesk) return;
+
+  const script = document.currentScript || document.querySelector('script[src$="/widget.js"]');
+  if (!script) return;
+  const origin = new URL(script.src, location.href).origin;
+  const slug = script.getAttribute('data-queue') || 'ask';
+  // Present while a chat is in progress: 'open' or 'hidden', so the next page restores it as it was.
+  const storeKey = `refdesk:${slug}:active`;
+
+  // Calls made before the launcher exists wait for it (and are dropped if it never comes).
+  let widget = null;
+  const early = [];
+  const later = (name) => () => (widget ? widget[name]() : early.push(name));
+  window.Refdesk = Object.freeze({ open: later('open'), close: later('close') });
+
+  const STYLE = `
+:host{all:initial!important}
+.rd{--accent:#1d5fa8;--on-accent:#fff;font:16px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
+.launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;
+min-height:48px;margin:0;padding:10px 18px;border:2px solid var(--on-accent);border-radius:999px;
+background:var(--accent);color:var(--on-accent);font:inherit;font-weight:600;cursor:pointer;
+box-shadow:0 4px 14px rgba(0,0,0,.3)}
+.launcher:hover{filter:brightness(1.1)}
+.launcher:focus-visible{outline:3px solid #111;outline-offset:3px;box-shadow:0 0 0 3px #fff}
+.launcher svg{width:22px;height:22px;flex:none;fill:currentColor}
+.badge{min-width:22px;padding:0 6px;border-radius:11px;background:#fff;color:#111;font-size:13px;
+line-height:22px;text-align:center}
+.badge[hidden],.panel[hidden]{display:none}
+.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.panel{position:fixed;right:20px;bottom:84px;z-index:2147483000;width:380px;height:600px;
+max-width:calc(100vw - 40px);max-height:calc(100vh - 104px);border-radius:12px;overflow:hidden;
+background:#fff;box-shadow:0 8px 30px rgba(0,0,0,.35)}
+iframe{display:block;width:100%;height:100%;border:0}
+@media (max-width:599px){.panel{inset:0;width:100%;height:100%;max-width:none;max-height:none;border-radius:0}
+.open .launcher{display:none}}
+@media print{.rd{display:none}}`;
+
+  // A speech bubble and, while the panel is open, a chevron pointing down at it.
+  const ICON_CHAT = 'M4 3h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z';
+  const ICON_DOWN = 'M5.6 8.6 12 15l6.4-6.4L20 10l-8 8-8-8z';
+
+  const el = (tag, className) => {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    return node;
+  };
+
+  const storage = {
+    get() {
+      try {
+        return sessionStorage.getItem(storeKey);
+      } catch (e) {
+        return null; // storage blocked: chats simply are not restored across pages
+      }
+    },
+    set(value) {
+      try {
+        if (value) sessionStorage.setItem(storeKey, value);
+        else sessionStorage.removeItem(storeKey);
+      } catch (e) {
+        // as above
+      }
+    },
+  };
+
+  // Near-black or white text, whichever contrasts more with the library's colour (WCAG luminance).
+  function textOn(color) {
+    const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color);
+    if (!hex) return '#fff';
+    const full = hex[1].length === 3 ? hex[1].replace(/./g, '$&$&') : hex[1];
+    const [r, g, b] = [0, 2, 4].map((i) => {
+      const c = parseInt(full.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? '#111' : '#fff';
+  }
+
+  // A host page's CSP may forbid <style> elements; a constructed sheet is not subject to it.
+  function addStyle(root) {
+    if ('adoptedStyleSheets' in root && typeof CSSStyleSheet.prototype.replaceSync === 'function') {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(STYLE);
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      const style = el('style');
+      style.textContent = STYLE;
+      root.append(style);
+    }
+  }
+
+  function build(queue) {
+    const settings = queue.settings || {};
+    const color = typeof settings.color === 'string' ? settings.color : '#1d5fa8';
+    const label = typeof settings.launcherLabel === 'string' && settings.launcherLabel.trim()
+      ? settings.launcherLabel.trim() : 'Ask a librarian';
+
+    const hostEl = el('refdesk-widget');
+    // Open, so screen-reader tooling and accessibility checkers can see in; a closed root would hide
+    // nothing from the host page, which owns its DOM anyway.
+    const root = hostEl.attachShadow({ mode: 'open' });
+    addStyle(root);
+    const wrap = el('div', 'rd');
+    wrap.style.setProperty('--accent', color);
+    wrap.style.setProperty('--on-accent', textOn(color));
+
+    const launcher = el('button', 'launcher');
+    launcher.type = 'button';
+    launcher.setAttribute('aria-expanded', 'false');
+    launcher.setAttribute('aria-controls', 'refdesk-panel');
+    const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+    path.setAttribute('d', ICON_CHAT);
+    svg.append(path);
+    const text = el('span');
+    text.textContent = label;
+    const badge = el('span', 'badge');
+    badge.hidden = true;
+    const count = el('span');
+    const countWords = el('span', 'sr');
+    badge.append(count, countWords);
+    launcher.append(svg, text, badge);
+
+    const panel = el('div', 'panel');
+    panel.id = 'refdesk-panel';
+    panel.hidden = true;
+    wrap.append(launcher, panel);
+    root.append(wrap);
+    document.body.append(hostEl);
+
+    let frame = null;
+    let frameReady = false;
+    // Whether the next `visible` note should ask the iframe to take focus: only after the patron opened it.
+    let focusWanted = false;
+
+    const isOpen = () => !panel.hidden;
+
+    // Before `ready` nothing is sent: the iframe could miss it. Its `ready` brings the state over.
+    function tellVisibility() {
+      if (!frame || !frameReady) return;
+      frame.contentWindow.postMessage({ source: 'refdesk', type: 'visible', visible: isOpen(), focus: focusWanted }, origin);
+      focusWanted = false;
+    }
+
+    function createFrame() {
+      frame = el('iframe');
+      frame.title = 'Chat with a librarian';
+      const page = location.href.split('#')[0];
+      frame.src = `${origin}/widget/?queue=${encodeURIComponent(slug)}&host=${encodeURIComponent(location.origin)}`
+        + (page.length <= 2000 ? `&page=${encodeURIComponent(page)}` : '');
+      panel.append(frame);
+    }
+
+    function setUnread(n) {
+      badge.hidden = n === 0;
+      count.textContent = String(n);
+      countWords.textContent = n === 1 ? ' new message' : ' new messages';
+    }
+
+    function show(byPatron) {
+      if (!frame) createFrame();
+      panel.hidden = false;
+      wrap.classList.add('open');
+      launcher.setAttribute('aria-expanded', 'true');
+      path.setAttribute('d', ICON_DOWN);
+      setUnread(0);
+      if (storage.get()) storage.set('open');
+      focusWanted = byPatron;
+      tellVisibility();
+      if (byPatron) frame.focus();
+    }
+
+    function hide(returnFocus) {
+      if (!isOpen()) return;
+      panel.hidden = true;
+      wrap.classList.remove('open');
+      launcher.setAttribute('aria-expanded', 'false');
+      path.setAttribute('d', ICON_CHAT);
+      if (storage.get()) storage.set('hidden');
+      tellVisibility();
+      if (returnFocus) launcher.focus();
+    }
+
+    launcher.addEventListener('click', () => (isOpen() ? hide(false) : show(true)));
+    // Escape inside the iframe never reaches this page; the iframe sends `close` for it instead.
+    root.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && isOpen()) hide(true);
+    });
+
+    // What the iframe may say, and nothing else.
+    const fromFrame = {
+      ready() {
+        frameReady = true;
+        tellVisibility();
+      },
+      close: () => hide(true),
+      active(data) {
+        if (typeof data.active === 'boolean') storage.set(data.active ? (isOpen() ? 'open' : 'hidden') : null);
+      },
+      unread(data) {
+        if (Number.isInteger(data.count) && data.count >= 0 && !isOpen()) setUnread(Math.min(data.count, 99));
+      },
+    };
+    window.addEventListener('message', (event) => {
+      if (!frame || event.origin !== origin || event.source !== frame.contentWindow) return;
+      const data = event.data;
+      if (!data || data.source !== 'refdesk' || !Object.prototype.hasOwnProperty.call(fromFrame, data.type)) return;
+      fromFrame[data.type](data);
+    });
+
+    // A chat in progress comes back on every page of the site; it steals no focus when it does.
+    const restored = storage.get();
+    if (restored === 'open') show(false);
+    else if (restored === 'hidden') createFrame();
+
+    return { open: () => show(true), close: () => hide(true) };
+  }
+
+  function start(queue) {
+    widget = build(queue);
+    early.splice(0).forEach((name) => widget[name]());
+  }
+
+  fetch(`${origin}/api/widget/queues/${encodeURIComponent(slug)}`, { credentials: 'omit' })
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
+    .then((queue) => {
+      if (document.body) start(queue);
+      else document.addEventListener('DOMContentLoaded', () => start(queue));
+    })
+    .catch((error) => {
+      early.length = 0;
+      // The one hint a library's web team gets when the snippet is wrong or the gateway is down.
+      console.warn(`Refdesk: the chat for queue "${slug}" is not available (${error.message}).`);
+    });
+})();

@@ -1,0 +1,65 @@
+// How the widget words times, places in line and links. The pure parts take no DOM, so they read
+// (and can be tried in Node) on their own.
+import { linkify } from '/shared/linkify.js';
+
+/** "14:05" in the patron's own time zone; empty for a missing or broken time. */
+export function clock(iso) {
+  const time = new Date(iso);
+  if (!iso || Number.isNaN(time.getTime())) return '';
+  return `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
+}
+
+/** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st. */
+export function ordinal(n) {
+  const tens = n % 100;
+  if (tens >= 11 && tens <= 13) return `${n}th`;
+  return n + ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th');
+}
+
+/** A wait in whole minutes, never "0 minutes"; null when the queue has no history yet. */
+export function minutes(seconds) {
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return null;
+  const n = Math.max(1, Math.round(seconds / 60));
+  return n === 1 ? 'about 1 minute' : `about ${n} minutes`;
+}
+
+/** "Waiting — you are 2nd in line, usual wait about 3 minutes", leaving out what is not known. */
+export function waitingText(position, expectedWaitSeconds) {
+  let place = '';
+  if (position === 1) place = 'you are next in line';
+  else if (Number.isInteger(position) && position > 1) place = `you are ${ordinal(position)} in line`;
+  const wait = minutes(expectedWaitSeconds);
+  const known = [place, wait && `usual wait ${wait}`].filter(Boolean).join(', ');
+  return known ? `Waiting — ${known}` : 'Waiting for a librarian to answer';
+}
+
+/** The text as nodes: plain text, and links that open in a new tab without telling the target who sent them. */
+export function linkedText(text) {
+  const fragment = document.createDocumentFragment();
+  for (const part of linkify(text)) {
+    if (!part.href) {
+      fragment.append(part.text);
+      continue;
+    }
+    const a = document.createElement('a');
+    a.href = part.href;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    a.textContent = part.text;
+    fragment.append(a);
+  }
+  return fragment;
+}
+
+/** Near-black or white, whichever reads better on a `#rgb`/`#rrggbb` background (WCAG luminance). */
+export function textOn(color) {
+  const hex = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(color);
+  if (!hex) return '#fff';
+  const full = hex[1].length === 3 ? hex[1].replace(/./g, '$&$&') : hex[1];
+  const [r, g, b] = [0, 2, 4].map((i) => {
+    const c = parseInt(full.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  // Above this luminance black text contrasts more than white.
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b > 0.179 ? '#111' : '#fff';
+}

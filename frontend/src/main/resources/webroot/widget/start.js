@@ -1,0 +1,106 @@
+// The screens before a chat: the question form when a librarian is online, a plain "nobody is
+// answering" when not, and what to do when the widget cannot reach the library at all.
+import { api } from '/shared/api.js';
+import { focus, h, remainingHint } from './dom.js';
+import { minutes } from './format.js';
+
+export const MAX_TEXT = 4000;
+const DEFAULT_NOTICE = 'The library keeps a transcript of this chat so it can follow up on your question.';
+
+const setting = (queue, name) => {
+  const value = queue && queue.settings ? queue.settings[name] : null;
+  return typeof value === 'string' && value.trim() ? value.trim() : null;
+};
+
+/** Shown instead of the form while no librarian monitoring the queue is online. */
+export function showOffline(main, { queue, onCheckAgain }) {
+  const hours = setting(queue, 'hours');
+  const heading = h('h2', { id: 'offline-title', tabindex: '-1', text: 'Nobody is answering right now' });
+  main.replaceChildren(h('section', { class: 'panel offline', 'aria-labelledby': 'offline-title' },
+    heading,
+    h('p', { text: setting(queue, 'offlineMessage') || 'No librarian is online at the moment. Please try again later.' }),
+    hours && h('p', { class: 'hours' }, h('strong', { text: 'Hours: ' }), hours),
+    h('button', { type: 'button', class: 'secondary', text: 'Check again', onclick: onCheckAgain })));
+  return { focus: () => focus(heading) };
+}
+
+/** The widget could not load its queue: say so in words, and offer another try when one may help. */
+export function showProblem(main, { message, onRetry }) {
+  const heading = h('h2', { tabindex: '-1', text: 'The chat is not available' });
+  main.replaceChildren(h('section', { class: 'panel', role: 'alert' },
+    heading,
+    h('p', { text: message }),
+    onRetry && h('button', { type: 'button', class: 'secondary', text: 'Try again', onclick: onRetry })));
+  return { focus: () => focus(heading) };
+}
+
+/**
+ * The question form. Only the question is required: a patron need give no personal data.
+ * Calls `onStarted(answer)` with the gateway's 201 answer `{chatId, token, seq, queueId, position}`.
+ */
+export function showForm(main, { queue, page, onStarted }) {
+  const name = h('input', { id: 'name', name: 'name', type: 'text', autocomplete: 'name', maxlength: '80',
+    placeholder: 'Your name' });
+  const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'email', maxlength: '254',
+    inputmode: 'email', 'aria-describedby': 'email-why' });
+  const question = h('textarea', { id: 'question', name: 'question', rows: '5', maxlength: String(MAX_TEXT),
+    required: true, 'aria-describedby': 'question-left' });
+  const left = remainingHint(question, { max: MAX_TEXT });
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const submit = h('button', { type: 'submit', class: 'primary', text: 'Start chat' });
+  const wait = minutes(queue.expectedWaitSeconds);
+
+  const form = h('form', { class: 'panel start', novalidate: '', 'aria-labelledby': 'start-title' },
+    h('h2', { id: 'start-title', text: 'Ask us anything' }),
+    wait && h('p', { class: 'muted', text: `A librarian usually answers in ${wait}.` }),
+    h('label', { for: 'name' }, 'Name ', h('span', { class: 'optional', text: '(optional)' })),
+    name,
+    h('label', { for: 'email' }, 'E-mail ', h('span', { class: 'optional', text: '(optional)' })),
+    email,
+    h('p', { class: 'hint', id: 'email-why', text: 'So we can send the answer if we get cut off.' }),
+    h('label', { for: 'question' }, 'Your question'),
+    question,
+    left.hint,
+    h('p', { class: 'notice', text: setting(queue, 'transcriptNotice') || DEFAULT_NOTICE }),
+    error,
+    submit);
+
+  function fail(message, field) {
+    error.textContent = message;
+    error.hidden = false;
+    for (const input of [email, question]) input.removeAttribute('aria-invalid');
+    if (field) {
+      field.setAttribute('aria-invalid', 'true');
+      focus(field);
+    }
+  }
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!question.value.trim()) return fail('Please type your question.', question);
+    if (email.validity.typeMismatch) return fail('That e-mail address does not look right.', email);
+    error.hidden = true;
+    submit.disabled = true;
+    submit.textContent = 'Starting…';
+    try {
+      const answer = await api('/api/widget/chats', {
+        method: 'POST',
+        body: {
+          queue: queue.slug,
+          name: name.value.trim() || undefined,
+          email: email.value.trim() || undefined,
+          question: question.value,
+          page: page || undefined,
+        },
+      });
+      onStarted(answer);
+    } catch (e) {
+      submit.disabled = false;
+      submit.textContent = 'Start chat';
+      fail(e.message, e.code === 'invalid' && /mail/i.test(e.message) ? email : null);
+    }
+  });
+
+  main.replaceChildren(form);
+  return { focus: () => focus(name) };
+}

@@ -1,0 +1,126 @@
+// The patron's chat window at /widget/, framed by the loader on library pages or opened on its own.
+// It picks the screen: the chat under way in this tab, the question form, or "nobody is answering".
+import { api } from '/shared/api.js';
+import { showChat } from './chat.js';
+import { h } from './dom.js';
+import { textOn } from './format.js';
+import { connectHost } from './host.js';
+import { showForm, showOffline, showProblem } from './start.js';
+import { forgetChat, saveChat, savedChat } from './storage.js';
+
+const params = new URLSearchParams(location.search);
+const slug = (params.get('queue') || '').trim();
+const page = params.get('page');
+const main = document.getElementById('main');
+const title = document.getElementById('title');
+const status = document.getElementById('status');
+const closeButton = document.getElementById('close');
+
+// The screen shown now: `{focus, shown?, escape?}`.
+let screen = null;
+// The patron opened the panel before the screen was ready; it takes focus when it comes.
+let focusWhenShown = false;
+
+const host = connectHost(params.get('host'), {
+  onVisible(visible, takeFocus) {
+    if (!visible) return;
+    if (!screen) {
+      focusWhenShown = focusWhenShown || takeFocus;
+      return;
+    }
+    if (screen.shown) screen.shown();
+    if (takeFocus) screen.focus();
+  },
+});
+
+closeButton.hidden = !host.framed;
+closeButton.addEventListener('click', () => host.post('close'));
+// Escape in here never reaches the library's page, so the loader is told to close the panel.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== 'Escape' || (screen && screen.escape && screen.escape())) return;
+  host.post('close');
+});
+
+function setStatus(text) {
+  status.textContent = text || '';
+  status.hidden = !text;
+}
+
+function show(next, { takeFocus = false } = {}) {
+  screen = next;
+  if (takeFocus || focusWhenShown) screen.focus();
+  focusWhenShown = false;
+}
+
+function applyLook(queue) {
+  title.textContent = queue.name || 'Ask a librarian';
+  document.title = queue.library && queue.library.name ? `${title.textContent} · ${queue.library.name}` : title.textContent;
+  const color = queue.settings && queue.settings.color;
+  if (typeof color === 'string' && color.trim()) {
+    // CSSOM, not a style attribute: the page's policy allows no inline styles.
+    document.documentElement.style.setProperty('--accent', color.trim());
+    document.documentElement.style.setProperty('--on-accent', textOn(color.trim()));
+  }
+}
+
+function openChat(chat, waiting, options) {
+  show(showChat(main, {
+    chat,
+    waiting,
+    host,
+    setStatus,
+    onSeq: (lastSeq) => saveChat(slug, { ...chat, lastSeq }),
+    onNewChat: () => {
+      forgetChat(slug);
+      begin({ takeFocus: true });
+    },
+  }), options);
+}
+
+async function begin(options = {}) {
+  screen = null;
+  main.replaceChildren(h('p', { class: 'loading', text: 'Loading…' }));
+  if (!slug) {
+    show(showProblem(main, { message: 'This chat window was opened without saying which desk to ask.' }), options);
+    return;
+  }
+  const saved = savedChat(slug);
+  let queue = null;
+  try {
+    // The loader's copy of this answer may sit in the HTTP cache for some seconds; whether a librarian
+    // is online must be fresh here (and on "Check again"), so this request skips the cache.
+    queue = await api(`/api/widget/queues/${encodeURIComponent(slug)}`, { cache: 'no-store' });
+    applyLook(queue);
+  } catch (error) {
+    // A chat under way needs nothing from the queue but its looks; it goes on without them.
+    if (!saved) {
+      host.post('active', { active: false });
+      // Another try helps when the network or the gateway failed, not when the queue does not exist.
+      const onRetry = error.status === 404 ? null : () => begin({ takeFocus: true });
+      show(showProblem(main, { message: error.message, onRetry }), options);
+      return;
+    }
+  }
+  if (saved) {
+    openChat(saved, null, options);
+    return;
+  }
+  host.post('active', { active: false });
+  setStatus(queue.library && queue.library.name);
+  if (!queue.online) {
+    show(showOffline(main, { queue, onCheckAgain: () => begin({ takeFocus: true }) }), options);
+    return;
+  }
+  show(showForm(main, {
+    queue,
+    page,
+    onStarted(answer) {
+      const chat = { chatId: answer.chatId, token: answer.token, lastSeq: 0 };
+      saveChat(slug, chat);
+      openChat(chat, { position: answer.position, expectedWaitSeconds: queue.expectedWaitSeconds }, { takeFocus: true });
+    },
+  }), options);
+}
+
+host.post('ready');
+begin();
