@@ -79,6 +79,11 @@ public final class Browser implements AutoCloseable {
     return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
+  /** For elements that are there but draw nothing themselves, such as a shadow host. */
+  public WebElement waitForPresence(By locator) {
+    return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(locator));
+  }
+
   public void waitForText(By locator, String text) {
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
   }
