@@ -181,6 +181,22 @@ public final class ChatRepository {
     });
   }
 
+  public Future<List<JsonObject>> earlierChatsOfPatron(long chatId) {
+    return pool.preparedQuery(ChatSql.EARLIER_CHATS).execute(Tuple.of(chatId)).map(rows -> {
+      var list = new ArrayList<JsonObject>();
+      rows.forEach(row -> list.add(new JsonObject()
+          .put("chatId", row.getLong("id"))
+          .put("createdAt", ChatEvent.iso(row.getOffsetDateTime("created_at")))
+          .put("question", row.getString("question"))
+          .put("state", row.getString("state"))));
+      return list;
+    });
+  }
+
+  public Future<Void> recordEmail(long chatId, String email) {
+    return pool.preparedQuery(ChatSql.SET_EMAIL).execute(Tuple.of(chatId, email)).mapEmpty();
+  }
+
   public Future<List<WaitingChat>> waitingIn(long queueId) {
     return pool.preparedQuery(ChatSql.WAITING_IN_QUEUE).execute(Tuple.of(queueId)).map(ChatRepository::waitingChats);
   }

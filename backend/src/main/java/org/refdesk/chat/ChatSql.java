@@ -100,6 +100,20 @@ final class ChatSql {
        ORDER BY c.claimed_at, c.id
       """;
 
+  /** The same patron's other chats in the library, by e-mail, newest first. */
+  static final String EARLIER_CHATS = """
+      SELECT c.id, c.created_at, c.question, c.state
+        FROM chats c JOIN chats this ON this.id = $1
+       WHERE c.library_id = this.library_id AND c.id <> this.id AND this.patron_email IS NOT NULL
+         AND lower(c.patron_email) = lower(this.patron_email)
+       ORDER BY c.created_at DESC
+       LIMIT 20
+      """;
+
+  static final String SET_EMAIL = """
+      UPDATE chats SET patron_email = $2 WHERE id = $1
+      """;
+
   static final String CLAIM = """
       UPDATE chats SET state = 'active', owner_id = $2, claimed_at = now()
        WHERE id = $1 AND state = 'waiting'

@@ -22,7 +22,8 @@ public enum ErrorCode {
   UNKNOWN_QUEUE(404, "unknown_queue"),
   CHAT_ENDED(409, "chat_ended"),
   NOT_PARTICIPANT(403, "not_participant"),
-  ALREADY_CLAIMED(409, "already_claimed");
+  ALREADY_CLAIMED(409, "already_claimed"),
+  TAG_REQUIRED(409, "tag_required");
 
   private final int status;
   private final String code;

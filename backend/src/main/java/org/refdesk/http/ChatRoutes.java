@@ -13,7 +13,9 @@ import org.refdesk.chat.ChatRepository;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
 import org.refdesk.operator.OperatorRepository;
+import org.refdesk.library.LibraryRepository;
 import org.refdesk.presence.PresenceState;
+import org.refdesk.tag.TagRepository;
 import org.refdesk.queue.QueueState;
 
 /** Operators' chat calls, and the event history that patrons and operators both resume from. */
@@ -28,9 +30,13 @@ public final class ChatRoutes {
   private final PresenceState presence;
   private final OperatorRepository operators;
   private final Tokens tokens;
+  private final TagRepository tags;
+  private final LibraryRepository libraries;
 
   public ChatRoutes(ChatRepository chats, ChatLifecycle lifecycle, QueueState queues, PresenceState presence,
-                    OperatorRepository operators, Tokens tokens) {
+                    OperatorRepository operators, Tokens tokens, TagRepository tags, LibraryRepository libraries) {
+    this.tags = tags;
+    this.libraries = libraries;
     this.chats = chats;
     this.lifecycle = lifecycle;
     this.queues = queues;
@@ -45,6 +51,8 @@ public final class ChatRoutes {
     router.get("/api/chats/:id").handler(operatorAuth).handler(this::chat);
     router.post("/api/chats/:id/claim").handler(operatorAuth).handler(this::claim);
     router.post("/api/chats/:id/end").handler(operatorAuth).handler(this::end);
+    router.get("/api/chats/:id/history").handler(operatorAuth).handler(this::history);
+    router.post("/api/chats/:id/email").handler(operatorAuth).handler(this::recordEmail);
     router.get("/api/queues/:id/waiting").handler(operatorAuth).handler(this::waiting);
     router.get("/api/presence").handler(operatorAuth).handler(this::presence);
   }
@@ -101,10 +109,41 @@ public final class ChatRoutes {
     lifecycle.visibleChat(chatId, operator.libraryId())
         .compose(chat -> !chat.isOpen() ? Future.failedFuture(new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."))
             : operator.isAdmin() ? Future.succeededFuture(true) : chats.isParticipant(chatId, operator.id()))
-        .compose(mayEnd -> mayEnd
-            ? lifecycle.end(chatId, new Sender(Sender.OPERATOR, operator.id(), operator.displayName()))
+        .compose(mayEnd -> mayEnd ? tagRequirementMet(chatId, operator.libraryId())
             : Future.failedFuture(new ApiException(ErrorCode.NOT_PARTICIPANT, "Only a librarian in the chat can end it.")))
+        .compose(v -> lifecycle.end(chatId, new Sender(Sender.OPERATOR, operator.id(), operator.displayName())))
         .onSuccess(answer -> Responses.ok(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  /** A library that asks for a tag on every chat gets one before an operator closes the chat off. */
+  private Future<Void> tagRequirementMet(long chatId, long libraryId) {
+    return libraries.settings(libraryId).compose(settings -> !settings.getBoolean("requireTag")
+        ? Future.succeededFuture()
+        : tags.countOn(chatId).compose(count -> count > 0 ? Future.<Void>succeededFuture()
+            : Future.failedFuture(new ApiException(ErrorCode.TAG_REQUIRED, "Add at least one tag before ending the chat."))));
+  }
+
+  /** The patron's earlier chats in this library, found by the e-mail they gave. */
+  private void history(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId())
+        .compose(chat -> chats.earlierChatsOfPatron(chatId))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", new JsonArray(list))))
+        .onFailure(ctx::fail);
+  }
+
+  /** An e-mail the patron typed in the chat, recorded on it so the answer can follow if the chat breaks. */
+  private void recordEmail(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    var email = JsonInput.body(ctx).requiredText("email", 254);
+    if (!WidgetRoutes.EMAIL.matcher(email).matches()) {
+      throw ApiException.invalid("'email' does not look like an e-mail address.");
+    }
+    lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId())
+        .compose(chat -> chats.recordEmail(chatId, email))
+        .compose(v -> lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId()))
+        .onSuccess(chat -> Responses.ok(ctx, chat.toJson()))
         .onFailure(ctx::fail);
   }
 

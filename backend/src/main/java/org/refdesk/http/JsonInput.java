@@ -44,6 +44,11 @@ public final class JsonInput {
     }
   }
 
+  /** The whole object, for checks that need more than one field at a time. */
+  public JsonObject json() {
+    return json;
+  }
+
   public String requiredText(String field, int maxLength) {
     return optionalText(field, maxLength)
         .orElseThrow(() -> ApiException.invalid("'" + field + "' is required."));
@@ -90,6 +95,15 @@ public final class JsonInput {
       throw ApiException.invalid("'" + field + "' must be one of " + String.join(", ", allowed.stream().sorted().toList()) + ".");
     }
     return value;
+  }
+
+  /** A positive whole number naming a row. */
+  public long requiredId(String field) {
+    var value = json.getValue(field);
+    if (!(value instanceof Number n) || n.longValue() <= 0 || n.doubleValue() != n.longValue()) {
+      throw ApiException.invalid("'" + field + "' must be an id.");
+    }
+    return n.longValue();
   }
 
   public List<String> textList(String field, int maxItems, int maxLength) {

@@ -24,7 +24,7 @@ import org.refdesk.redis.RedisKeys;
 /** What the patron's widget calls: no account, and a token for one chat once it starts. */
 public final class WidgetRoutes {
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final LuaScript COUNT_IN_WINDOW = LuaScript.load("count-in-window", 1);
   private static final int START_WINDOW_SECONDS = 10 * 60;
   static final int MAX_QUESTION = 4000;

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.refdesk.audit.AuditLog;
 import org.refdesk.auth.Passwords;
+import org.refdesk.canned.CannedRepository;
 import org.refdesk.operator.Operator;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.operator.OperatorRepository.NewOperator;
@@ -43,11 +44,13 @@ public final class DemoLibrary {
   private final Pool pool;
   private final Passwords passwords;
   private final OperatorRepository operators;
+  private final CannedRepository canned;
 
   public DemoLibrary(Pool pool, Passwords passwords) {
     this.pool = pool;
     this.passwords = passwords;
     this.operators = new OperatorRepository(pool);
+    this.canned = new CannedRepository(pool);
   }
 
   /**
@@ -88,6 +91,8 @@ public final class DemoLibrary {
         .compose(libraryId -> {
           var inserts = QUEUES.stream().map(q -> Tuple.of(libraryId, q.slug(), q.name(), q.settings())).toList();
           return conn.preparedQuery(LibrarySql.INSERT_QUEUE).executeBatch(inserts)
+              .compose(v -> Future.all(CannedRepository.STARTERS.stream()
+                  .map(draft -> canned.insert(conn, libraryId, null, draft)).toList()))
               .compose(v -> AuditLog.systemDid(conn, libraryId, "library.seeded", "library:" + libraryId, null))
               .map(v -> libraryId);
         });

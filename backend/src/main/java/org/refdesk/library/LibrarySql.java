@@ -6,6 +6,15 @@ final class LibrarySql {
   private LibrarySql() {
   }
 
+  static final String SETTINGS = """
+      SELECT settings FROM libraries WHERE id = $1
+      """;
+
+  /** Merges the given keys into the stored settings, leaving the others as they were. */
+  static final String MERGE_SETTINGS = """
+      UPDATE libraries SET settings = settings || $2 WHERE id = $1 RETURNING settings
+      """;
+
   static final String FIND = """
       SELECT id, name, timezone FROM libraries WHERE id = $1
       """;

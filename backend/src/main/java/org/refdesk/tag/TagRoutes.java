@@ -1,0 +1,89 @@
+package org.refdesk.tag;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.refdesk.chat.ChatLifecycle;
+import org.refdesk.error.ApiException;
+import org.refdesk.http.JsonInput;
+import org.refdesk.http.OperatorAuth;
+import org.refdesk.http.PathParams;
+import org.refdesk.http.Responses;
+
+/** Admins keep the library's list of tags; operators put them on the library's chats. */
+public final class TagRoutes {
+
+  private final TagRepository tags;
+  private final ChatLifecycle lifecycle;
+
+  public TagRoutes(TagRepository tags, ChatLifecycle lifecycle) {
+    this.tags = tags;
+    this.lifecycle = lifecycle;
+  }
+
+  public void mount(Router router, OperatorAuth operatorAuth) {
+    var admin = OperatorAuth.requireAdmin();
+    router.get("/api/tags").handler(operatorAuth).handler(this::list);
+    router.post("/api/tags").handler(operatorAuth).handler(admin).handler(this::create);
+    router.delete("/api/tags/:tagId").handler(operatorAuth).handler(admin).handler(this::delete);
+    router.get("/api/chats/:id/tags").handler(operatorAuth).handler(this::ofChat);
+    router.post("/api/chats/:id/tags").handler(operatorAuth).handler(this::tagChat);
+    router.delete("/api/chats/:id/tags/:tagId").handler(operatorAuth).handler(this::untagChat);
+  }
+
+  private void list(RoutingContext ctx) {
+    tags.inLibrary(OperatorAuth.operator(ctx).libraryId())
+        .onSuccess(all -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(all))))
+        .onFailure(ctx::fail);
+  }
+
+  private void create(RoutingContext ctx) {
+    var name = JsonInput.body(ctx).requiredText("name", 60);
+    tags.create(OperatorAuth.operator(ctx).libraryId(), name)
+        .onSuccess(tag -> Responses.created(ctx, tag))
+        .onFailure(ctx::fail);
+  }
+
+  private void delete(RoutingContext ctx) {
+    tags.delete(OperatorAuth.operator(ctx).libraryId(), PathParams.id(ctx, "tagId"))
+        .onSuccess(deleted -> {
+          if (deleted) {
+            ctx.response().setStatusCode(204).end();
+          } else {
+            ctx.fail(ApiException.notFound("There is no such tag in your library."));
+          }
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void ofChat(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId())
+        .compose(chat -> tags.ofChat(chatId))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(list))))
+        .onFailure(ctx::fail);
+  }
+
+  private void tagChat(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    var operator = OperatorAuth.operator(ctx);
+    var tagValue = JsonInput.body(ctx);
+    long tagId = tagValue.requiredId("tagId");
+    lifecycle.visibleChat(chatId, operator.libraryId())
+        .compose(chat -> tags.tag(chatId, tagId, operator.id(), operator.libraryId()))
+        .compose(v -> tags.ofChat(chatId))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(list))))
+        .onFailure(ctx::fail);
+  }
+
+  private void untagChat(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    long tagId = PathParams.id(ctx, "tagId");
+    lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId())
+        .compose(chat -> tags.untag(chatId, tagId))
+        .compose(v -> tags.ofChat(chatId))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(list))))
+        .onFailure(ctx::fail);
+  }
+}
