@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Pool;
 import java.util.Optional;
 import org.refdesk.auth.Passwords;
 import org.refdesk.auth.SigningKey;
+import org.refdesk.chat.ChatTimerVerticle;
 import org.refdesk.chat.ChatVerticle;
 import org.refdesk.cluster.Clustering;
 import org.refdesk.presence.PresenceVerticle;
@@ -62,7 +63,8 @@ public final class Refdesk {
     return Future.all(
             vertx.deployVerticle(() -> new ChatVerticle(config, metrics), new DeploymentOptions()),
             vertx.deployVerticle(() -> new PresenceVerticle(config), new DeploymentOptions()),
-            vertx.deployVerticle(() -> new QueueVerticle(config, metrics), new DeploymentOptions()))
+            vertx.deployVerticle(() -> new QueueVerticle(config, metrics), new DeploymentOptions()),
+            vertx.deployVerticle(() -> new ChatTimerVerticle(config, metrics), new DeploymentOptions()))
         .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .mapEmpty();

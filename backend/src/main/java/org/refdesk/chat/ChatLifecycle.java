@@ -110,7 +110,12 @@ public final class ChatLifecycle {
 
   /** Ends an open chat. The caller has checked that {@code by} may end it. */
   public Future<JsonObject> end(long chatId, Sender by) {
-    return chats.end(chatId, by).compose(result -> {
+    return end(chatId, by, null);
+  }
+
+  /** Ends an open chat, saying why in the ended event's text. */
+  public Future<JsonObject> end(long chatId, Sender by, String reason) {
+    return chats.end(chatId, by, reason).compose(result -> {
       if (result.isEmpty()) {
         return Future.failedFuture(ended());
       }

@@ -117,8 +117,13 @@ public final class ChatRepository {
         }));
   }
 
-  /** Ends an open chat; empty when it had already ended. */
-  public Future<Optional<Ended>> end(long chatId, Sender by) {
+  /** A system notice for the chat's patron and operators, numbered like every stored event. */
+  public Future<JsonObject> appendNotice(long chatId, String text) {
+    return pool.withTransaction(conn -> appendEvent(conn, chatId, "notice", Sender.system(), text, null));
+  }
+
+  /** Ends an open chat; empty when it had already ended. The text, if any, says why. */
+  public Future<Optional<Ended>> end(long chatId, Sender by, String text) {
     return pool.withTransaction(conn -> conn.preparedQuery(ChatSql.END).execute(Tuple.of(chatId, by.kind()))
         .compose(rows -> {
           var row = first(rows);
@@ -128,7 +133,7 @@ public final class ChatRepository {
           var previous = row.get().getString("previous_state");
           long queueId = row.get().getLong("queue_id");
           return conn.preparedQuery(ChatSql.CLOSE_PARTICIPATION).execute(Tuple.of(chatId))
-              .compose(v -> appendEvent(conn, chatId, "ended", by, null, new JsonObject().put("endedBy", by.kind())))
+              .compose(v -> appendEvent(conn, chatId, "ended", by, text, new JsonObject().put("endedBy", by.kind())))
               .map(event -> Optional.of(new Ended(event, previous, queueId)));
         }));
   }
@@ -195,6 +200,20 @@ public final class ChatRepository {
 
   public Future<Void> recordEmail(long chatId, String email) {
     return pool.preparedQuery(ChatSql.SET_EMAIL).execute(Tuple.of(chatId, email)).mapEmpty();
+  }
+
+  /** The chats this operator took part in that ended in the last week, newest first. */
+  public Future<List<JsonObject>> recentlyEndedFor(long operatorId) {
+    return pool.preparedQuery(ChatSql.RECENT_FOR_OPERATOR).execute(Tuple.of(operatorId)).map(rows -> {
+      var list = new ArrayList<JsonObject>();
+      rows.forEach(row -> list.add(new JsonObject()
+          .put("chatId", row.getLong("id"))
+          .put("queueId", row.getLong("queue_id"))
+          .put("patronName", row.getString("patron_name"))
+          .put("question", row.getString("question"))
+          .put("endedAt", ChatEvent.iso(row.getOffsetDateTime("ended_at")))));
+      return list;
+    });
   }
 
   public Future<List<WaitingChat>> waitingIn(long queueId) {

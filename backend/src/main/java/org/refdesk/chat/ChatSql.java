@@ -46,7 +46,10 @@ final class ChatSql {
       WITH existing AS (
         SELECT seq, created_at, sender_name FROM chat_events WHERE chat_id = $1 AND client_msg_id = $2
       ), bumped AS (
-        UPDATE chats c SET last_seq = c.last_seq + 1
+        -- A patron who writes is not idle: the idle warning starts over.
+        UPDATE chats c SET last_seq = c.last_seq + 1,
+               patron_last_at = CASE WHEN $3 = 'patron' THEN now() ELSE c.patron_last_at END,
+               idle_warned_at = CASE WHEN $3 = 'patron' THEN NULL ELSE c.idle_warned_at END
          WHERE c.id = $1
            AND c.state IN ('waiting', 'active')
            AND NOT EXISTS (SELECT 1 FROM existing)
@@ -112,6 +115,14 @@ final class ChatSql {
 
   static final String SET_EMAIL = """
       UPDATE chats SET patron_email = $2 WHERE id = $1
+      """;
+
+  static final String RECENT_FOR_OPERATOR = """
+      SELECT c.id, c.queue_id, c.patron_name, c.question, c.ended_at
+        FROM chats c JOIN chat_participants p ON p.chat_id = c.id AND p.operator_id = $1
+       WHERE c.state = 'ended' AND c.ended_at > now() - interval '7 days'
+       ORDER BY c.ended_at DESC
+       LIMIT 20
       """;
 
   static final String CLAIM = """

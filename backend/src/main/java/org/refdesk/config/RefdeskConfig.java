@@ -32,6 +32,7 @@ public record RefdeskConfig(
     int chatStartsPerAddress,
     Optional<String> metricsToken,
     Cluster cluster,
+    int timerTickMillis,
     Level logLevel) {
 
   public static RefdeskConfig fromEnv() {
@@ -67,6 +68,7 @@ public record RefdeskConfig(
             vars.integer("REFDESK_CLUSTER_PORT", 5701),
             vars.list("REFDESK_CLUSTER_MEMBERS"),
             vars.integer("REFDESK_CLUSTER_BUS_PORT", 0)),
+        vars.integer("REFDESK_TIMER_TICK_MS", 5000),
         vars.logLevel("REFDESK_LOG_LEVEL", Level.INFO));
   }
 
@@ -82,7 +84,7 @@ public record RefdeskConfig(
     return new RefdeskConfig(httpPort, httpHost, publicUrl, Optional.of(pgUrl), Optional.of(redisUrl), redisPrefix,
         dataDir, adminPassword, allowedOrigins, jwtSecret, operatorTokenMinutes, patronTokenMinutes, trustedProxies,
         bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, metricsToken,
-        cluster, logLevel);
+        cluster, timerTickMillis, logLevel);
   }
 
   private static String originOf(String url) {

@@ -47,6 +47,7 @@ public final class ChatRoutes {
 
   public void mount(Router router, OperatorAuth operatorAuth) {
     router.get("/api/chats/active").handler(operatorAuth).handler(this::active);
+    router.get("/api/chats/recent").handler(operatorAuth).handler(this::recent);
     router.get("/api/chats/:id/events").handler(this::events);
     router.get("/api/chats/:id").handler(operatorAuth).handler(this::chat);
     router.post("/api/chats/:id/claim").handler(operatorAuth).handler(this::claim);
@@ -86,6 +87,12 @@ public final class ChatRoutes {
 
   private void active(RoutingContext ctx) {
     chats.activeIn(OperatorAuth.operator(ctx).libraryId())
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", new JsonArray(list))))
+        .onFailure(ctx::fail);
+  }
+
+  private void recent(RoutingContext ctx) {
+    chats.recentlyEndedFor(OperatorAuth.operator(ctx).id())
         .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", new JsonArray(list))))
         .onFailure(ctx::fail);
   }

@@ -1,0 +1,75 @@
+package org.refdesk.chat;
+
+/**
+ * The SQL of {@link ChatTimerVerticle}. Each statement picks what is due and marks it in one step
+ * (rows locked by another node are skipped), so a timer fires once however many nodes tick.
+ */
+final class ChatTimerSql {
+
+  private ChatTimerSql() {
+  }
+
+  private static String setting(String name, int fallback) {
+    return "make_interval(secs => coalesce((l.settings->>'" + name + "')::int, " + fallback + "))";
+  }
+
+  /** Waiting chats past the library's first minute, not yet escalated. */
+  static final String ESCALATE = """
+      WITH due AS (
+        SELECT c.id FROM chats c JOIN libraries l ON l.id = c.library_id
+         WHERE c.state = 'waiting' AND c.escalated_at IS NULL
+           AND c.created_at <= now() - %s
+         ORDER BY c.created_at
+         LIMIT 100
+         FOR UPDATE OF c SKIP LOCKED
+      )
+      UPDATE chats c SET escalated_at = now() FROM due, queues q
+       WHERE c.id = due.id AND q.id = c.queue_id
+      RETURNING c.id, c.library_id, c.queue_id, q.name AS queue_name, c.patron_name, c.question,
+                extract(epoch FROM now() - c.created_at)::int AS waited
+      """.formatted(setting("firstMinuteSeconds", 60));
+
+  /** Waiting chats whose patron is owed word on the wait: at the first minute, then every update interval. */
+  static final String WAIT_NOTICES = """
+      WITH due AS (
+        SELECT c.id FROM chats c JOIN libraries l ON l.id = c.library_id
+         WHERE c.state = 'waiting'
+           AND ((c.wait_notice_at IS NULL AND c.created_at <= now() - %s)
+             OR c.wait_notice_at <= now() - %s)
+         LIMIT 100
+         FOR UPDATE OF c SKIP LOCKED
+      )
+      UPDATE chats c SET wait_notice_at = now() FROM due WHERE c.id = due.id
+      RETURNING c.id, c.queue_id
+      """.formatted(setting("firstMinuteSeconds", 60), setting("waitUpdateSeconds", 120));
+
+  /**
+   * Active chats where the librarian wrote last and the patron has been silent past the warning
+   * time: the ball is in the patron's court, so they are asked whether they are still there.
+   */
+  static final String IDLE_WARNINGS = """
+      WITH due AS (
+        SELECT c.id FROM chats c JOIN libraries l ON l.id = c.library_id
+         WHERE c.state = 'active' AND c.idle_warned_at IS NULL
+           AND c.patron_last_at <= now() - %s
+           AND EXISTS (SELECT 1 FROM chat_events e
+                        WHERE e.chat_id = c.id AND e.type = 'message' AND e.sender_kind = 'operator'
+                          AND e.created_at > c.patron_last_at)
+         LIMIT 100
+         FOR UPDATE OF c SKIP LOCKED
+      )
+      UPDATE chats c SET idle_warned_at = now() FROM due WHERE c.id = due.id
+      RETURNING c.id, extract(epoch FROM %s)::int AS end_after
+      """.formatted(setting("idleWarnSeconds", 600), "(SELECT " + setting("idleEndSeconds", 300)
+          + " FROM libraries l WHERE l.id = c.library_id)");
+
+  /** Warned chats with no word from the patron since, past the closing time. */
+  static final String IDLE_ENDS = """
+      SELECT c.id, extract(epoch FROM now() - c.patron_last_at)::int AS silent
+        FROM chats c JOIN libraries l ON l.id = c.library_id
+       WHERE c.state = 'active' AND c.idle_warned_at IS NOT NULL
+         AND c.idle_warned_at <= now() - %s
+         AND c.patron_last_at < c.idle_warned_at
+       LIMIT 100
+      """.formatted(setting("idleEndSeconds", 300));
+}

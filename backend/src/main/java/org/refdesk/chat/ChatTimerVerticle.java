@@ -1,0 +1,109 @@
+package org.refdesk.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import java.util.logging.Logger;
+import org.refdesk.bus.Addresses;
+import org.refdesk.chat.ChatEvent.Sender;
+import org.refdesk.config.RefdeskConfig;
+import org.refdesk.db.Database;
+import org.refdesk.metrics.RefdeskMetrics;
+import org.refdesk.queue.QueueState;
+import org.refdesk.redis.RedisKeys;
+
+/**
+ * The clock of a shift, after the librarians' guides: a chat unclaimed past the first minute rings
+ * every operator of the library; a waiting patron hears honestly where they stand, at the first minute
+ * and every few minutes after; a patron silent after the librarian wrote is asked whether they are
+ * still there, and the chat closes itself when they are not. Thresholds are the library's settings.
+ */
+public final class ChatTimerVerticle extends VerticleBase {
+
+  private static final Logger log = Logger.getLogger(ChatTimerVerticle.class.getName());
+
+  private final RefdeskConfig config;
+  private final RefdeskMetrics metrics;
+  private Redis redis;
+  private ChatTimerRepository due;
+  private ChatRepository chats;
+  private QueueState queues;
+  private ChatLifecycle lifecycle;
+  private boolean ticking;
+
+  public ChatTimerVerticle(RefdeskConfig config, RefdeskMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public Future<?> start() {
+    var pool = Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize());
+    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
+    due = new ChatTimerRepository(pool);
+    chats = new ChatRepository(pool);
+    queues = new QueueState(redis, new RedisKeys(config.redisPrefix()));
+    lifecycle = new ChatLifecycle(vertx, chats, queues, metrics);
+    vertx.setPeriodic(config.timerTickMillis(), id -> tick());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    return redis.close();
+  }
+
+  private void tick() {
+    if (ticking) {
+      return;
+    }
+    ticking = true;
+    Future.join(escalate(), tellWaitingPatrons(), warnIdlePatrons(), closeIdleChats())
+        .onComplete(done -> {
+          ticking = false;
+          if (done.failed()) {
+            log.fine("A timer tick failed and will run again: " + done.cause().getMessage());
+          }
+        });
+  }
+
+  /** Reaches every operator of the library on presence.<libraryId>, whatever queues they monitor. */
+  private Future<Void> escalate() {
+    return due.escalate().map(list -> {
+      list.forEach(event -> vertx.eventBus().publish(Addresses.presence(event.getLong("libraryId")), event));
+      return null;
+    });
+  }
+
+  private Future<Void> tellWaitingPatrons() {
+    return due.waitNotices().compose(list -> Future.join(list.stream().map(chat -> {
+      long chatId = chat[0];
+      long queueId = chat[1];
+      var position = queues.position(queueId, chatId).otherwise(java.util.Optional.empty());
+      var wait = chats.medianWaitSeconds(queueId);
+      return Future.all(position, wait)
+          .compose(both -> notice(chatId, WaitWords.update(position.result().orElse(null), wait.result().orElse(null))));
+    }).toList())).mapEmpty();
+  }
+
+  private Future<Void> warnIdlePatrons() {
+    return due.idleWarnings().compose(list -> Future.join(list.stream().map(chat ->
+        notice(chat[0], "Are you still there? If we don't hear from you, this chat will close in "
+            + WaitWords.duration(chat[1]) + ".")).toList())).mapEmpty();
+  }
+
+  private Future<Void> closeIdleChats() {
+    return due.idleEnds().compose(list -> Future.join(list.stream().map(chat ->
+        lifecycle.end(chat[0], Sender.system(), "This chat was closed because we had not heard from you for "
+                + WaitWords.duration(chat[1]) + ". You are welcome to start a new one.")
+            // Another node may have closed it first; that is the same outcome.
+            .otherwiseEmpty()).toList())).mapEmpty();
+  }
+
+  private Future<Void> notice(long chatId, String text) {
+    return chats.appendNotice(chatId, text)
+        .onSuccess(event -> vertx.eventBus().publish(Addresses.chat(chatId), event))
+        .mapEmpty();
+  }
+}
