@@ -23,8 +23,9 @@ import org.refdesk.error.ErrorCode;
 import org.refdesk.metrics.RefdeskMetrics;
 
 /**
- * Takes messages and typing from the bridge. Messages go through one writer per node that commits
- * whatever arrived while the previous commit ran as one transaction (group commit); each sender hears
+ * Takes messages and typing from the bridge. Messages go through a few writing lanes per node; each
+ * lane commits whatever arrived while its previous commit ran as one transaction (group commit), and
+ * a chat always uses the same lane so its messages keep their order. Each sender hears
  * back only after the commit, and only then do the others hear of the message.
  */
 public final class ChatVerticle extends VerticleBase {
@@ -37,13 +38,20 @@ public final class ChatVerticle extends VerticleBase {
 
   private final RefdeskConfig config;
   private final RefdeskMetrics metrics;
-  private final ArrayDeque<PendingSend> pending = new ArrayDeque<>();
+  /**
+   * Writing lanes: a chat always uses the same lane, so its messages keep their order, while chats on
+   * different lanes commit in parallel on their own connections.
+   */
+  private final Lane[] lanes;
   private ChatRepository chats;
-  private boolean writing;
 
   public ChatVerticle(RefdeskConfig config, RefdeskMetrics metrics) {
     this.config = config;
     this.metrics = metrics;
+    this.lanes = new Lane[Math.max(1, config.writeLanes())];
+    for (int i = 0; i < lanes.length; i++) {
+      lanes[i] = new Lane();
+    }
   }
 
   @Override
@@ -74,21 +82,22 @@ public final class ChatVerticle extends VerticleBase {
       var send = who.isPatron()
           ? new MessageSend(chatId, (String) clientMsgId, Sender.PATRON, null, (String) text)
           : new MessageSend(chatId, (String) clientMsgId, Sender.OPERATOR, who.id(), (String) text);
-      pending.add(new PendingSend(message, send, who, arrived));
-      writeNextBatch();
+      var lane = lanes[(int) (chatId % lanes.length)];
+      lane.pending.add(new PendingSend(message, send, who, arrived));
+      writeNextBatch(lane);
     } catch (ApiException e) {
       fail(message, e);
     }
   }
 
-  private void writeNextBatch() {
-    if (writing || pending.isEmpty()) {
+  private void writeNextBatch(Lane lane) {
+    if (lane.writing || lane.pending.isEmpty()) {
       return;
     }
-    writing = true;
+    lane.writing = true;
     var batch = new ArrayList<PendingSend>();
-    while (!pending.isEmpty() && batch.size() < MAX_BATCH) {
-      batch.add(pending.poll());
+    while (!lane.pending.isEmpty() && batch.size() < MAX_BATCH) {
+      batch.add(lane.pending.poll());
     }
     chats.appendBatch(batch.stream().map(PendingSend::send).toList())
         .compose(results -> {
@@ -101,8 +110,8 @@ public final class ChatVerticle extends VerticleBase {
           return Future.join(batch.stream().map(this::writeAlone).toList()).<Void>mapEmpty().otherwiseEmpty();
         })
         .onComplete(done -> {
-          writing = false;
-          writeNextBatch();
+          lane.writing = false;
+          writeNextBatch(lane);
         });
   }
 
@@ -214,6 +223,12 @@ public final class ChatVerticle extends VerticleBase {
 
   private static void fail(Message<?> message, Throwable failure) {
     BusFailures.fail(message, failure, log);
+  }
+
+  /** What waits to be written on one lane, and whether a commit of that lane is under way. */
+  private static final class Lane {
+    final ArrayDeque<PendingSend> pending = new ArrayDeque<>();
+    boolean writing;
   }
 
   private record PendingSend(Message<JsonObject> message, MessageSend send, Identity who, long arrived) {
