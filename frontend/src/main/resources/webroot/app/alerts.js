@@ -1,32 +1,41 @@
-// How a new chat gets the operator's attention when they are looking elsewhere: a short chime, a
-// flashing tab title and a desktop notification. Each can be switched off, and the choice outlives
-// the session (localStorage), because it is about the operator's desk, not about one sign-in.
+// How a chat gets the operator's attention when they are looking elsewhere: a sound, a flashing tab
+// title and a desktop notification, and for a chat nobody has answered in its first minute a louder
+// sound again every 15 s. The choices are the operator's own and live on the server (settings.js
+// saves them), so they follow the operator to another desk; localStorage only caches them so the
+// first alert after a reload does not wait for the network.
 import { reactive, watch } from 'vue';
+import { ALERT_DEFAULTS, alertChoices } from './alert-choices.js';
+
+export { SOUNDS, alertChoices } from './alert-choices.js';
 
 const KEY = 'refdesk.alerts';
 const BASE_TITLE = 'Refdesk';
 
-export const alertSettings = reactive(loadSettings());
+export const alertSettings = reactive({ ...ALERT_DEFAULTS, ...loadCached(), permission: currentPermission() });
 
 watch(alertSettings, (value) => {
   try {
-    localStorage.setItem(KEY, JSON.stringify({ sound: value.sound, title: value.title, desktop: value.desktop }));
+    localStorage.setItem(KEY, JSON.stringify(alertChoices(value)));
   } catch (error) {
-    // Storage full or blocked: the choice still holds for this page.
+    // Storage full or blocked: the choice still holds for this page, and the server keeps it.
   }
 });
 
-function loadSettings() {
-  const defaults = { sound: true, title: true, desktop: true, permission: currentPermission() };
+/** Takes the server's choices; what it has never stored keeps its default. */
+export function applyAlertChoices(saved) {
+  Object.assign(alertSettings, alertChoices(saved));
+}
+
+function loadCached() {
   try {
     const saved = JSON.parse(localStorage.getItem(KEY) || '{}');
-    for (const name of ['sound', 'title', 'desktop']) {
-      if (typeof saved[name] === 'boolean') defaults[name] = saved[name];
-    }
+    // Before the settings moved to the server, the title flash was cached as `title`.
+    if (typeof saved.title === 'boolean' && typeof saved.titleFlash !== 'boolean') saved.titleFlash = saved.title;
+    return alertChoices(saved);
   } catch (error) {
     localStorage.removeItem(KEY);
+    return {};
   }
-  return defaults;
 }
 
 function currentPermission() {
@@ -39,44 +48,60 @@ export async function askNotificationPermission() {
   alertSettings.permission = await Notification.requestPermission();
 }
 
+// Each sound as tones: [start offset s, frequency Hz, length s, waveform, share of the peak].
+const TONES = {
+  chime: [[0, 880, 0.3, 'sine', 1], [0.16, 1320, 0.3, 'sine', 1]],
+  bell: [[0, 660, 1.2, 'sine', 1], [0, 1320, 0.8, 'sine', 0.45], [0, 1980, 0.5, 'sine', 0.2]],
+  beep: [[0, 1000, 0.12, 'square', 0.5], [0.2, 1000, 0.12, 'square', 0.5]],
+};
+
 export function createAlerts() {
   let audio = null;
   let flashTimer = null;
+  let flashWords = '';
   let unseen = 0;
 
   // Browsers keep audio locked until the person has interacted with the page; the first key or click
-  // prepares the chime so the first new chat can be heard.
+  // prepares it so the first new chat can be heard.
   function unlockAudio() {
     if (!audio && typeof AudioContext === 'function') audio = new AudioContext();
     if (audio && audio.state === 'suspended') audio.resume().catch(() => {});
   }
 
-  function chime() {
+  /** Plays the chosen sound; `loud` (overdue chats) plays it twice, nearly twice as loud. */
+  function play({ name = alertSettings.soundName, volume = alertSettings.volume, loud = false } = {}) {
     // After the sign-in click the page may already play sound; after a reload it waits for a gesture.
     unlockAudio();
-    if (!audio || audio.state !== 'running') return;
-    const start = audio.currentTime + 0.01;
-    for (const [offset, frequency] of [[0, 880], [0.16, 1320]]) {
-      const tone = audio.createOscillator();
-      const gain = audio.createGain();
-      tone.type = 'sine';
-      tone.frequency.value = frequency;
-      gain.gain.setValueAtTime(0.0001, start + offset);
-      gain.gain.exponentialRampToValueAtTime(0.25, start + offset + 0.02);
-      gain.gain.exponentialRampToValueAtTime(0.0001, start + offset + 0.3);
-      tone.connect(gain).connect(audio.destination);
-      tone.start(start + offset);
-      tone.stop(start + offset + 0.32);
+    if (!audio || audio.state !== 'running' || volume <= 0) return;
+    const peak = Math.min(0.9, 0.35 * volume * (loud ? 1.9 : 1));
+    const rounds = loud ? [0, 0.7] : [0];
+    for (const round of rounds) {
+      for (const [offset, frequency, length, type, share] of TONES[name] || TONES.chime) {
+        tone(audio.currentTime + 0.01 + round + offset, frequency, length, type, Math.max(0.0002, peak * share));
+      }
     }
   }
 
-  function flashTitle() {
-    unseen += 1;
+  function tone(start, frequency, length, type, peak) {
+    const osc = audio.createOscillator();
+    const gain = audio.createGain();
+    osc.type = type;
+    osc.frequency.value = frequency;
+    gain.gain.setValueAtTime(0.0001, start);
+    gain.gain.exponentialRampToValueAtTime(peak, start + 0.02);
+    gain.gain.exponentialRampToValueAtTime(0.0001, start + length);
+    osc.connect(gain).connect(audio.destination);
+    osc.start(start);
+    osc.stop(start + length + 0.02);
+  }
+
+  function flashTitle(words) {
+    flashWords = words;
     if (flashTimer) return;
     let on = false;
     const flip = () => {
       on = !on;
-      document.title = on ? `(${unseen}) New chat — ${BASE_TITLE}` : BASE_TITLE;
+      document.title = on ? `${flashWords} — ${BASE_TITLE}` : BASE_TITLE;
     };
     flip();
     flashTimer = setInterval(flip, 1000);
@@ -89,25 +114,37 @@ export function createAlerts() {
     document.title = BASE_TITLE;
   }
 
-  function notify(title, body) {
+  function notify(title, body, tag) {
     if (currentPermission() !== 'granted') return;
     try {
-      const note = new Notification(title, { body, tag: 'refdesk-new-chat', renotify: true });
+      const note = new Notification(title, { body, tag, renotify: true });
       note.onclick = () => {
         window.focus();
         note.close();
       };
     } catch (error) {
-      // Some browsers allow notifications only from a service worker; the other two alerts still ring.
+      // Some browsers allow notifications only from a service worker; the other alerts still ring.
     }
   }
 
-  /** A patron has started waiting. `away` is true when the operator is not looking at this window. */
+  const lookingElsewhere = () => document.hidden || !document.hasFocus();
+
+  /** A patron has started waiting in a monitored queue. */
   function newChat({ title, body }) {
-    const away = document.hidden || !document.hasFocus();
-    if (alertSettings.sound) chime();
-    if (alertSettings.title && away) flashTitle();
-    if (alertSettings.desktop && away) notify(title, body);
+    if (alertSettings.sound) play();
+    if (alertSettings.titleFlash && lookingElsewhere()) {
+      unseen += 1;
+      flashTitle(`(${unseen}) New chat`);
+    }
+    if (alertSettings.desktop && lookingElsewhere()) notify(title, body, 'refdesk-new-chat');
+  }
+
+  /** Chats nobody has answered in their first minute: repeated every 15 s until someone does. */
+  function overdue({ title, body, count }) {
+    if (alertSettings.escalationSound) play({ loud: true });
+    else if (alertSettings.sound) play();
+    if (alertSettings.titleFlash && lookingElsewhere()) flashTitle(`(${count}) Overdue chat`);
+    if (alertSettings.desktop && lookingElsewhere()) notify(title, body, 'refdesk-overdue');
   }
 
   function onFocus() {
@@ -129,5 +166,5 @@ export function createAlerts() {
     audio = null;
   }
 
-  return { start, stop, newChat, chime, unlockAudio };
+  return { start, stop, newChat, overdue, play, unlockAudio };
 }

@@ -9,7 +9,7 @@ const TYPING_IDLE_MS = 4000;
 // Typing events are never stored, so a lost "stopped typing" must not leave the indicator on for good.
 const TYPING_STALE_MS = 8000;
 
-export function createChats({ state, connector, call, isViewing, announce }) {
+export function createChats({ state, connector, call, isViewing, announce, clock, onClose = () => {} }) {
   const follows = new Map();
   const timers = new Map();
   const typingSentAt = new Map();
@@ -17,13 +17,17 @@ export function createChats({ state, connector, call, isViewing, announce }) {
   const mine = (from) => Boolean(from) && from.kind === 'operator' && from.id === state.me.operator.id;
   const tabOf = (chatId) => state.tabs.find((t) => t.chatId === chatId);
 
-  /** Opens (or finds) the tab of a chat this operator has joined; `seenUpTo` events are history, not news. */
-  function open({ chatId, queueId, patronName, question }, seenUpTo = 0) {
+  /**
+   * Opens (or finds) the tab of a chat this operator has joined; `seenUpTo` events are history, not
+   * news. An ended chat opened again from the recent list comes with `ended` set, so it never offers
+   * a composer, even before its events arrive.
+   */
+  function open({ chatId, queueId, patronName, question, ended = null }, seenUpTo = 0) {
     const existing = tabOf(chatId);
     if (existing) return existing;
     state.tabs.push({
       chatId, queueId, patronName: patronName || 'Guest', question, seenUpTo,
-      events: [], pending: [], unread: 0, draft: '', ended: null, typing: null, error: '',
+      events: [], pending: [], unread: 0, draft: '', ended, typing: null, error: '', typedAt: 0,
     });
     const tab = tabOf(chatId);
     follows.set(chatId, connector.followChat(chatId, {
@@ -35,6 +39,7 @@ export function createChats({ state, connector, call, isViewing, announce }) {
   }
 
   function heard(tab, event) {
+    clock.observe(event.at);
     if (event.type === 'typing') {
       if (!mine(event.from)) showTyping(tab, event);
       return;
@@ -63,7 +68,11 @@ export function createChats({ state, connector, call, isViewing, announce }) {
 
   async function loadDetails(chatId) {
     try {
-      state.details[chatId] = await call(`/api/chats/${chatId}`);
+      const details = await call(`/api/chats/${chatId}`);
+      state.details[chatId] = details;
+      // A chat claimed from the overdue notice (a queue not monitored here) opens before its details.
+      const tab = tabOf(chatId);
+      if (tab && details.patron && details.patron.name) tab.patronName = details.patron.name;
     } catch (error) {
       if (!state.details[chatId]) state.details[chatId] = { error: error.message };
     }
@@ -74,6 +83,12 @@ export function createChats({ state, connector, call, isViewing, announce }) {
     const text = tab.draft;
     if (!text.trim() || tab.ended) return false;
     tab.draft = '';
+    return say(tab, text);
+  }
+
+  /** Sends `text` in the tab's chat as the operator's message, whatever the draft holds. */
+  function say(tab, text) {
+    if (!text.trim() || tab.ended) return false;
     stopTyping(tab);
     deliver(tab, text);
     return true;
@@ -104,6 +119,7 @@ export function createChats({ state, connector, call, isViewing, announce }) {
   /** Called on every keystroke: at most one "typing" every 3 s, and "stopped" after 4 s of quiet. */
   function typed(tab) {
     if (tab.ended) return;
+    tab.typedAt = clock.now();
     const key = `typing:${tab.chatId}`;
     const last = typingSentAt.get(tab.chatId) || 0;
     if (Date.now() - last > TYPING_EVERY_MS) {
@@ -127,15 +143,20 @@ export function createChats({ state, connector, call, isViewing, announce }) {
     connector.send(CHAT_TYPING, { chatId, typing }).catch(() => {});
   }
 
+  /** Ends the chat; false (with the server's words in `tab.error`) when it refused, e.g. for a missing tag. */
   async function end(tab) {
     tab.error = '';
     try {
       await call(`/api/chats/${tab.chatId}/end`, { method: 'POST' });
       tab.ended = tab.ended || 'operator';
     } catch (error) {
-      if (error.code === 'chat_ended') tab.ended = tab.ended || 'system';
-      else tab.error = error.message;
+      if (error.code !== 'chat_ended') {
+        tab.error = error.message;
+        return false;
+      }
+      tab.ended = tab.ended || 'system';
     }
+    return true;
   }
 
   /** Closes an ended chat's tab; an open chat keeps its tab until it ends. */
@@ -147,6 +168,7 @@ export function createChats({ state, connector, call, isViewing, announce }) {
     clearTimeout(timers.get(`seen:${tab.chatId}`));
     state.tabs.splice(state.tabs.indexOf(tab), 1);
     delete state.details[tab.chatId];
+    onClose(tab.chatId);
   }
 
   /** Brings back the tabs of chats this operator holds, after a reload or a claim in another window. */
@@ -164,7 +186,7 @@ export function createChats({ state, connector, call, isViewing, announce }) {
     typingSentAt.clear();
   }
 
-  return { open, send, retry, typed, end, dismiss, restore, loadDetails, stop, tabOf };
+  return { open, send, say, retry, typed, end, dismiss, restore, loadDetails, stop, tabOf };
 }
 
 function reasonFor(error) {

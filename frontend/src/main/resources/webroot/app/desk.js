@@ -1,39 +1,56 @@
 // The operator's desk while signed in: one connector for the whole app, and the state every panel
-// reads (queues, tabs, counters, what is on screen). Components get it with useDesk() and change it
-// only through the actions here, so the socket and the HTTP calls stay in one place.
+// reads (queues, tabs, counters, what is on screen, the shift's timers). Components get it with
+// useDesk() and change it only through the actions here and in the composables it hands out, so the
+// socket and the HTTP calls stay in one place.
 import { computed, inject, provide, reactive, watch } from 'vue';
 import { api } from '/shared/api.js';
 import { createConnector } from '/shared/connector.js';
 import { createActivity } from './activity.js';
 import { createAlerts } from './alerts.js';
+import { createAway } from './away.js';
+import { createCanned } from './canned.js';
 import { createChats } from './chats.js';
+import { createEscalations } from './escalations.js';
 import { shorten } from './format.js';
+import { createHistory } from './history.js';
 import { createPresence } from './presence.js';
 import { createPreview } from './preview.js';
 import { createQueues } from './queues.js';
 import { session, signOut } from './session.js';
+import { createSettings } from './settings.js';
+import { createTags } from './tags.js';
+import { createServerClock, isDeadAir } from './timing.js';
 
 const KEY = Symbol('desk');
 const WIDE = '(min-width: 1000px)';
 // The chat on screen, kept per browser tab so a reload shows it again.
 const FOCUS_KEY = 'refdesk.operator.focus';
+// What the library's thresholds are until GET /api/library/settings says otherwise.
+const LIBRARY_DEFAULTS = {
+  firstMinuteSeconds: 60, deadAirSeconds: 120, awayAfterSeconds: 900, requireTag: false,
+};
+// Reopened from the recent list: every event is history, none is news.
+const ALL_SEEN = Number.MAX_SAFE_INTEGER;
 
 export function useDesk() {
   return inject(KEY);
 }
 
-export function provideDesk(me) {
-  const desk = createDesk(me);
+/** `me` from GET /api/me, `settings` from GET /api/me/settings, `library` from GET /api/library/settings. */
+export function provideDesk({ me, settings, library }) {
+  const desk = createDesk(me, settings, library);
   provide(KEY, desk);
   return desk;
 }
 
-function createDesk(me) {
+function createDesk(me, mySettings, library) {
+  const clock = createServerClock();
   const state = reactive({
-    me, connection: 'connecting', status: 'offline', notice: '', announcement: '', now: Date.now(),
+    me, connection: 'connecting', status: 'offline', notice: '', announcement: '', now: clock.now(),
+    library: { ...LIBRARY_DEFAULTS, ...(library || {}) },
     queues: [], tabs: [], details: {}, claimedBy: {}, gone: {}, active: null, preview: null,
     // What the middle pane shows: { kind: 'preview' | 'chat', chatId }; `pane` is the one pane shown on phones.
-    focus: null, pane: 'queue', wide: true,
+    focus: null, pane: 'queue', wide: window.matchMedia(WIDE).matches,
   });
 
   const call = (path, options = {}) => api(path, { ...options, token: session.token }).catch((error) => {
@@ -46,16 +63,29 @@ function createDesk(me) {
   const presence = createPresence({ state, connector, call });
   const isViewing = (chatId) => state.focus && state.focus.kind === 'chat' && state.focus.chatId === chatId
     && (state.wide || state.pane === 'chat') && !document.hidden;
-  const chats = createChats({ state, connector, call, isViewing, announce });
+  const tags = createTags({ state, call });
+  const history = createHistory({ state, call });
+  const chats = createChats({
+    state, connector, call, isViewing, announce, clock, onClose: (chatId) => {
+      tags.forget(chatId);
+      history.forget(chatId);
+    },
+  });
+  const canned = createCanned({ state, call, say: chats.say });
   const preview = createPreview({ state, connector, loadDetails: chats.loadDetails });
   const activity = createActivity({ state, call, onList: (list) => {
     chats.restore(list);
     reopenRemembered();
   } });
-  const queues = createQueues({ state, connector, call, onNewChat, onChange: activity.refreshSoon });
+  const settings = createSettings({ state, call, initial: mySettings, onMonitoredChange: () => queues.restart() });
+  const queues = createQueues({
+    state, connector, call, clock, isMonitored: settings.isMonitored, onNewChat, onChange: activity.refreshSoon,
+  });
+  const escalations = createEscalations({ state, connector, call, alerts, announce });
+  const away = createAway({ state, setStatus: presence.set });
 
   const offs = [];
-  let clock = null;
+  let ticker = null;
 
   function announce(text) {
     // Cleared first so that the same words twice in a row are still read out.
@@ -74,6 +104,13 @@ function createDesk(me) {
     progress: computed(() => (state.active ? state.active.length : null)),
     mine: computed(() => (state.active ? state.active.filter((c) => c.ownerId === me.operator.id).length : null)),
   });
+
+  /** The patron has written and this desk has been silent for the library's deadAirSeconds. */
+  function deadAir(tab) {
+    return !tab.ended && isDeadAir({
+      events: tab.events, now: state.now, seconds: state.library.deadAirSeconds, typedAt: tab.typedAt, pending: tab.pending.length,
+    });
+  }
 
   function select(chatId) {
     const tab = chats.tabOf(chatId);
@@ -112,7 +149,7 @@ function createDesk(me) {
 
   /** Claims a waiting chat; a lost race marks the chat with its holder's name everywhere, then throws. */
   async function claim(chatId) {
-    const waiting = queues.find(chatId) || {};
+    const waiting = queues.find(chatId) || state.overdue.find((o) => o.chatId === chatId) || {};
     let answer;
     try {
       answer = await call(`/api/chats/${chatId}/claim`, { method: 'POST' });
@@ -125,6 +162,7 @@ function createDesk(me) {
       throw error;
     }
     queues.claimed(chatId, answer.operator);
+    escalations.claimed(chatId);
     const details = state.details[chatId];
     const tab = chats.open({
       chatId,
@@ -135,6 +173,11 @@ function createDesk(me) {
     openTab(tab);
     activity.refreshSoon();
     return tab;
+  }
+
+  /** Opens an ended chat from the recent list again, read-only, with its tags still editable. */
+  function reopen(chat) {
+    openTab(chats.open({ ...chat, ended: 'earlier' }, ALL_SEEN));
   }
 
   function dismiss(tab) {
@@ -173,17 +216,36 @@ function createDesk(me) {
     document.addEventListener('visibilitychange', markSeen);
     offs.push(() => document.removeEventListener('visibilitychange', markSeen));
     offs.push(watch(() => [state.focus, state.pane, state.wide], markSeen));
+    offs.push(watch(() => state.status, away.statusChanged));
+    // The recent list gains a chat when one of this operator's chats ends.
+    offs.push(watch(() => state.tabs.filter((t) => t.ended && t.ended !== 'earlier').length, (now, before) => {
+      if (now > before) history.recent();
+    }));
     alerts.start();
+    settings.start();
     presence.start();
     queues.start();
     activity.start();
-    // Waiting times are shown to the minute; a tick every 10 s keeps them at most that late.
-    clock = setInterval(() => { state.now = Date.now(); }, 10000);
+    escalations.start(me.operator.libraryId);
+    away.start();
+    canned.load();
+    tags.load();
+    history.recent();
+    // The first-minute countdowns are shown to the second.
+    ticker = setInterval(tick, 1000);
+  }
+
+  function tick() {
+    state.now = clock.now();
+    escalations.sweep();
   }
 
   function stop() {
     for (const off of offs.splice(0)) off();
-    clearInterval(clock);
+    clearInterval(ticker);
+    away.stop();
+    escalations.stop();
+    settings.stop();
     activity.stop();
     preview.hide();
     chats.stop();
@@ -194,12 +256,14 @@ function createDesk(me) {
   }
 
   async function leave() {
+    await settings.flush();
     await presence.goOffline();
     signOut();
   }
 
   return {
-    state, counters, start, stop, select, openTab, claim, dismiss, leave, announce,
-    setStatus: presence.set, chats, alerts,
+    state, counters, start, stop, select, openTab, claim, reopen, dismiss, leave, announce,
+    isDeadAir: deadAir, setStatus: presence.set, backFromAway: away.back, monitor: settings.setMonitored,
+    chats, alerts, canned, tags, history,
   };
 }

@@ -69,3 +69,15 @@ function deviceKind(ua) {
   if (/Mobi|iPhone/.test(ua)) return 'phone';
   return 'desktop';
 }
+
+/** "Today 18:04", or "Tue 24 Nov, 18:04" for another day: when an earlier chat happened. */
+export function dayAndTime(iso, now = Date.now()) {
+  // new Date(null) is 1970, a real date: a missing time must not become one.
+  const date = new Date(iso || NaN);
+  if (Number.isNaN(date.getTime())) return '';
+  const time = date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  if (date.toDateString() === new Date(now).toDateString()) return `Today ${time}`;
+  const sameYear = date.getFullYear() === new Date(now).getFullYear();
+  const day = date.toLocaleDateString([], { weekday: 'short', day: 'numeric', month: 'short', year: sameYear ? undefined : 'numeric' });
+  return `${day}, ${time}`;
+}

@@ -1,4 +1,4 @@
-// The waiting chats of every queue the operator monitors: painted from HTTP, then kept live by the
+// The waiting chats of every queue the operator chose to monitor: painted from HTTP, then kept live by the
 // queue events. Queue events are not numbered, so nothing can tell that one was lost; every reconnect
 // therefore reloads the lists, and events that arrive while a list loads are applied again on top of
 // the answer, which may have been read before them.
@@ -8,13 +8,15 @@ import { queue as queueAddress } from '/shared/addresses.js';
 // was about to click it sees why it went away instead of a row vanishing under the pointer.
 const CLAIMED_LINGER_MS = 8000;
 
-export function createQueues({ state, connector, call, onNewChat, onChange }) {
+export function createQueues({ state, connector, call, clock, isMonitored, onNewChat, onChange }) {
   const offs = [];
   const loading = new Map();
   const lingering = new Map();
 
+  // Only the monitored queues are subscribed to: the others' new chats must not ring on this desk.
   function start() {
-    state.queues = state.me.queues.map((q) => ({ id: q.id, slug: q.slug, name: q.name, waiting: [], loaded: false, error: '' }));
+    state.queues = state.me.queues.filter((q) => isMonitored(q.id))
+      .map((q) => ({ id: q.id, slug: q.slug, name: q.name, waiting: [], loaded: false, error: '' }));
     for (const q of state.queues) {
       offs.push(connector.subscribe(queueAddress(q.id), (event) => heard(q.id, event)));
     }
@@ -25,6 +27,13 @@ export function createQueues({ state, connector, call, onNewChat, onChange }) {
     for (const off of offs.splice(0)) off();
     for (const timer of lingering.values()) clearTimeout(timer);
     lingering.clear();
+    loading.clear();
+  }
+
+  /** After the operator changes what they monitor: subscriptions and lists afresh. */
+  function restart() {
+    stop();
+    start();
   }
 
   function reload() {
@@ -53,6 +62,7 @@ export function createQueues({ state, connector, call, onNewChat, onChange }) {
   function heard(queueId, event) {
     const q = state.queues.find((x) => x.id === queueId);
     if (!q || !event) return;
+    clock.observe(event.at);
     const meanwhile = loading.get(queueId);
     if (meanwhile) meanwhile.push(event);
     apply(q, event, true);
@@ -113,5 +123,5 @@ export function createQueues({ state, connector, call, onNewChat, onChange }) {
     return null;
   }
 
-  return { start, stop, reload, claimed, remove, find };
+  return { start, stop, restart, reload, claimed, remove, find };
 }

@@ -1,61 +1,72 @@
-// The three new-chat alerts, each switchable, plus the one place that asks for permission to show
-// desktop notifications: a button the operator presses, never a prompt on load.
-import { computed, onMounted, onUnmounted, ref } from 'vue';
-import { alertSettings, askNotificationPermission } from '../alerts.js';
+// How this operator wants to be alerted, saved to their account so it follows them to another desk:
+// which sound and how loud, the louder repeat for overdue chats, the title flash and desktop
+// notifications, plus the one place that asks for permission to show those: a button, never a prompt
+// on load.
+import { computed } from 'vue';
+import { SOUNDS, alertSettings, askNotificationPermission } from '../alerts.js';
 import { useDesk } from '../desk.js';
+import ModalDialog from './ModalDialog.js';
 
 export default {
+  components: { ModalDialog },
+  emits: ['close'],
   setup() {
     const desk = useDesk();
-    const open = ref(false);
-    const root = ref(null);
-    const toggle = ref(null);
-
     const permissionWords = computed(() => ({
       granted: 'Desktop notifications are allowed.',
       denied: 'Desktop notifications are blocked in this browser’s site settings.',
       default: 'Desktop notifications need your permission.',
       unsupported: 'This browser cannot show desktop notifications.',
     })[alertSettings.permission]);
+    const percent = computed(() => `${Math.round(alertSettings.volume * 100)}%`);
+    const status = computed(() => desk.state.settingsStatus);
 
-    function testSound() {
+    function testSound(loud) {
       desk.alerts.unlockAudio();
-      desk.alerts.chime();
+      desk.alerts.play({ loud });
     }
 
-    function close(refocus) {
-      if (!open.value) return;
-      open.value = false;
-      if (refocus && toggle.value) toggle.value.focus();
-    }
-
-    function onOutside(event) {
-      if (root.value && !root.value.contains(event.target)) close(false);
-    }
-
-    onMounted(() => document.addEventListener('pointerdown', onOutside));
-    onUnmounted(() => document.removeEventListener('pointerdown', onOutside));
-
-    return { settings: alertSettings, open, root, toggle, permissionWords, askNotificationPermission, testSound, close };
+    return { settings: alertSettings, SOUNDS, permissionWords, percent, status, askNotificationPermission, testSound };
   },
   template: `
-    <div class="settings-menu" ref="root" @keydown.esc="close(true)">
-      <button ref="toggle" type="button" class="ghost" data-test="alert-settings" aria-controls="alert-settings-panel"
-              :aria-expanded="open ? 'true' : 'false'" @click="open = !open">
-        Alerts
-      </button>
-      <div v-if="open" id="alert-settings-panel" class="menu settings-panel">
+    <ModalDialog title="Alerts and sounds" test="alert-settings-panel" @close="$emit('close')">
+      <form class="settings-form" @submit.prevent>
         <fieldset>
           <legend>When a new chat arrives</legend>
           <label class="check-row"><input type="checkbox" v-model="settings.sound" data-test="alert-sound"> Play a sound</label>
-          <label class="check-row"><input type="checkbox" v-model="settings.title" data-test="alert-title"> Flash the tab title</label>
+          <div class="field-row">
+            <label for="alert-sound-name">Sound</label>
+            <select id="alert-sound-name" v-model="settings.soundName" data-test="alert-sound-name">
+              <option v-for="s in SOUNDS" :key="s.value" :value="s.value">{{ s.label }}</option>
+            </select>
+          </div>
+          <div class="field-row">
+            <label for="alert-volume">Volume</label>
+            <input id="alert-volume" type="range" min="0" max="1" step="0.05" v-model.number="settings.volume"
+                   data-test="alert-volume" :aria-valuetext="percent">
+            <output for="alert-volume" class="volume-value">{{ percent }}</output>
+          </div>
+          <label class="check-row"><input type="checkbox" v-model="settings.titleFlash" data-test="alert-title"> Flash the tab title</label>
           <label class="check-row"><input type="checkbox" v-model="settings.desktop" data-test="alert-desktop"> Show a desktop notification</label>
         </fieldset>
+        <fieldset>
+          <legend>When a chat is overdue</legend>
+          <label class="check-row"><input type="checkbox" v-model="settings.escalationSound" data-test="alert-escalation">
+            Play a louder sound, again every 15 seconds</label>
+        </fieldset>
         <p class="muted small">{{ permissionWords }}</p>
-        <button v-if="settings.permission === 'default'" type="button" class="secondary" data-test="allow-notifications"
-                @click="askNotificationPermission">Allow desktop notifications</button>
-        <button type="button" class="secondary" @click="testSound">Play the sound now</button>
-      </div>
-    </div>
+        <div class="button-row">
+          <button v-if="settings.permission === 'default'" type="button" class="secondary" data-test="allow-notifications"
+                  @click="askNotificationPermission">Allow desktop notifications</button>
+          <button type="button" class="secondary" data-test="test-sound" @click="testSound(false)">Play the sound</button>
+          <button type="button" class="secondary" @click="testSound(true)">Play the overdue sound</button>
+        </div>
+        <p class="save-state small" role="status" data-test="settings-status">
+          <template v-if="status.error"><span aria-hidden="true">&#9888;</span> {{ status.error }}</template>
+          <template v-else-if="status.saving">Saving…</template>
+          <template v-else>Changes are saved to your account, so they follow you to any desk.</template>
+        </p>
+      </form>
+    </ModalDialog>
   `,
 };

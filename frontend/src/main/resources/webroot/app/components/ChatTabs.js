@@ -1,5 +1,6 @@
 // One tab per chat being answered; the unread badge is a number (with words for screen readers),
-// never a colour alone. Ended chats stay until dismissed, marked "ended".
+// never a colour alone. Ended chats stay until dismissed, marked "ended"; a chat whose patron has
+// been waiting too long for a word says "(waiting)".
 import { nextTick, onMounted, ref, watch } from 'vue';
 import { useDesk } from '../desk.js';
 
@@ -20,7 +21,7 @@ export default {
     watch(() => state.focus, revealCurrent);
     onMounted(revealCurrent);
 
-    return { state, bar, isOpen, openTab: desk.openTab };
+    return { state, bar, isOpen, openTab: desk.openTab, deadAir: desk.isDeadAir };
   },
   template: `
     <nav v-if="state.tabs.length" ref="bar" class="chat-tabs" aria-label="Your chats">
@@ -30,6 +31,8 @@ export default {
                   :data-chat-id="tab.chatId" :aria-current="isOpen(tab) ? 'true' : null" @click="openTab(tab)">
             <span class="tab-name">{{ tab.patronName }}</span>
             <span v-if="tab.ended" class="tab-state">(ended)</span>
+            <span v-else-if="deadAir(tab)" class="tab-state" data-test="tab-nudge">(waiting<span
+              class="visually-hidden"> for your reply</span>)</span>
             <span v-if="tab.unread" class="badge" data-test="unread" aria-hidden="true">{{ tab.unread }}</span>
             <span v-if="tab.unread" class="visually-hidden">, {{ tab.unread }} unread</span>
           </button>

@@ -1,46 +1,38 @@
-// One chat being answered: the conversation, who is typing, the composer, and End chat behind a
-// confirmation. An ended chat stays readable, without a composer, until the operator closes it.
+// One chat being answered: the conversation, its tags, who is typing, the composer, a nudge after dead
+// air, and End chat behind a panel that asks for tags. An ended chat stays readable, without a
+// composer, until the operator closes it; its tags can still be set.
 import { computed, nextTick, ref } from 'vue';
 import { useDesk } from '../desk.js';
 import Composer from './Composer.js';
+import DeadAirNudge from './DeadAirNudge.js';
+import EndPanel from './EndPanel.js';
 import MessageList from './MessageList.js';
+import TagInput from './TagInput.js';
 
 export default {
-  components: { Composer, MessageList },
+  components: { Composer, DeadAirNudge, EndPanel, MessageList, TagInput },
   props: { tab: { type: Object, required: true } },
   setup(props) {
     const desk = useDesk();
     const confirming = ref(false);
-    const ending = ref(false);
-    const confirmButton = ref(null);
     const endButton = ref(null);
+    const deadAir = computed(() => desk.isDeadAir(props.tab));
     const endedWords = computed(() => ({
       patron: 'The patron ended the chat',
       operator: 'Chat ended',
       system: 'Chat ended after a period without activity',
+      earlier: 'This chat has ended: you are reading it again',
     })[props.tab.ended] || 'Chat ended');
-
-    async function askToEnd() {
-      confirming.value = true;
-      await nextTick();
-      if (confirmButton.value) confirmButton.value.focus();
-    }
 
     async function keepChatting() {
       confirming.value = false;
+      props.tab.error = '';
       await nextTick();
       if (endButton.value) endButton.value.focus();
     }
 
-    async function end() {
-      ending.value = true;
-      await desk.chats.end(props.tab);
-      ending.value = false;
-      confirming.value = false;
-    }
-
     return {
-      confirming, ending, confirmButton, endButton, endedWords, askToEnd, keepChatting, end,
+      confirming, endButton, deadAir, endedWords, keepChatting,
       dismiss: () => desk.dismiss(props.tab),
     };
   },
@@ -49,15 +41,11 @@ export default {
       <div class="chat-head">
         <h2 :id="'chat-title-' + tab.chatId" class="pane-title">Chat with {{ tab.patronName }}</h2>
         <button v-if="!tab.ended" ref="endButton" type="button" class="danger-outline" data-test="end-chat"
-                :disabled="confirming" @click="askToEnd">End chat</button>
+                :disabled="confirming" @click="confirming = true">End chat</button>
       </div>
-      <div v-if="confirming" class="confirm" role="group" :aria-labelledby="'confirm-' + tab.chatId" @keydown.esc="keepChatting">
-        <p :id="'confirm-' + tab.chatId">End the chat with {{ tab.patronName }}? They will see that it has ended.</p>
-        <button ref="confirmButton" type="button" class="danger" data-test="confirm-end" :disabled="ending" @click="end">
-          {{ ending ? 'Ending…' : 'Yes, end chat' }}</button>
-        <button type="button" class="secondary" @click="keepChatting">Keep chatting</button>
-      </div>
-      <p v-if="tab.error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ tab.error }}</p>
+      <EndPanel v-if="confirming && !tab.ended" :tab="tab" @cancel="keepChatting" @ended="confirming = false" />
+      <TagInput v-else :chat-id="tab.chatId" />
+      <p v-if="tab.error && !confirming" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ tab.error }}</p>
       <MessageList :tab="tab" />
       <p class="typing-indicator" data-test="typing" aria-live="off">
         <template v-if="tab.typing">{{ tab.typing }} is typing…</template></p>
@@ -65,7 +53,10 @@ export default {
         <span>{{ endedWords }}</span>
         <button type="button" class="secondary" data-test="dismiss-chat" @click="dismiss">Close tab</button>
       </div>
-      <Composer v-else :tab="tab" />
+      <template v-else>
+        <DeadAirNudge v-if="deadAir" :tab="tab" />
+        <Composer :tab="tab" />
+      </template>
     </section>
   `,
 };

@@ -6,6 +6,8 @@ import TopBar from './TopBar.js';
 import QueuePanel from './QueuePanel.js';
 import ChatPane from './ChatPane.js';
 import PatronInfo from './PatronInfo.js';
+import AwayBanner from './AwayBanner.js';
+import EscalationNotice from './EscalationNotice.js';
 
 const PANES = [
   { name: 'queue', label: 'Queue' },
@@ -14,10 +16,14 @@ const PANES = [
 ];
 
 export default {
-  components: { TopBar, QueuePanel, ChatPane, PatronInfo },
-  props: { me: { type: Object, required: true } },
+  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice },
+  props: {
+    me: { type: Object, required: true },
+    settings: { type: Object, required: true },
+    library: { type: Object, default: null },
+  },
   setup(props) {
-    const desk = provideDesk(props.me);
+    const desk = provideDesk(props);
     const { state, counters } = desk;
 
     const unread = computed(() => state.tabs.reduce((sum, tab) => sum + tab.unread, 0));
@@ -49,6 +55,8 @@ export default {
         <span>{{ state.notice }}</span>
         <button type="button" class="link-button" @click="state.notice = ''">Dismiss</button>
       </p>
+      <AwayBanner />
+      <EscalationNotice />
       <nav class="pane-switcher" aria-label="Panes">
         <button v-for="pane in PANES" :key="pane.name" type="button" :data-test="'show-' + pane.name"
                 :aria-pressed="state.pane === pane.name ? 'true' : 'false'" @click="state.pane = pane.name">

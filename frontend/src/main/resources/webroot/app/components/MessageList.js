@@ -16,7 +16,8 @@ export default {
 
     function line(event) {
       if (event.type === 'claimed') return `${event.operator ? event.operator.name : 'A librarian'} joined`;
-      if (event.type === 'ended') return event.endedBy === 'system' ? 'Chat ended (no activity)' : 'Chat ended';
+      // The gateway says why when it closed the chat itself (a patron who stopped answering).
+      if (event.type === 'ended') return event.endedBy === 'system' ? event.text || 'Chat ended (no activity)' : 'Chat ended';
       if (event.type === 'joined') return `${event.from ? event.from.name : 'A librarian'} joined`;
       if (event.type === 'left') return `${event.from ? event.from.name : 'A librarian'} left`;
       if (event.type === 'transferred') return 'Chat transferred';

@@ -1,11 +1,14 @@
-// Who is asking, beside the chat: what the patron chose to give, where they asked from, and with what.
-// The page they came from is a link only when it is an http(s) address.
+// Who is asking, beside the chat: what the patron chose to give, where they asked from, and with what,
+// then what they asked before. The page they came from is a link only when it is an http(s) address.
 import { computed } from 'vue';
 import { useDesk } from '../desk.js';
 import { clockTime, describeBrowser } from '../format.js';
 import { safeHref } from '/shared/linkify.js';
+import PatronEmail from './PatronEmail.js';
+import PatronHistory from './PatronHistory.js';
 
 export default {
+  components: { PatronEmail, PatronHistory },
   setup() {
     const desk = useDesk();
     const { state } = desk;
@@ -42,6 +45,10 @@ export default {
         <dt>State</dt><dd>{{ stateWords }}<template v-if="details.owner"> — {{ details.owner.name }}</template></dd>
         <dt>Asked at</dt><dd><time :datetime="details.createdAt">{{ clockTime(details.createdAt) }}</time></dd>
       </dl>
+      <template v-if="details && !details.error">
+        <PatronEmail v-if="!patron.email" :key="'email-' + chatId" :chat-id="chatId" />
+        <PatronHistory :chat-id="chatId" :has-email="Boolean(patron.email)" />
+      </template>
     </div>
   `,
 };

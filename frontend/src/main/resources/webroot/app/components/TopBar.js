@@ -1,9 +1,9 @@
 // The desk's header: who is signed in and in which state, what is happening in the library, whether
-// the connection holds, and the way out.
+// the connection holds, the settings menu (alerts, canned messages, tags) and the way out.
 import { computed } from 'vue';
 import { useDesk } from '../desk.js';
 import StatusMenu from './StatusMenu.js';
-import AlertSettings from './AlertSettings.js';
+import ToolsMenu from './ToolsMenu.js';
 
 const CONNECTION_WORDS = {
   connected: 'Connected',
@@ -14,7 +14,7 @@ const CONNECTION_WORDS = {
 };
 
 export default {
-  components: { StatusMenu, AlertSettings },
+  components: { StatusMenu, ToolsMenu },
   setup() {
     const desk = useDesk();
     const { state, counters } = desk;
@@ -39,7 +39,7 @@ export default {
         <span class="dot" aria-hidden="true"></span>{{ connection }}
       </p>
       <div class="top-actions">
-        <AlertSettings />
+        <ToolsMenu />
         <button type="button" class="ghost" data-test="sign-out" @click="leave">Sign out</button>
       </div>
     </header>

@@ -1,0 +1,24 @@
+// Says why the status turned Away by itself, with the one-click way back to what it was.
+import { computed } from 'vue';
+import { useDesk } from '../desk.js';
+import { STATUSES } from '../presence.js';
+
+export default {
+  setup() {
+    const desk = useDesk();
+    const { state } = desk;
+    const minutes = computed(() => (state.autoAway ? state.autoAway.minutes : 0));
+    const back = computed(() => {
+      const previous = state.autoAway && STATUSES.find((s) => s.value === state.autoAway.previous);
+      return previous ? previous.label : 'Online';
+    });
+    return { state, minutes, back, backFromAway: desk.backFromAway };
+  },
+  template: `
+    <p v-if="state.autoAway" class="notice away-banner" role="status" data-test="away-banner">
+      <span><span class="dot dot-away" aria-hidden="true"></span>
+        You were set to Away after {{ minutes }} {{ minutes === 1 ? 'minute' : 'minutes' }} without activity</span>
+      <button type="button" class="secondary" data-test="back-online" @click="backFromAway">Back to {{ back }}</button>
+    </p>
+  `,
+};
