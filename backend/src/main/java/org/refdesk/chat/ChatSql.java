@@ -179,9 +179,13 @@ final class ChatSql {
       SELECT EXISTS (SELECT 1 FROM operator_queues WHERE operator_id = $1 AND queue_id = $2) AS monitors
       """;
 
+  /** Operators who monitor the queue now: allowed to, and not having chosen to leave it out. */
   static final String QUEUE_MEMBERS = """
-      SELECT operator_id FROM operator_queues oq JOIN operators o ON o.id = oq.operator_id
+      SELECT oq.operator_id FROM operator_queues oq
+        JOIN operators o ON o.id = oq.operator_id
+        LEFT JOIN operator_settings s ON s.operator_id = oq.operator_id
        WHERE oq.queue_id = $1 AND o.disabled_at IS NULL
+         AND (s.monitored_queues IS NULL OR $1 = ANY (s.monitored_queues))
       """;
 
   static final String OPERATOR_NAME = """

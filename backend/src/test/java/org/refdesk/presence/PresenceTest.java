@@ -83,6 +83,13 @@ class PresenceTest {
       var restored = ben.request("presence.heartbeat", new JsonObject().put("status", "online"), benToken);
       assertEquals("online", restored.getJsonObject("body").getString("status"));
       assertEquals("online", admin.next(address, 5000).getJsonObject("body").getString("status"));
+
+      // Ben chooses to monitor only the Ask queue: the Science Desk no longer counts him as there.
+      var choice = TestGateway.await(gateway.client().put("/api/me/settings").bearerTokenAuthentication(benToken)
+          .sendJsonObject(new JsonObject().put("monitoredQueues", new io.vertx.core.json.JsonArray().add(gateway.queueId("ask")))));
+      assertEquals(200, choice.statusCode(), choice::bodyAsString);
+      assertFalse(gateway.get("/api/widget/queues/science", null).bodyAsJsonObject().getBoolean("online"));
+      assertTrue(gateway.get("/api/widget/queues/ask", null).bodyAsJsonObject().getBoolean("online"));
     }
   }
 }
