@@ -128,7 +128,8 @@ export function showChat(main, { chat, waiting, host, setStatus, onSeq, onNewCha
   function endedBy(event) {
     if (event.endedBy === 'patron') return 'You ended the chat';
     if (event.endedBy === 'operator') return `${(event.from && event.from.name) || 'The librarian'} ended the chat`;
-    return 'The chat was closed';
+    // The system says why it closed a chat (the patron went quiet); that reason is the patron's to read.
+    return event.text || 'The chat was closed';
   }
 
   function onEvent(event) {

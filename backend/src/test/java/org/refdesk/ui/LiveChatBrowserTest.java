@@ -39,12 +39,13 @@ class LiveChatBrowserTest {
     gateway.close();
   }
 
-  private static String app() {
-    return "http://127.0.0.1:" + gateway.port() + "/app/";
+  static void signIn(Browser browser, String username, String password) {
+    signIn(browser, gateway.port(), username, password);
   }
 
-  static void signIn(Browser browser, String username, String password) {
-    browser.go(app());
+  /** Signs in to the operator app of the gateway on that port, as a person types it. */
+  static void signIn(Browser browser, int port, String username, String password) {
+    browser.go("http://127.0.0.1:" + port + "/app/");
     browser.waitFor(By.id("username")).sendKeys(username);
     browser.css("#password").sendKeys(password);
     browser.css("#password").sendKeys(Keys.ENTER);
