@@ -60,6 +60,7 @@ public final class Bench {
           case "chat" -> scenarios.chat();
           case "claims" -> scenarios.claims();
           case "broadcast" -> scenarios.broadcast();
+          case "idle" -> scenarios.idle();
           case "baselines" -> Baselines.external(options);
           default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
@@ -90,7 +91,7 @@ public final class Bench {
 
   /** Command-line settings with defaults sized for a 2-core machine. */
   record Options(List<String> scenarios, String pgServer, String redis, int port, int chats, int rate, int seconds,
-                 int inFlight, int operators, int claims, int claimers, int listeners, int lanes) {
+                 int inFlight, int operators, int claims, int claimers, int listeners, int lanes, int idle) {
 
     static Options parse(String[] args) {
       Map<String, String> given = new HashMap<>();
@@ -102,7 +103,7 @@ public final class Bench {
         given.put(parts[0], parts[1]);
       }
       return new Options(
-          List.of(given.getOrDefault("scenarios", "baselines,chat,claims,broadcast").split(",")),
+          List.of(given.getOrDefault("scenarios", "baselines,chat,claims,broadcast,idle").split(",")),
           given.getOrDefault("pg", "postgresql://postgres@127.0.0.1:5432/postgres"),
           given.getOrDefault("redis", "redis://127.0.0.1:6379/0"),
           Integer.parseInt(given.getOrDefault("port", "18900")),
@@ -114,13 +115,14 @@ public final class Bench {
           Integer.parseInt(given.getOrDefault("claims", "20000")),
           Integer.parseInt(given.getOrDefault("claimers", "10")),
           Integer.parseInt(given.getOrDefault("listeners", "1000")),
-          Integer.parseInt(given.getOrDefault("lanes", "4")));
+          Integer.parseInt(given.getOrDefault("lanes", "4")),
+          Integer.parseInt(given.getOrDefault("idle", "9000")));
     }
 
     JsonObject toJson() {
       return new JsonObject().put("scenarios", new JsonArray(scenarios)).put("chats", chats).put("rate", rate)
           .put("seconds", seconds).put("inFlight", inFlight).put("operators", operators).put("claims", claims)
-          .put("claimers", claimers).put("listeners", listeners).put("lanes", lanes);
+          .put("claimers", claimers).put("listeners", listeners).put("lanes", lanes).put("idle", idle);
     }
   }
 

@@ -169,6 +169,61 @@ final class Scenarios {
         .put("maxMs", heard.getMaxValue() / 1e6);
   }
 
+  /**
+   * {@code idle} patron sockets, each registered on a chat as an open widget is, then the same number
+   * of sockets to the bare echo server (from another loopback address, so ports do not run out); heap
+   * growth per socket for both. Client and server share this JVM, so both figures include the client's
+   * share, which is the same for both.
+   */
+  JsonObject idle() {
+    var chat = startChat("Idle patrons");
+    var gatewayBytes = heapPerSocket(sockets, port, chat.getLong("chatId"), chat.getString("token"));
+    int echoPort = port + 2;
+    var echo = Bench.await(EchoServer.start(vertx, echoPort));
+    var echoClient = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
+        .setMaxConnections(options.idle() + 10).setLocalAddress("127.0.0.2"));
+    var echoBytes = heapPerSocket(echoClient, echoPort, 0, "-");
+    Bench.await(echo.close());
+    return new JsonObject()
+        .put("sockets", options.idle())
+        .put("gatewayOpened", gatewayBytes[1])
+        .put("gatewayHeapBytesPerSocket", gatewayBytes[0])
+        .put("echoOpened", echoBytes[1])
+        .put("echoHeapBytesPerSocket", echoBytes[0])
+        .put("ratioToEcho", Math.round(gatewayBytes[0] * 100.0 / Math.max(1, echoBytes[0])) / 100.0);
+  }
+
+  /** Heap growth per open socket (bytes) and how many opened. */
+  private long[] heapPerSocket(WebSocketClient client, int toPort, long chatId, String token) {
+    long before = usedHeapAfterGc();
+    var open = new ArrayList<BusClient>();
+    for (int i = 0; i < options.idle(); i += 500) {
+      var batch = new ArrayList<Future<BusClient>>();
+      for (int j = i; j < Math.min(options.idle(), i + 500); j++) {
+        batch.add(BusClient.connect(client, "127.0.0.1", toPort, "/eventbus/websocket"));
+      }
+      Bench.await(Future.join(batch).otherwiseEmpty());
+      batch.stream().filter(Future::succeeded).map(Future::result).forEach(c -> {
+        open.add(c);
+        if (chatId > 0) {
+          c.register("chat." + chatId, token, event -> { });
+        }
+      });
+    }
+    Bench.await(Future.future(p -> vertx.setTimer(3000, t -> p.complete())));
+    long after = usedHeapAfterGc();
+    Bench.await(Future.join(open.stream().map(BusClient::close).toList()).otherwiseEmpty());
+    return new long[] {open.isEmpty() ? 0 : (after - before) / open.size(), open.size()};
+  }
+
+  private static long usedHeapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    var memory = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+    return memory.getUsed();
+  }
+
   private List<JsonObject> activeChats(int count) {
     ensureOperators(options.operators());
     var chats = new ArrayList<JsonObject>();
