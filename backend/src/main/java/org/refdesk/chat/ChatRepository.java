@@ -55,9 +55,16 @@ public final class ChatRepository {
    * everything that arrived while the previous batch was being written. Empty entries were refused.
    */
   public Future<List<Optional<StoredMessage>>> appendBatch(List<MessageSend> batch) {
+    // Chat rows are locked in ascending chat id, whatever the arrival order, so two batches (two lanes,
+    // or two nodes) can never wait on each other in a cycle. The sort is stable: within a chat the
+    // messages keep the order they arrived in.
+    var order = java.util.stream.IntStream.range(0, batch.size()).boxed()
+        .sorted(java.util.Comparator.comparingLong(i -> batch.get(i).chatId()))
+        .toList();
     return pool.withTransaction(conn -> {
-      // Sent together: the client pipelines them on the one connection, in arrival order.
-      var results = batch.stream().map(m -> appendOne(conn, m)).toList();
+      // Sent together: the client pipelines them on the one connection.
+      var results = new ArrayList<Future<Optional<StoredMessage>>>(java.util.Collections.nCopies(batch.size(), null));
+      order.forEach(i -> results.set(i, appendOne(conn, batch.get(i))));
       return Future.all(results).map(done -> results.stream().map(Future::result).toList());
     });
   }

@@ -61,6 +61,7 @@ public final class Bench {
           case "claims" -> scenarios.claims();
           case "broadcast" -> scenarios.broadcast();
           case "idle" -> scenarios.idle();
+          case "fault" -> new FaultRun(vertx, faultDatabase(options), options).run();
           case "baselines" -> Baselines.external(options);
           default -> throw new IllegalArgumentException("unknown scenario " + name);
         };
@@ -78,6 +79,13 @@ public final class Bench {
       admin(options.pgServer(), "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
     System.exit(0);
+  }
+
+  /** The fault run has its own gateways, so it gets its own fresh database. */
+  private static String faultDatabase(Options options) throws Exception {
+    var database = "refdesk_fault_" + System.currentTimeMillis();
+    admin(options.pgServer(), "CREATE DATABASE " + database);
+    return options.pgServer().replaceAll("/[^/]*$", "/" + database);
   }
 
   static void admin(String serverUrl, String sql) throws Exception {

@@ -23,10 +23,20 @@ final class BusClient {
   private final Map<String, Promise<JsonObject>> replies = new HashMap<>();
   private final Map<String, Consumer<JsonObject>> handlers = new HashMap<>();
 
+  private final Promise<Void> closed = Promise.promise();
+
   private BusClient(WebSocket socket) {
     this.socket = socket;
     socket.handler(this::frame);
-    socket.closeHandler(v -> replies.values().forEach(p -> p.tryFail("closed")));
+    socket.closeHandler(v -> {
+      replies.values().forEach(p -> p.tryFail("closed"));
+      closed.tryComplete();
+    });
+  }
+
+  /** Completes when the socket closes, for whatever reason. */
+  Future<Void> closed() {
+    return closed.future();
   }
 
   static Future<BusClient> connect(WebSocketClient client, String host, int port, String path) {

@@ -1,0 +1,270 @@
+package org.refdesk.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.refdesk.Refdesk;
+import org.refdesk.config.RefdeskConfig;
+
+/**
+ * The fault run: the chat scenario at a fixed rate through two clustered nodes while, a quarter of the
+ * way in, Redis restarts; halfway, node A restarts; at three quarters, every client connection drops.
+ * Clients behave as the connector does: reconnect (to the other node when theirs is gone) and resend
+ * what was not acknowledged with the same client id. Then the oracle.
+ */
+final class FaultRun {
+
+  private final Vertx vertx;
+  private final String pgUrl;
+  private final Bench.Options options;
+  private final Map<String, String> events = new LinkedHashMap<>();
+  private final AtomicLong reconnects = new AtomicLong();
+
+  FaultRun(Vertx vertx, String pgUrl, Bench.Options options) {
+    this.vertx = vertx;
+    this.pgUrl = pgUrl;
+    this.options = options;
+  }
+
+  JsonObject run() throws Exception {
+    int redisPort = freePort();
+    var redis = startRedis(redisPort);
+    int hzA = freePort();
+    int hzB = freePort();
+    int httpA = freePort();
+    int httpB = freePort();
+    var members = "127.0.0.1:" + hzA + ",127.0.0.1:" + hzB;
+    var configA = config(httpA, hzA, members, redisPort);
+    var configB = config(httpB, hzB, members, redisPort);
+    var nodeA = Bench.await(Refdesk.start(configA));
+    var nodeB = Bench.await(Refdesk.start(configB));
+    var proxyA = new TcpProxy(vertx, httpA);
+    var proxyB = new TcpProxy(vertx, httpB);
+    int viaA = Bench.await(proxyA.start());
+    int viaB = Bench.await(proxyB.start());
+    try {
+      var http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(httpB));
+      var sockets = vertx.createWebSocketClient();
+      var acked = new ConcurrentHashMap<Long, Map<String, Integer>>();
+      var senders = setUp(http, sockets, viaA, viaB, acked);
+      nodeHolder[0] = nodeA;
+      redisHolder[0] = redis;
+      int seconds = options.seconds() * 3;
+      long start = System.nanoTime();
+      long tickMs = 10;
+      double perTick = options.rate() * tickMs / 1000.0;
+      var carry = new double[1];
+      var next = new int[1];
+      var sent = new AtomicLong();
+      var faults = new int[1];
+      long end = start + TimeUnit.SECONDS.toNanos(seconds);
+      var done = io.vertx.core.Promise.<Void>promise();
+      vertx.setPeriodic(tickMs, timer -> {
+        long now = System.nanoTime();
+        if (now >= end) {
+          vertx.cancelTimer(timer);
+          done.tryComplete();
+          return;
+        }
+        double elapsed = (now - start) / (double) (end - start);
+        if (faults[0] == 0 && elapsed >= 0.25) {
+          faults[0] = 1;
+          vertx.executeBlocking(() -> {
+            redis.destroyForcibly().waitFor();
+            events.put("redisRestartedAtSecond", Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
+            return startRedis(redisPort);
+          }).onSuccess(restarted -> redisHolder[0] = restarted);
+        } else if (faults[0] == 1 && elapsed >= 0.5) {
+          faults[0] = 2;
+          events.put("nodeRestartedAtSecond", Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
+          nodeHolder[0].stop().compose(v -> Refdesk.start(configA)).onSuccess(restarted -> nodeHolder[0] = restarted);
+        } else if (faults[0] == 2 && elapsed >= 0.75) {
+          faults[0] = 3;
+          int dropped = proxyA.dropAll() + proxyB.dropAll();
+          events.put("connectionsDroppedAtSecond", Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
+          events.put("connectionsDropped", Integer.toString(dropped));
+        }
+        carry[0] += perTick;
+        while (carry[0] >= 1) {
+          carry[0] -= 1;
+          senders.get(next[0]++ % senders.size()).send(sent);
+        }
+      });
+      Bench.await(done.future());
+      // Every message not yet acknowledged is sent again (same id) until it is, for up to 60 s.
+      long giveUp = System.currentTimeMillis() + 60_000;
+      while (senders.stream().anyMatch(Sender::hasPending) && System.currentTimeMillis() < giveUp) {
+        senders.forEach(Sender::resendPending);
+        Thread.sleep(500);
+      }
+      long unacked = senders.stream().mapToLong(Sender::pendingCount).sum();
+      var oracle = Oracle.check(pgUrl, acked).put("neverAcknowledged", unacked);
+      return new JsonObject()
+          .put("seconds", seconds)
+          .put("offeredPerSecond", options.rate())
+          .put("sent", sent.get())
+          .put("acked", acked.values().stream().mapToLong(Map::size).sum())
+          .put("reconnects", reconnects.get())
+          .put("faults", new JsonObject(new HashMap<>(events)))
+          .put("oracle", oracle);
+    } finally {
+      proxyA.stop();
+      proxyB.stop();
+      Bench.await(nodeHolder[0].stop());
+      Bench.await(nodeB.stop());
+      redisHolder[0].destroyForcibly();
+      var database = pgUrl.substring(pgUrl.lastIndexOf('/') + 1);
+      Bench.admin(options.pgServer(), "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+    }
+  }
+
+  private final Refdesk[] nodeHolder = new Refdesk[1];
+  private final Process[] redisHolder = new Process[1];
+
+  private List<Sender> setUp(WebClient http, WebSocketClient sockets, int viaA, int viaB,
+                             Map<Long, Map<String, Integer>> acked) {
+    var admin = Bench.await(http.post("/api/auth/login").sendJsonObject(new JsonObject()
+        .put("username", "admin").put("password", Scenarios.ADMIN_PASSWORD))).bodyAsJsonObject().getString("token");
+    var created = Bench.await(http.post("/api/admin/operators").bearerTokenAuthentication(admin).sendJsonObject(new JsonObject()
+        .put("username", "faulty").put("displayName", "Fault Run").put("password", "fault run password")
+        .put("role", "operator").put("queues", new JsonArray().add("ask"))));
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException(created.bodyAsString());
+    }
+    var operator = Bench.await(http.post("/api/auth/login").sendJsonObject(new JsonObject()
+        .put("username", "faulty").put("password", "fault run password"))).bodyAsJsonObject().getString("token");
+    var senders = new ArrayList<Sender>();
+    for (int i = 0; i < options.chats(); i++) {
+      var chat = Bench.await(http.post("/api/widget/chats").sendJsonObject(new JsonObject()
+          .put("queue", "ask").put("name", "Fault " + i).put("question", "Still there?"))).bodyAsJsonObject();
+      long chatId = chat.getLong("chatId");
+      Bench.await(http.post("/api/chats/" + chatId + "/claim").bearerTokenAuthentication(operator).send());
+      // Patrons come in through node A, librarians through node B.
+      senders.add(new Sender(sockets, chatId, chat.getString("token"), "fp" + chatId, viaA, viaB, acked));
+      senders.add(new Sender(sockets, chatId, operator, "fo" + chatId, viaB, viaA, acked));
+    }
+    senders.forEach(Sender::connect);
+    return senders;
+  }
+
+  /** One person's connection, kept up like the connector keeps it, with its unacknowledged messages. */
+  private final class Sender {
+    private final WebSocketClient sockets;
+    private final long chatId;
+    private final String token;
+    private final String prefix;
+    private final int[] ports;
+    private final Map<Long, Map<String, Integer>> acked;
+    private final Map<String, String> pending = new ConcurrentHashMap<>();
+    private final AtomicLong counter = new AtomicLong();
+    private volatile BusClient client;
+    private int attempt;
+
+    Sender(WebSocketClient sockets, long chatId, String token, String prefix, int home, int other,
+           Map<Long, Map<String, Integer>> acked) {
+      this.acked = acked;
+      this.sockets = sockets;
+      this.chatId = chatId;
+      this.token = token;
+      this.prefix = prefix;
+      this.ports = new int[] {home, other};
+    }
+
+    void connect() {
+      int port = ports[attempt++ % 2];
+      BusClient.connect(sockets, "127.0.0.1", port, "/eventbus/websocket").onComplete(result -> {
+        if (result.failed()) {
+          vertx.setTimer(200, t -> connect());
+          return;
+        }
+        client = result.result();
+        client.closed().onComplete(v -> {
+          client = null;
+          reconnects.incrementAndGet();
+          vertx.setTimer(100, t -> connect());
+        });
+        resendPending();
+      });
+    }
+
+    void send(AtomicLong sent) {
+      var id = prefix + "-" + counter.incrementAndGet();
+      pending.put(id, "fault run message " + id);
+      sent.incrementAndGet();
+      deliver(id);
+    }
+
+    void resendPending() {
+      pending.keySet().forEach(this::deliver);
+    }
+
+    private void deliver(String id) {
+      var current = client;
+      var text = pending.get(id);
+      if (current == null || text == null) {
+        return;
+      }
+      current.request("chat.send", new JsonObject().put("chatId", chatId).put("text", text).put("clientMsgId", id), token)
+          .timeout(10, TimeUnit.SECONDS)
+          .onSuccess(reply -> {
+            if (pending.remove(id) != null && reply.getValue("seq") instanceof Number n) {
+              acked.computeIfAbsent(chatId, c -> new ConcurrentHashMap<>()).put(id, n.intValue());
+            }
+          });
+    }
+
+    boolean hasPending() {
+      return !pending.isEmpty();
+    }
+
+    long pendingCount() {
+      return pending.size();
+    }
+  }
+
+  private RefdeskConfig config(int http, int hazelcast, String members, int redisPort) {
+    return RefdeskConfig.fromEnv(Map.of(
+        "REFDESK_HTTP_PORT", Integer.toString(http),
+        "REFDESK_HTTP_HOST", "127.0.0.1",
+        "REFDESK_PG_URL", pgUrl,
+        "REFDESK_REDIS_URL", "redis://127.0.0.1:" + redisPort + "/0",
+        "REFDESK_ADMIN_PASSWORD", Scenarios.ADMIN_PASSWORD,
+        "REFDESK_CHAT_STARTS_PER_ADDRESS", "100000000",
+        "REFDESK_CLUSTER", "true",
+        "REFDESK_CLUSTER_PORT", Integer.toString(hazelcast),
+        "REFDESK_CLUSTER_MEMBERS", members,
+        "REFDESK_LOG_LEVEL", "WARN"));
+  }
+
+  private static Process startRedis(int port) throws Exception {
+    var process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    for (int i = 0; i < 50; i++) {
+      try (var socket = new java.net.Socket("127.0.0.1", port)) {
+        return process;
+      } catch (java.io.IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new IllegalStateException("redis-server did not start");
+  }
+
+  private static int freePort() throws Exception {
+    try (var socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}
