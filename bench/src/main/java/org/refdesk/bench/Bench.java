@@ -61,7 +61,8 @@ public final class Bench {
           case "claims" -> scenarios.claims();
           case "broadcast" -> scenarios.broadcast();
           case "idle" -> scenarios.idle();
-          case "fault" -> new FaultRun(vertx, faultDatabase(options), options).run();
+          case "fault" -> new FaultRun(vertx, faultDatabase(options), options, true).run();
+          case "cluster" -> new FaultRun(vertx, faultDatabase(options), options, false).run();
           case "baselines" -> Baselines.external(options);
           default -> throw new IllegalArgumentException("unknown scenario " + name);
         };

@@ -32,11 +32,15 @@ final class FaultRun {
   private final Bench.Options options;
   private final Map<String, String> events = new LinkedHashMap<>();
   private final AtomicLong reconnects = new AtomicLong();
+  private final boolean withFaults;
+  private final org.HdrHistogram.ConcurrentHistogram latency = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
 
-  FaultRun(Vertx vertx, String pgUrl, Bench.Options options) {
+  /** With {@code withFaults} false it is the plain two-node run: the same load and clients, no faults. */
+  FaultRun(Vertx vertx, String pgUrl, Bench.Options options, boolean withFaults) {
     this.vertx = vertx;
     this.pgUrl = pgUrl;
     this.options = options;
+    this.withFaults = withFaults;
   }
 
   JsonObject run() throws Exception {
@@ -80,6 +84,9 @@ final class FaultRun {
           return;
         }
         double elapsed = (now - start) / (double) (end - start);
+        if (!withFaults) {
+          faults[0] = 3;
+        }
         if (faults[0] == 0 && elapsed >= 0.25) {
           faults[0] = 1;
           vertx.executeBlocking(() -> {
@@ -118,6 +125,9 @@ final class FaultRun {
           .put("sent", sent.get())
           .put("acked", acked.values().stream().mapToLong(Map::size).sum())
           .put("reconnects", reconnects.get())
+          .put("p50ms", latency.getValueAtPercentile(50) / 1e6)
+          .put("p99ms", latency.getValueAtPercentile(99) / 1e6)
+          .put("p999ms", latency.getValueAtPercentile(99.9) / 1e6)
           .put("faults", new JsonObject(new HashMap<>(events)))
           .put("oracle", oracle);
     } finally {
@@ -217,10 +227,12 @@ final class FaultRun {
       if (current == null || text == null) {
         return;
       }
+      long sentAt = System.nanoTime();
       current.request("chat.send", new JsonObject().put("chatId", chatId).put("text", text).put("clientMsgId", id), token)
           .timeout(10, TimeUnit.SECONDS)
           .onSuccess(reply -> {
             if (pending.remove(id) != null && reply.getValue("seq") instanceof Number n) {
+              latency.recordValue(System.nanoTime() - sentAt);
               acked.computeIfAbsent(chatId, c -> new ConcurrentHashMap<>()).put(id, n.intValue());
             }
           });
