@@ -1,6 +1,7 @@
 // The operator's status as a menu button: every choice shows its coloured dot and its word, and the
 // menu works with arrows, Home/End, Enter/Space and Escape, like the menus of a desktop app.
-import { computed, nextTick, onMounted, onUnmounted, ref } from 'vue';
+import { computed } from 'vue';
+import { useMenu } from '../menu.js';
 import { useDesk } from '../desk.js';
 import { STATUSES } from '../presence.js';
 
@@ -8,54 +9,19 @@ export default {
   setup() {
     const desk = useDesk();
     const { state } = desk;
-    const open = ref(false);
-    const root = ref(null);
-    const button = ref(null);
-    const items = [];
     const current = computed(() => STATUSES.find((s) => s.value === state.status) || STATUSES[STATUSES.length - 1]);
+    const menu = useMenu(() => STATUSES.length);
+    const { open, root, button, items, close, onItemKey } = menu;
 
-    async function show(index = STATUSES.indexOf(current.value)) {
-      open.value = true;
-      await nextTick();
-      focusItem(index);
-    }
-
-    function close(refocus) {
-      if (!open.value) return;
-      open.value = false;
-      if (refocus && button.value) button.value.focus();
-    }
-
-    function focusItem(index) {
-      const count = STATUSES.length;
-      const item = items[(index + count) % count];
-      if (item) item.focus();
+    // Opens on the current status, so arrows start from where the operator is.
+    function show(index = STATUSES.indexOf(current.value)) {
+      return menu.show(index);
     }
 
     function choose(status) {
       desk.setStatus(status.value);
       close(true);
     }
-
-    function onItemKey(event, index) {
-      const moves = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: STATUSES.length - 1 };
-      if (event.key in moves) {
-        event.preventDefault();
-        focusItem(moves[event.key]);
-      } else if (event.key === 'Escape') {
-        event.preventDefault();
-        close(true);
-      } else if (event.key === 'Tab') {
-        close(false);
-      }
-    }
-
-    function onOutside(event) {
-      if (root.value && !root.value.contains(event.target)) close(false);
-    }
-
-    onMounted(() => document.addEventListener('pointerdown', onOutside));
-    onUnmounted(() => document.removeEventListener('pointerdown', onOutside));
 
     return { state, STATUSES, open, root, button, items, current, show, close, choose, onItemKey };
   },

@@ -1,7 +1,8 @@
 // The header's Settings menu: alert choices, canned messages and (for admins) the library's tags, each
 // in its own dialog. A menu rather than three buttons keeps the header to one row on a phone. Keys
-// work as in StatusMenu: arrows, Home/End, Enter/Space, Escape.
-import { computed, nextTick, onMounted, onUnmounted, ref } from 'vue';
+// work as in every menu of the app (menu.js): arrows, Home/End, Enter/Space, Escape.
+import { computed, ref } from 'vue';
+import { useMenu } from '../menu.js';
 import { useDesk } from '../desk.js';
 import AlertSettings from './AlertSettings.js';
 import CannedManager from './CannedManager.js';
@@ -11,34 +12,14 @@ export default {
   components: { AlertSettings, CannedManager, TagManager },
   setup() {
     const desk = useDesk();
-    const open = ref(false);
     const dialog = ref(null);
-    const root = ref(null);
-    const button = ref(null);
-    const items = [];
     const choices = computed(() => [
       { key: 'alerts', label: 'Alerts and sounds', test: 'alert-settings' },
       { key: 'canned', label: 'Canned messages', test: 'open-canned' },
       ...(desk.state.me.operator.role === 'admin' ? [{ key: 'tags', label: 'Tags', test: 'open-tags' }] : []),
     ]);
 
-    async function show(index = 0) {
-      open.value = true;
-      await nextTick();
-      focusItem(index);
-    }
-
-    function close(refocus) {
-      if (!open.value) return;
-      open.value = false;
-      if (refocus && button.value) button.value.focus();
-    }
-
-    function focusItem(index) {
-      const n = choices.value.length;
-      const item = items[(index + n) % n];
-      if (item) item.focus();
-    }
+    const { open, root, button, items, show, close, onItemKey } = useMenu(() => choices.value.length);
 
     function choose(choice) {
       close(false);
@@ -49,26 +30,6 @@ export default {
       dialog.value = null;
       if (button.value) button.value.focus();
     }
-
-    function onItemKey(event, index) {
-      const moves = { ArrowDown: index + 1, ArrowUp: index - 1, Home: 0, End: choices.value.length - 1 };
-      if (event.key in moves) {
-        event.preventDefault();
-        focusItem(moves[event.key]);
-      } else if (event.key === 'Escape') {
-        event.preventDefault();
-        close(true);
-      } else if (event.key === 'Tab') {
-        close(false);
-      }
-    }
-
-    function onOutside(event) {
-      if (root.value && !root.value.contains(event.target)) close(false);
-    }
-
-    onMounted(() => document.addEventListener('pointerdown', onOutside));
-    onUnmounted(() => document.removeEventListener('pointerdown', onOutside));
 
     return { open, dialog, root, button, items, choices, show, close, choose, dialogClosed, onItemKey };
   },
