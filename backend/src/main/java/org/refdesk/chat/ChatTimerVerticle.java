@@ -3,7 +3,6 @@ package org.refdesk.chat;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.util.logging.Logger;
 import org.refdesk.bus.Addresses;
 import org.refdesk.chat.ChatEvent.Sender;
@@ -11,6 +10,7 @@ import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.queue.QueueState;
+import org.refdesk.redis.RedisClients;
 import org.refdesk.redis.RedisKeys;
 
 /**
@@ -39,8 +39,8 @@ public final class ChatTimerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    var pool = Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize());
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
+    var pool = Database.pool(vertx, config);
+    redis = RedisClients.create(vertx, config);
     due = new ChatTimerRepository(pool);
     chats = new ChatRepository(pool);
     queues = new QueueState(redis, new RedisKeys(config.redisPrefix()));

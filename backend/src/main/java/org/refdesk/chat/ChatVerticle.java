@@ -56,7 +56,7 @@ public final class ChatVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    chats = new ChatRepository(Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize()));
+    chats = new ChatRepository(Database.pool(vertx, config));
     var bus = vertx.eventBus();
     // Local consumers: a browser's command is handled on the node its socket is on.
     return Future.all(

@@ -28,6 +28,11 @@ public final class Database {
         .build();
   }
 
+  /** The shared pool of the configured database, as every verticle opens it. */
+  public static Pool pool(Vertx vertx, org.refdesk.config.RefdeskConfig config) {
+    return pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize());
+  }
+
   /** Flyway speaks JDBC and blocks, so it runs on a worker thread. */
   public static Future<Integer> migrate(Vertx vertx, String pgUrl) {
     return vertx.executeBlocking(() -> {

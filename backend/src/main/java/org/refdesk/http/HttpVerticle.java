@@ -8,7 +8,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +30,7 @@ import org.refdesk.db.Database;
 import org.refdesk.library.LibraryRepository;
 import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.operator.OperatorRepository;
+import org.refdesk.redis.RedisClients;
 import org.refdesk.redis.RedisKeys;
 
 /** The HTTP face of the gateway: the route table, then the server. One instance per event loop. */
@@ -55,8 +55,8 @@ public final class HttpVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    Pool pool = Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize());
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
+    Pool pool = Database.pool(vertx, config);
+    redis = RedisClients.create(vertx, config);
     var keys = new RedisKeys(config.redisPrefix());
     var tokens = new Tokens(vertx, signingKey, config.operatorTokenMinutes(), config.patronTokenMinutes());
     var passwords = new Passwords(vertx);

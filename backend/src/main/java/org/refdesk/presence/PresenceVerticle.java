@@ -5,7 +5,6 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.refdesk.bus.Addresses;
@@ -15,6 +14,7 @@ import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.error.ApiException;
 import org.refdesk.operator.OperatorRepository;
+import org.refdesk.redis.RedisClients;
 import org.refdesk.redis.RedisKeys;
 
 /**
@@ -36,9 +36,9 @@ public final class PresenceVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
+    redis = RedisClients.create(vertx, config);
     presence = new PresenceState(redis, new RedisKeys(config.redisPrefix()));
-    operators = new OperatorRepository(Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize()));
+    operators = new OperatorRepository(Database.pool(vertx, config));
     long timeoutMs = config.presenceTimeoutSeconds() * 1000L;
     vertx.setPeriodic(Math.max(500, timeoutMs / 9), id -> sweep(timeoutMs));
     var bus = vertx.eventBus();

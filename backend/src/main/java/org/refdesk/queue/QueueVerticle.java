@@ -3,12 +3,12 @@ package org.refdesk.queue;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import java.util.logging.Logger;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.metrics.RefdeskMetrics;
+import org.refdesk.redis.RedisClients;
 import org.refdesk.redis.RedisKeys;
 
 /**
@@ -36,9 +36,9 @@ public final class QueueVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
+    redis = RedisClients.create(vertx, config);
     queues = new QueueState(redis, new RedisKeys(config.redisPrefix()));
-    chats = new ChatRepository(Database.pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize()));
+    chats = new ChatRepository(Database.pool(vertx, config));
     vertx.setPeriodic(CHECK_INTERVAL_MS, id -> rebuildIfLost());
     vertx.setPeriodic(QUEUE_GAUGE_INTERVAL_MS, id -> measureQueues());
     // A Redis that is down at start is not fatal: the periodic check rebuilds once it answers.

@@ -28,7 +28,7 @@ class MetricsTest {
 
   @Test
   @DisplayName("/metrics counts connections, messages, ack latency, claims, queue lengths, loop delay and pools")
-  void scrape() throws Exception {
+  void scrape() {
     var started = gateway.startChat("ask", "Quinn", "Metrics?");
     long chatId = started.getLong("chatId");
     var ben = gateway.librarianToken("ben");
@@ -41,12 +41,9 @@ class MetricsTest {
           started.getString("token"));
       patron.next("chat." + chatId, b -> "message".equals(b.getString("type")), 5000);
       gateway.startChat("ask", "Ravi", "Waiting one");
-      // The queue gauge is refreshed every 5 s: wait for that event rather than a fixed pause.
-      long deadline = System.currentTimeMillis() + 8000;
-      while (!gateway.get("/metrics", null).bodyAsString().contains("refdesk_queue_waiting{queue=\"ask\"} 1.0")
-          && System.currentTimeMillis() < deadline) {
-        Thread.sleep(200);
-      }
+      // The queue gauge is refreshed every 5 s.
+      gateway.eventually("the queue gauge", () -> gateway.get("/metrics", null).bodyAsString()
+          .contains("refdesk_queue_waiting{queue=\"ask\"} 1.0"), 8000);
 
       var response = gateway.get("/metrics", null);
       assertEquals(200, response.statusCode());

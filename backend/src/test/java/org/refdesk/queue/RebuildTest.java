@@ -46,7 +46,7 @@ class RebuildTest {
 
   @Test
   @DisplayName("after FLUSHDB the waiting chats, in their order, and the claims are back within 5 seconds")
-  void flushRecovered() throws Exception {
+  void flushRecovered() {
     long ask = gateway.queueId("ask");
     var prefix = gateway.redisPrefix();
     long first = gateway.startChat("ask", "First", "Question one").getLong("chatId");
@@ -60,15 +60,10 @@ class RebuildTest {
     assertEquals(0, redis(Request.cmd(Command.DBSIZE)).toInteger());
 
     long flushedAt = System.currentTimeMillis();
-    List<String> waiting = List.of();
-    while (System.currentTimeMillis() - flushedAt < 5000) {
-      var reply = redis(Request.cmd(Command.ZRANGE).arg(prefix + "queue:" + ask + ":waiting").arg(0).arg(-1));
-      waiting = reply.stream().map(Response::toString).toList();
-      if (waiting.size() == 2 && redis(Request.cmd(Command.EXISTS).arg(prefix + "chat:" + claimed + ":claim")).toInteger() == 1) {
-        break;
-      }
-      Thread.sleep(100);
-    }
+    var waitingKey = prefix + "queue:" + ask + ":waiting";
+    gateway.eventually("the rebuild", () -> redis(Request.cmd(Command.ZCARD).arg(waitingKey)).toInteger() == 2
+        && redis(Request.cmd(Command.EXISTS).arg(prefix + "chat:" + claimed + ":claim")).toInteger() == 1, 5000);
+    var waiting = redis(Request.cmd(Command.ZRANGE).arg(waitingKey).arg(0).arg(-1)).stream().map(Response::toString).toList();
     long took = System.currentTimeMillis() - flushedAt;
     assertEquals(List.of(Long.toString(first), Long.toString(second)), waiting, "back in arrival order");
     assertEquals(Long.toString(benId), redis(Request.cmd(Command.GET).arg(prefix + "chat:" + claimed + ":claim")).toString());

@@ -24,13 +24,17 @@ public final class BridgeClient implements AutoCloseable {
   private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
   /** Frames already looked at by a wait that wanted something else; later waits see them too. */
   private final List<JsonObject> seen = new ArrayList<>();
+  private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
   private volatile boolean closed;
 
   private BridgeClient(WebSocketClient client, WebSocket socket) {
     this.client = client;
     this.socket = socket;
     socket.handler(buffer -> inbox.add(buffer.toJsonObject()));
-    socket.closeHandler(v -> closed = true);
+    socket.closeHandler(v -> {
+      closed = true;
+      closedLatch.countDown();
+    });
   }
 
   public static BridgeClient connect(Vertx vertx, int port) {
@@ -48,6 +52,16 @@ public final class BridgeClient implements AutoCloseable {
 
   public boolean isClosed() {
     return closed;
+  }
+
+  /** True when the server closed the socket within the time given. */
+  public boolean awaitClosed(long timeoutMs) {
+    try {
+      return closedLatch.await(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   public void raw(String text) {

@@ -215,6 +215,20 @@ public final class TestGateway implements AutoCloseable {
     throw new AssertionError("registration of " + address + " never took effect");
   }
 
+  /**
+   * Waits, on Vert.x timers rather than a sleeping thread, until the condition holds; fails the test
+   * when it still does not after the time given. For state with no event to listen to (a gauge, Redis).
+   */
+  public void eventually(String what, java.util.function.BooleanSupplier condition, long timeoutMs) {
+    long deadline = System.currentTimeMillis() + timeoutMs;
+    while (!condition.getAsBoolean()) {
+      if (System.currentTimeMillis() > deadline) {
+        throw new AssertionError(what + " did not happen within " + timeoutMs + " ms");
+      }
+      await(Future.<Void>future(p -> vertx.setTimer(50, t -> p.complete())));
+    }
+  }
+
   public static int freePort() {
     try (var socket = new ServerSocket(0)) {
       return socket.getLocalPort();

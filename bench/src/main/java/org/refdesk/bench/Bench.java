@@ -135,6 +135,11 @@ public final class Bench {
     }
   }
 
+  /** Waits on a Vert.x timer: the bench's own threads wait for events, never by sleeping. */
+  static void pause(Vertx vertx, long millis) {
+    await(Future.<Void>future(p -> vertx.setTimer(millis, t -> p.complete())));
+  }
+
   static <T> T await(Future<T> future) {
     try {
       return future.await(10, TimeUnit.MINUTES);

@@ -115,7 +115,7 @@ final class FaultRun {
       long giveUp = System.currentTimeMillis() + 60_000;
       while (senders.stream().anyMatch(Sender::hasPending) && System.currentTimeMillis() < giveUp) {
         senders.forEach(Sender::resendPending);
-        Thread.sleep(500);
+        Bench.pause(vertx, 500);
       }
       long unacked = senders.stream().mapToLong(Sender::pendingCount).sum();
       var oracle = Oracle.check(pgUrl, acked).put("neverAcknowledged", unacked);
@@ -268,7 +268,8 @@ final class FaultRun {
       try (var socket = new java.net.Socket("127.0.0.1", port)) {
         return process;
       } catch (java.io.IOException notYet) {
-        Thread.sleep(100);
+        // Not listening yet: redis-server takes a moment to bind; nothing else to wait on here.
+        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
       }
     }
     throw new IllegalStateException("redis-server did not start");

@@ -145,7 +145,7 @@ final class Scenarios {
         }
       });
     }
-    Bench.await(Future.future(p -> vertx.setTimer(3000, t -> p.complete())));
+    Bench.pause(vertx, 3000);
     int rounds = 5;
     int missed = 0;
     for (int r = 0; r < rounds; r++) {
@@ -210,7 +210,7 @@ final class Scenarios {
         }
       });
     }
-    Bench.await(Future.future(p -> vertx.setTimer(3000, t -> p.complete())));
+    Bench.pause(vertx, 3000);
     long after = usedHeapAfterGc();
     Bench.await(Future.join(open.stream().map(BusClient::close).toList()).otherwiseEmpty());
     return new long[] {open.isEmpty() ? 0 : (after - before) / open.size(), open.size()};
