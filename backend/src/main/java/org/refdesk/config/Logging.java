@@ -26,6 +26,9 @@ public final class Logging {
     quiet("org.flywaydb", level.intValue() < Level.INFO.intValue() ? level : Level.WARNING);
     quiet("io.netty", Level.WARNING);
     quiet("com.hazelcast", Level.WARNING);
+    // Vert.x registers its event-bus gauges once per address without an address label (per-chat
+    // addresses would be unbounded), and Micrometer warns about the repeats once at start-up: harmless.
+    quiet("io.micrometer.core.instrument.MeterRegistry", Level.SEVERE);
   }
 
   private static synchronized void quiet(String name, Level level) {
