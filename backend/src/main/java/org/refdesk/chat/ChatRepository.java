@@ -9,6 +9,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.refdesk.chat.ChatEvent.Sender;
@@ -51,22 +52,35 @@ public final class ChatRepository {
   }
 
   /**
-   * Stores a batch of messages in one transaction (group commit): one commit, so one fsync, for
-   * everything that arrived while the previous batch was being written. Empty entries were refused.
+   * Stores a batch of messages in one transaction (group commit): one commit, so one fsync, and one
+   * statement for everything that arrived while the previous batch was being written. Empty entries
+   * were refused. No two entries may share a chat and client id (the caller holds such a repeat back
+   * for the next batch, where it is answered as a repeat).
    */
   public Future<List<Optional<StoredMessage>>> appendBatch(List<MessageSend> batch) {
-    // Chat rows are locked in ascending chat id, whatever the arrival order, so two batches (two lanes,
-    // or two nodes) can never wait on each other in a cycle. The sort is stable: within a chat the
-    // messages keep the order they arrived in.
-    var order = java.util.stream.IntStream.range(0, batch.size()).boxed()
-        .sorted(java.util.Comparator.comparingLong(i -> batch.get(i).chatId()))
-        .toList();
-    return pool.withTransaction(conn -> {
-      // Sent together: the client pipelines them on the one connection.
-      var results = new ArrayList<Future<Optional<StoredMessage>>>(java.util.Collections.nCopies(batch.size(), null));
-      order.forEach(i -> results.set(i, appendOne(conn, batch.get(i))));
-      return Future.all(results).map(done -> results.stream().map(Future::result).toList());
-    });
+    var chatIds = new Long[batch.size()];
+    var clientIds = new String[batch.size()];
+    var senderKinds = new String[batch.size()];
+    var senderIds = new Long[batch.size()];
+    var texts = new String[batch.size()];
+    for (int i = 0; i < batch.size(); i++) {
+      var m = batch.get(i);
+      chatIds[i] = m.chatId();
+      clientIds[i] = m.clientMsgId();
+      senderKinds[i] = m.senderKind();
+      senderIds[i] = m.senderId();
+      texts[i] = m.text();
+    }
+    return pool.withTransaction(conn -> conn.preparedQuery(ChatSql.LOCK_OPEN_CHATS).execute(Tuple.tuple().addArrayOfLong(chatIds))
+        .compose(locked -> conn.preparedQuery(ChatSql.APPEND_MESSAGES)
+            .execute(Tuple.of(chatIds, clientIds, senderKinds, senderIds, texts)))
+        .map(rows -> {
+          var results = new ArrayList<Optional<StoredMessage>>(Collections.nCopies(batch.size(), Optional.empty()));
+          rows.forEach(row -> results.set(row.getLong("ord").intValue() - 1, Optional.of(new StoredMessage(
+              row.getInteger("seq"), row.getOffsetDateTime("created_at"), row.getString("sender_name"),
+              row.getBoolean("repeated")))));
+          return results;
+        }));
   }
 
   /**
@@ -74,15 +88,7 @@ public final class ChatRepository {
    * can lose the unique-index race once; the retry then finds the first copy and answers its seq.
    */
   public Future<Optional<StoredMessage>> appendAlone(MessageSend message) {
-    return pool.withTransaction(conn -> appendOne(conn, message))
-        .recover(failure -> pool.withTransaction(conn -> appendOne(conn, message)));
-  }
-
-  private Future<Optional<StoredMessage>> appendOne(SqlClient client, MessageSend m) {
-    return client.preparedQuery(ChatSql.APPEND_MESSAGE)
-        .execute(Tuple.of(m.chatId(), m.clientMsgId(), m.senderKind(), m.senderId(), m.text()))
-        .map(rows -> first(rows).map(row -> new StoredMessage(row.getInteger("seq"), row.getOffsetDateTime("created_at"),
-            row.getString("sender_name"), row.getBoolean("repeated"))));
+    return appendBatch(List.of(message)).recover(failure -> appendBatch(List.of(message))).map(results -> results.get(0));
   }
 
   /** Appends a non-message event inside the caller's transaction and returns it as clients see it. */

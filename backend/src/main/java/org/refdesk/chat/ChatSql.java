@@ -38,36 +38,59 @@ final class ChatSql {
       """;
 
   /**
-   * Stores one message unless this client id was stored before, in which case it answers the first
-   * one's seq. Nothing is bumped for a repeat, an ended chat or a sender who does not take part,
-   * so no sequence number is ever skipped; zero rows means refused.
+   * Locks a batch's open chats in ascending id, whatever order their messages arrived in, so two
+   * batches (two lanes, or two nodes) can never wait on each other in a cycle. Run first in the
+   * batch's transaction; {@link #APPEND_MESSAGES} then reads with a snapshot taken after the locks,
+   * so it sees a repeat another node committed meanwhile.
    */
-  static final String APPEND_MESSAGE = """
-      WITH existing AS (
-        SELECT seq, created_at, sender_name FROM chat_events WHERE chat_id = $1 AND client_msg_id = $2
+  static final String LOCK_OPEN_CHATS = """
+      SELECT id FROM chats WHERE id = ANY($1) AND state IN ('waiting', 'active') ORDER BY id FOR UPDATE
+      """;
+
+  /**
+   * Stores a whole batch of messages in one statement: one UPDATE per chat (last_seq + its count) and
+   * one multi-row INSERT, instead of a statement per message. The arrays are the messages' fields in
+   * arrival order; a chat's messages are numbered in that order. A message whose client id was stored
+   * before answers the first copy's seq and bumps nothing; one sent to an ended chat, or by an operator
+   * who does not take part, gets no row: refused, and no sequence number is used up. Each returned row
+   * carries its message's 1-based position in the arrays. A client id must not appear twice in one batch.
+   */
+  static final String APPEND_MESSAGES = """
+      WITH sent AS (
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[])
+               WITH ORDINALITY AS s(chat_id, client_msg_id, sender_kind, sender_id, body, ord)
+      ), repeated AS (
+        SELECT s.ord, e.seq, e.created_at, e.sender_name
+          FROM sent s JOIN chat_events e ON e.chat_id = s.chat_id AND e.client_msg_id = s.client_msg_id
+      ), accepted AS (
+        SELECT s.*, row_number() OVER (PARTITION BY s.chat_id ORDER BY s.ord) AS k
+          FROM sent s JOIN chats c ON c.id = s.chat_id AND c.state IN ('waiting', 'active')
+         WHERE NOT EXISTS (SELECT 1 FROM repeated r WHERE r.ord = s.ord)
+           AND (s.sender_kind = 'patron' OR EXISTS (
+                 SELECT 1 FROM chat_participants p
+                  WHERE p.chat_id = s.chat_id AND p.operator_id = s.sender_id AND p.left_at IS NULL))
+      ), counted AS (
+        SELECT chat_id, count(*)::int AS n, bool_or(sender_kind = 'patron') AS patron_wrote
+          FROM accepted GROUP BY chat_id
       ), bumped AS (
         -- A patron who writes is not idle: the idle warning starts over.
-        UPDATE chats c SET last_seq = c.last_seq + 1,
-               patron_last_at = CASE WHEN $3 = 'patron' THEN now() ELSE c.patron_last_at END,
-               idle_warned_at = CASE WHEN $3 = 'patron' THEN NULL ELSE c.idle_warned_at END
-         WHERE c.id = $1
-           AND c.state IN ('waiting', 'active')
-           AND NOT EXISTS (SELECT 1 FROM existing)
-           AND ($3 = 'patron' OR EXISTS (
-                 SELECT 1 FROM chat_participants p
-                  WHERE p.chat_id = $1 AND p.operator_id = $4 AND p.left_at IS NULL))
-        RETURNING c.last_seq, c.library_id, c.patron_name
+        UPDATE chats c SET last_seq = c.last_seq + n.n,
+               patron_last_at = CASE WHEN n.patron_wrote THEN now() ELSE c.patron_last_at END,
+               idle_warned_at = CASE WHEN n.patron_wrote THEN NULL ELSE c.idle_warned_at END
+          FROM counted n
+         WHERE c.id = n.chat_id
+        RETURNING c.id, c.last_seq - n.n AS seq_before, c.library_id, c.patron_name
       ), inserted AS (
         INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_id, sender_name, body, client_msg_id)
-        SELECT $1, b.last_seq, b.library_id, 'message', $3, $4,
-               CASE WHEN $3 = 'patron' THEN b.patron_name ELSE (SELECT display_name FROM operators WHERE id = $4) END,
-               $5, $2
-          FROM bumped b
-        RETURNING seq, created_at, sender_name
+        SELECT a.chat_id, b.seq_before + a.k, b.library_id, 'message', a.sender_kind, a.sender_id,
+               CASE WHEN a.sender_kind = 'patron' THEN b.patron_name ELSE o.display_name END, a.body, a.client_msg_id
+          FROM accepted a JOIN bumped b ON b.id = a.chat_id LEFT JOIN operators o ON o.id = a.sender_id
+        RETURNING chat_id, client_msg_id, seq, created_at, sender_name
       )
-      SELECT seq, created_at, sender_name, false AS repeated FROM inserted
+      SELECT s.ord, i.seq, i.created_at, i.sender_name, false AS repeated
+        FROM inserted i JOIN sent s ON s.chat_id = i.chat_id AND s.client_msg_id = i.client_msg_id
       UNION ALL
-      SELECT seq, created_at, sender_name, true FROM existing
+      SELECT ord, seq, created_at, sender_name, true FROM repeated
       """;
 
   /** Any other event: numbered in the same sequence, inside the caller's transaction. */

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.logging.Level;
@@ -96,8 +97,20 @@ public final class ChatVerticle extends VerticleBase {
     }
     lane.writing = true;
     var batch = new ArrayList<PendingSend>();
+    var inBatch = new HashSet<String>();
+    var heldBack = new ArrayList<PendingSend>();
     while (!lane.pending.isEmpty() && batch.size() < MAX_BATCH) {
-      batch.add(lane.pending.poll());
+      var next = lane.pending.poll();
+      // The same message twice in one batch (a resend over another socket) waits for the next batch,
+      // which finds the first copy stored and answers its seq.
+      if (inBatch.add(next.send().chatId() + ":" + next.send().clientMsgId())) {
+        batch.add(next);
+      } else {
+        heldBack.add(next);
+      }
+    }
+    for (int i = heldBack.size() - 1; i >= 0; i--) {
+      lane.pending.addFirst(heldBack.get(i));
     }
     chats.appendBatch(batch.stream().map(PendingSend::send).toList())
         .compose(results -> {
