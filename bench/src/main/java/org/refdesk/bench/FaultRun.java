@@ -63,7 +63,8 @@ final class FaultRun {
       var http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(httpB));
       var sockets = vertx.createWebSocketClient();
       var acked = new ConcurrentHashMap<Long, Map<String, Integer>>();
-      var senders = setUp(http, sockets, viaA, viaB, acked);
+      // The proxies are there to drop connections; the plain two-node run measures the nodes alone.
+      var senders = withFaults ? setUp(http, sockets, viaA, viaB, acked) : setUp(http, sockets, httpA, httpB, acked);
       nodeHolder[0] = nodeA;
       redisHolder[0] = redis;
       int seconds = options.seconds() * 3;
