@@ -21,9 +21,9 @@ import org.refdesk.Refdesk;
 import org.refdesk.config.RefdeskConfig;
 
 /**
- * Runs the scenarios against a real gateway (started here on a fresh database) with their baselines in
- * the same run, prints a table and writes bench/results/&lt;time&gt;.json. Arguments: {@code key=value}
- * pairs, see bench/README.md.
+ * Runs the scenarios against a real gateway (started here on a fresh database; the idle scenario's in a
+ * JVM of its own, with the same settings) with their baselines in the same run, prints a table and
+ * writes bench/results/&lt;time&gt;.json. Arguments: {@code key=value} pairs, see bench/README.md.
  */
 public final class Bench {
 
@@ -60,7 +60,7 @@ public final class Bench {
           case "chat" -> scenarios.chat();
           case "claims" -> scenarios.claims();
           case "broadcast" -> scenarios.broadcast();
-          case "idle" -> scenarios.idle();
+          case "idle" -> new IdleRun(vertx, env, options).run();
           case "fault" -> new FaultRun(vertx, faultDatabase(options), options, true).run();
           case "cluster" -> new FaultRun(vertx, faultDatabase(options), options, false).run();
           case "baselines" -> Baselines.external(options);
@@ -125,7 +125,7 @@ public final class Bench {
           Integer.parseInt(given.getOrDefault("claimers", "10")),
           Integer.parseInt(given.getOrDefault("listeners", "1000")),
           Integer.parseInt(given.getOrDefault("lanes", "4")),
-          Integer.parseInt(given.getOrDefault("idle", "9000")));
+          Integer.parseInt(given.getOrDefault("idle", "19500")));
     }
 
     JsonObject toJson() {

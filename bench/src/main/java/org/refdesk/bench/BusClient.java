@@ -59,6 +59,11 @@ final class BusClient {
     return promise.future();
   }
 
+  /** Keeps the socket open as a browser's client does: the bridge closes one that has not pinged for a while. */
+  void ping() {
+    socket.writeTextMessage(new JsonObject().put("type", "ping").encode());
+  }
+
   Future<Void> close() {
     return socket.close();
   }

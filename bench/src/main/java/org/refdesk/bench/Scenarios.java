@@ -80,7 +80,7 @@ final class Scenarios {
     int chatsNeeded = options.claims() / options.claimers();
     var chatIds = new ArrayList<Long>();
     for (int i = 0; i < chatsNeeded; i++) {
-      chatIds.add(startChat("Claim " + i).getLong("chatId"));
+      chatIds.add(startChat(http, "Claim " + i).getLong("chatId"));
     }
     var won = new AtomicInteger();
     var conflicts = new AtomicInteger();
@@ -152,7 +152,7 @@ final class Scenarios {
       round[0] = Promise.promise();
       pending.set(options.listeners());
       sentAt[0] = System.nanoTime();
-      startChat("Broadcast " + r);
+      startChat(http, "Broadcast " + r);
       var timeout = vertx.setTimer(10_000, t -> round[0].tryComplete());
       Bench.await(round[0].future());
       vertx.cancelTimer(timeout);
@@ -169,66 +169,11 @@ final class Scenarios {
         .put("maxMs", heard.getMaxValue() / 1e6);
   }
 
-  /**
-   * {@code idle} patron sockets, each registered on a chat as an open widget is, then the same number
-   * of sockets to the bare echo server (from another loopback address, so ports do not run out); heap
-   * growth per socket for both. Client and server share this JVM, so both figures include the client's
-   * share, which is the same for both.
-   */
-  JsonObject idle() {
-    var chat = startChat("Idle patrons");
-    var gatewayBytes = heapPerSocket(sockets, port, chat.getLong("chatId"), chat.getString("token"));
-    int echoPort = port + 2;
-    var echo = Bench.await(EchoServer.start(vertx, echoPort));
-    var echoClient = vertx.createWebSocketClient(new io.vertx.core.http.WebSocketClientOptions()
-        .setMaxConnections(options.idle() + 10).setLocalAddress("127.0.0.2"));
-    var echoBytes = heapPerSocket(echoClient, echoPort, 0, "-");
-    Bench.await(echo.close());
-    return new JsonObject()
-        .put("sockets", options.idle())
-        .put("gatewayOpened", gatewayBytes[1])
-        .put("gatewayHeapBytesPerSocket", gatewayBytes[0])
-        .put("echoOpened", echoBytes[1])
-        .put("echoHeapBytesPerSocket", echoBytes[0])
-        .put("ratioToEcho", Math.round(gatewayBytes[0] * 100.0 / Math.max(1, echoBytes[0])) / 100.0);
-  }
-
-  /** Heap growth per open socket (bytes) and how many opened. */
-  private long[] heapPerSocket(WebSocketClient client, int toPort, long chatId, String token) {
-    long before = usedHeapAfterGc();
-    var open = new ArrayList<BusClient>();
-    for (int i = 0; i < options.idle(); i += 500) {
-      var batch = new ArrayList<Future<BusClient>>();
-      for (int j = i; j < Math.min(options.idle(), i + 500); j++) {
-        batch.add(BusClient.connect(client, "127.0.0.1", toPort, "/eventbus/websocket"));
-      }
-      Bench.await(Future.join(batch).otherwiseEmpty());
-      batch.stream().filter(Future::succeeded).map(Future::result).forEach(c -> {
-        open.add(c);
-        if (chatId > 0) {
-          c.register("chat." + chatId, token, event -> { });
-        }
-      });
-    }
-    Bench.pause(vertx, 3000);
-    long after = usedHeapAfterGc();
-    Bench.await(Future.join(open.stream().map(BusClient::close).toList()).otherwiseEmpty());
-    return new long[] {open.isEmpty() ? 0 : (after - before) / open.size(), open.size()};
-  }
-
-  private static long usedHeapAfterGc() {
-    for (int i = 0; i < 3; i++) {
-      System.gc();
-    }
-    var memory = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-    return memory.getUsed();
-  }
-
   private List<JsonObject> activeChats(int count) {
     ensureOperators(options.operators());
     var chats = new ArrayList<JsonObject>();
     for (int i = 0; i < count; i++) {
-      var started = startChat("Patron " + i);
+      var started = startChat(http, "Patron " + i);
       var operatorToken = operatorTokens.get(i % options.operators());
       var claim = Bench.await(http.post("/api/chats/" + started.getLong("chatId") + "/claim")
           .bearerTokenAuthentication(operatorToken).send());
@@ -241,8 +186,9 @@ final class Scenarios {
     return chats;
   }
 
-  private JsonObject startChat(String name) {
-    var response = Bench.await(http.post("/api/widget/chats")
+  /** Starts a chat as the widget does; the answer holds its {@code chatId} and the patron's {@code token}. */
+  static JsonObject startChat(WebClient gateway, String name) {
+    var response = Bench.await(gateway.post("/api/widget/chats")
         .sendJsonObject(new JsonObject().put("queue", "ask").put("name", name).put("question", "Benchmark question")));
     if (response.statusCode() != 201) {
       throw new IllegalStateException("start failed: " + response.bodyAsString());
