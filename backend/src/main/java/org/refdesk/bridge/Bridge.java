@@ -1,11 +1,15 @@
 package org.refdesk.bridge;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClosedException;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import java.io.IOException;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.refdesk.bus.Addresses;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
@@ -20,7 +24,23 @@ public final class Bridge {
   static final int MAX_HANDLERS_PER_SOCKET = 64;
   static final int MAX_FRAME_BYTES = 64 * 1024;
 
+  /**
+   * A browser that vanishes (a closed laptop, a lost signal) resets its socket rather than closing it,
+   * and Vert.x logs each as an error with a stack trace. For a widget that is ordinary life, and a busy
+   * desk's log would drown in them; the socket is still closed and counted. Other errors still show.
+   */
+  private static final Logger VERTX_BRIDGE_LOG = Logger.getLogger("io.vertx.ext.web.handler.sockjs.impl.EventBusBridgeImpl");
+
+  static {
+    VERTX_BRIDGE_LOG.setFilter(record -> !isClientGone(record));
+  }
+
   private Bridge() {
+  }
+
+  private static boolean isClientGone(LogRecord record) {
+    return "SockJSSocket exception".equals(record.getMessage())
+        && (record.getThrown() instanceof IOException || record.getThrown() instanceof HttpClosedException);
   }
 
   public static void mount(Vertx vertx, Router router, BridgeGuard guard, OriginCheck origins) {
