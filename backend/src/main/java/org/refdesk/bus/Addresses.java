@@ -18,7 +18,10 @@ public final class Addresses {
   /** Inbound: an operator's app says it is still open. */
   public static final String PRESENCE_HEARTBEAT = "presence.heartbeat";
 
-  /** Server side only: an operator was disabled; every node closes that operator's sockets. */
+  /**
+   * Server side only: an operator was disabled; every node closes that operator's sockets and forgets
+   * it in the memory that spares authenticated requests a Postgres query.
+   */
   public static final String OPERATOR_DISABLED = "refdesk.operator-disabled";
 
   public static final String CHAT_PREFIX = "chat.";

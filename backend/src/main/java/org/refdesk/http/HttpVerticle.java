@@ -29,6 +29,7 @@ import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.library.LibraryRepository;
 import org.refdesk.metrics.RefdeskMetrics;
+import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.redis.RedisClients;
 import org.refdesk.redis.RedisKeys;
@@ -61,7 +62,8 @@ public final class HttpVerticle extends VerticleBase {
     var tokens = new Tokens(vertx, signingKey, config.operatorTokenMinutes(), config.patronTokenMinutes());
     var passwords = new Passwords(vertx);
     var operators = new OperatorRepository(pool);
-    var operatorAuth = new OperatorAuth(tokens, operators);
+    var knownOperators = new KnownOperators(operators);
+    var operatorAuth = new OperatorAuth(tokens, knownOperators);
     var headers = new SecurityHeaders(PAGES_WITH_INLINE_SCRIPTS, config.allowedOrigins());
     var clientAddress = new ClientAddress(config.trustedProxies());
     var originCheck = new OriginCheck(config.originsAllowed());
@@ -104,7 +106,9 @@ public final class HttpVerticle extends VerticleBase {
         .setCompressionSupported(true)
         .setMaxWebSocketFrameSize(65536)
         .setMaxWebSocketMessageSize(65536));
-    return server.requestHandler(router).listen();
+    // A disable must reach this event loop's memory before any request does.
+    return knownOperators.forgetWhenDisabled(vertx.eventBus())
+        .compose(listening -> server.requestHandler(router).listen());
   }
 
   /** Each HTTP instance owns an event loop: a timer that fires late there means work queued behind work. */

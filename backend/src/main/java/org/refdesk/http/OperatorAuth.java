@@ -5,21 +5,22 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import org.refdesk.auth.Tokens;
 import org.refdesk.error.ApiException;
+import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.Operator;
-import org.refdesk.operator.OperatorRepository;
 
 /**
  * Lets a request through only with a valid operator token whose account is still enabled, so
- * disabling an operator stops their tokens at once rather than when they expire.
+ * disabling an operator stops their tokens at once rather than when they expire. Who is enabled comes
+ * from this event loop's memory, which a disable clears on every node.
  */
 public final class OperatorAuth implements Handler<RoutingContext> {
 
   private static final String OPERATOR = "refdesk.operator";
 
   private final Tokens tokens;
-  private final OperatorRepository operators;
+  private final KnownOperators operators;
 
-  public OperatorAuth(Tokens tokens, OperatorRepository operators) {
+  public OperatorAuth(Tokens tokens, KnownOperators operators) {
     this.tokens = tokens;
     this.operators = operators;
   }
@@ -27,7 +28,7 @@ public final class OperatorAuth implements Handler<RoutingContext> {
   @Override
   public void handle(RoutingContext ctx) {
     tokens.verifyOperator(bearer(ctx))
-        .compose(operators::findActive)
+        .compose(operators::active)
         .onSuccess(operator -> {
           if (operator.isEmpty()) {
             ctx.fail(ApiException.unauthorized());

@@ -4,8 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -126,6 +134,39 @@ class AdminOperatorsTest {
     var login = gateway.post("/api/auth/login",
         new JsonObject().put("username", "frank").put("password", "a long enough password"), null);
     assertEquals(401, login.statusCode());
+  }
+
+  @Test
+  @DisplayName("an operator whom every event loop remembers as enabled is refused on all of them right after the disable")
+  void disableForgetsRememberedOperator() {
+    var created = gateway.post("/api/admin/operators", newOperator("greta"), adminToken).bodyAsJsonObject();
+    var token = gateway.login("greta", "a long enough password");
+    // Several connections, so requests land on every HTTP event loop and each remembers the operator.
+    var client = WebClient.create(gateway.vertx(), new WebClientOptions()
+        .setDefaultHost("127.0.0.1").setDefaultPort(gateway.port()), new PoolOptions().setHttp1MaxSize(8));
+    try {
+      assertEquals(List.of(200), statuses(meTimes(client, token, 16)));
+
+      var disabled = gateway.post("/api/admin/operators/" + created.getLong("id") + "/disable", new JsonObject(), adminToken);
+      assertEquals(200, disabled.statusCode());
+
+      assertEquals(List.of(401), statuses(meTimes(client, token, 16)));
+    } finally {
+      client.close();
+    }
+  }
+
+  private static List<Future<HttpResponse<Buffer>>> meTimes(WebClient client, String token, int times) {
+    var requests = new ArrayList<Future<HttpResponse<Buffer>>>();
+    for (int i = 0; i < times; i++) {
+      requests.add(client.get("/api/me").bearerTokenAuthentication(token).send());
+    }
+    TestGateway.await(Future.join(requests));
+    return requests;
+  }
+
+  private static List<Integer> statuses(List<Future<HttpResponse<Buffer>>> responses) {
+    return responses.stream().map(r -> r.result().statusCode()).distinct().toList();
   }
 
   @Test
