@@ -78,6 +78,21 @@ class TokenTest {
   }
 
   @Test
+  @DisplayName("a token the gateway has verified and remembers is refused once it expires")
+  void rememberedTokenExpires() {
+    long now = System.currentTimeMillis() / 1000;
+    var claims = operatorClaims().put("iat", now).put("exp", now + 3);
+    var options = new JWTOptions().setIssuer(Tokens.ISSUER).setAudience(List.of(Tokens.OPERATOR_AUDIENCE)).setNoTimestamp(true);
+    var token = sign(gateway.refdesk().signingKey(), claims, options);
+    for (int i = 0; i < 4; i++) {
+      assertEquals(200, gateway.get("/api/me", token).statusCode(), "every event loop verifies it once");
+    }
+    gateway.eventually("the token is refused after its expiry",
+        () -> gateway.get("/api/me", token).statusCode() == 401, 6000);
+    assertRefused(token);
+  }
+
+  @Test
   @DisplayName("a token signed with another key gets 401")
   void forgedSignature() {
     assertRefused(sign("some-other-key-that-is-long-enough-to-sign", operatorClaims(), valid()));
