@@ -35,7 +35,7 @@ public final class QueueState {
     return redis.send(Request.cmd(Command.ZADD).arg(keys.waiting(queueId)).arg("NX").arg(arrivalMs).arg(chatId)).mapEmpty();
   }
 
-  /** Takes a pending claim; answers the holder's id when someone else already has the chat. */
+  /** Takes a pending claim; answers the holder's id when anyone, the caller too, has the chat already. */
   public Future<Optional<Long>> claim(long queueId, long chatId, long operatorId) {
     return CLAIM.run(redis, List.of(keys.claim(chatId), keys.waiting(queueId)),
             List.of(Long.toString(operatorId), Long.toString(chatId), Long.toString(PENDING_CLAIM_MS)))

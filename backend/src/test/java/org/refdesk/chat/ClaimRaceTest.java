@@ -1,12 +1,16 @@
 package org.refdesk.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +47,10 @@ class ClaimRaceTest {
   @AfterAll
   static void stop() {
     gateway.close();
+  }
+
+  private static Response redis(Request request) {
+    return TestGateway.await(gateway.redis().send(request));
   }
 
   @Test
@@ -82,5 +90,31 @@ class ClaimRaceTest {
     System.out.printf("claim race: %d runs x %d operators -> %d winners, %d conflicts, %d double claims%n",
         RUNS, OPERATORS, winners, conflicts,
         gateway.count("SELECT count(*) FROM (SELECT chat_id FROM chat_participants GROUP BY chat_id HAVING count(*) > 1) d"));
+  }
+
+  @Test
+  @DisplayName("one operator pressing Claim ten times at once gets the chat once, and it stays claimed in Redis")
+  void oneOperatorPressingTwice() {
+    long chatId = gateway.startChat("ask", "Sam", "Opening hours on Sunday?").getLong("chatId");
+    var token = tokens.get(0);
+    long operatorId = ids.get(0);
+    var presses = new ArrayList<Future<HttpResponse<Buffer>>>();
+    for (int i = 0; i < 10; i++) {
+      presses.add(gateway.client().post("/api/chats/" + chatId + "/claim").bearerTokenAuthentication(token).send());
+    }
+    TestGateway.await(Future.join(presses));
+    assertEquals(1, presses.stream().filter(p -> p.result().statusCode() == 200).count());
+    presses.stream().map(Future::result).filter(r -> r.statusCode() != 200).forEach(r -> {
+      assertEquals(409, r.statusCode(), r::bodyAsString);
+      assertEquals(operatorId, r.bodyAsJsonObject().getJsonObject("error").getJsonObject("holder").getLong("id"),
+          "the holder is the one who pressed");
+    });
+    var claimKey = gateway.redisPrefix() + "chat:" + chatId + ":claim";
+    gateway.eventually("the claim is confirmed in Redis",
+        () -> Long.toString(operatorId).equals(String.valueOf(redis(Request.cmd(Command.GET).arg(claimKey)))), 5000);
+    assertEquals(-1, redis(Request.cmd(Command.PTTL).arg(claimKey)).toLong(), "the claim no longer expires");
+    var waiting = gateway.redisPrefix() + "queue:" + gateway.queueId("ask") + ":waiting";
+    assertNull(redis(Request.cmd(Command.ZSCORE).arg(waiting).arg(chatId)), "the chat is not back in the queue");
+    assertEquals(1, gateway.count("SELECT count(*) FROM chat_events WHERE chat_id = $1 AND type = 'claimed'", chatId));
   }
 }
