@@ -64,7 +64,7 @@ public final class Refdesk {
             vertx.deployVerticle(() -> new ChatVerticle(config, metrics), new DeploymentOptions()),
             vertx.deployVerticle(() -> new PresenceVerticle(config), new DeploymentOptions()),
             vertx.deployVerticle(() -> new QueueVerticle(config, metrics), new DeploymentOptions()),
-            vertx.deployVerticle(() -> new ChatTimerVerticle(config, metrics), new DeploymentOptions()))
+            vertx.deployVerticle(() -> new ChatTimerVerticle(config), new DeploymentOptions()))
         .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .mapEmpty();

@@ -23,6 +23,10 @@ public final class Addresses {
    * it in the memory that spares authenticated requests a Postgres query.
    */
   public static final String OPERATOR_DISABLED = "refdesk.operator-disabled";
+  /** Server side only: a chat started; every node remembers what a claim needs to know about it. */
+  public static final String CHAT_STARTED = "refdesk.chat-started";
+  /** Server side only: a chat ended; every node forgets what it remembered for claims about it. */
+  public static final String CHAT_ENDED = "refdesk.chat-ended";
 
   public static final String CHAT_PREFIX = "chat.";
   public static final String QUEUE_PREFIX = "queue.";

@@ -4,20 +4,18 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.logging.Logger;
 import org.refdesk.bus.Addresses;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.NewChat;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
-import org.refdesk.metrics.RefdeskMetrics;
-import org.refdesk.operator.Operator;
 import org.refdesk.queue.QueueState;
 
 /**
- * A chat's life: it starts waiting in its queue, one operator claims it, someone ends it. Each step is
- * committed in Postgres first, then mirrored in Redis, then announced on the chat and on its queue.
+ * A chat's life: it starts waiting in its queue, one operator claims it ({@link ChatClaims}), someone
+ * ends it. Each step is committed in Postgres first, then mirrored in Redis, then announced on the chat
+ * and on its queue.
  */
 public final class ChatLifecycle {
 
@@ -26,19 +24,22 @@ public final class ChatLifecycle {
   private final Vertx vertx;
   private final ChatRepository chats;
   private final QueueState queues;
-  private final RefdeskMetrics metrics;
 
-  public ChatLifecycle(Vertx vertx, ChatRepository chats, QueueState queues, RefdeskMetrics metrics) {
+  public ChatLifecycle(Vertx vertx, ChatRepository chats, QueueState queues) {
     this.vertx = vertx;
     this.chats = chats;
     this.queues = queues;
-    this.metrics = metrics;
   }
 
-  /** Stores the chat with the question as event 1, puts it in its queue and rings the operators. */
+  /**
+   * Stores the chat with the question as event 1, puts it in its queue and rings the operators; every
+   * node's claims hear of it at once, so the first presses need not ask Postgres about the chat.
+   */
   public Future<JsonObject> start(Queue queue, NewChat chat) {
     return chats.start(chat).compose(started -> {
       long arrival = started.createdAt().toInstant().toEpochMilli();
+      vertx.eventBus().publish(Addresses.CHAT_STARTED,
+          new ChatFacts(started.chatId(), chat.libraryId(), queue.id(), arrival, false).toJson());
       publishQueue(queue.id(), new JsonObject()
           .put("type", "waiting")
           .put("chatId", started.chatId())
@@ -57,57 +58,6 @@ public final class ChatLifecycle {
     });
   }
 
-  public Future<JsonObject> claim(long chatId, Operator operator) {
-    var sender = new Sender(Sender.OPERATOR, operator.id(), operator.displayName());
-    return claimFor(chatId, operator, sender)
-        .onSuccess(won -> metrics.claim(true))
-        .onFailure(lost -> {
-          if (lost instanceof ApiException e && e.code() == ErrorCode.ALREADY_CLAIMED) {
-            metrics.claim(false);
-          }
-        });
-  }
-
-  private Future<JsonObject> claimFor(long chatId, Operator operator, Sender sender) {
-    return visibleChat(chatId, operator.libraryId()).compose(chat -> {
-      if (!chat.isOpen()) {
-        return Future.failedFuture(ended());
-      }
-      if (Chat.ACTIVE.equals(chat.state())) {
-        return Future.failedFuture(alreadyClaimed(chat.ownerId(), chat.ownerName()));
-      }
-      long arrival = chat.createdAt().toInstant().toEpochMilli();
-      return queues.claim(chat.queueId(), chatId, operator.id())
-          .recover(redisDown -> Future.succeededFuture(Optional.empty()))
-          .compose(holder -> holder.isPresent()
-              ? chats.operatorName(holder.get()).compose(name -> Future.failedFuture(alreadyClaimed(holder.get(), name.orElse(null))))
-              : confirmClaim(chat, sender, arrival));
-    });
-  }
-
-  private Future<JsonObject> confirmClaim(Chat chat, Sender operator, long arrival) {
-    return chats.claim(chat.id(), operator)
-        .recover(failure -> queues.releaseClaim(chat.queueId(), chat.id(), operator.id(), arrival).otherwiseEmpty()
-            .compose(v -> Future.failedFuture(failure)))
-        .compose(claimed -> {
-          if (claimed.isEmpty()) {
-            // Postgres says no: someone else won, or the chat ended meanwhile. Tell the truth it holds.
-            return queues.releaseClaim(chat.queueId(), chat.id(), operator.id(), arrival).otherwiseEmpty()
-                .compose(v -> chats.find(chat.id()))
-                .compose(now -> now.isPresent() && Chat.ACTIVE.equals(now.get().state())
-                    ? Future.failedFuture(alreadyClaimed(now.get().ownerId(), now.get().ownerName()))
-                    : Future.failedFuture(ended()));
-          }
-          var event = claimed.get().event();
-          publishChat(chat.id(), event);
-          publishQueue(chat.queueId(), new JsonObject().put("type", "claimed").put("chatId", chat.id())
-              .put("operator", new JsonObject().put("id", operator.id()).put("name", operator.name())));
-          return queues.confirmClaim(chat.id(), operator.id()).otherwiseEmpty()
-              .map(v -> new JsonObject().put("chatId", chat.id()).put("seq", event.getInteger("seq"))
-                  .put("operator", new JsonObject().put("id", operator.id()).put("name", operator.name())));
-        });
-  }
-
   /** Ends an open chat. The caller has checked that {@code by} may end it. */
   public Future<JsonObject> end(long chatId, Sender by) {
     return end(chatId, by, null);
@@ -120,6 +70,7 @@ public final class ChatLifecycle {
         return Future.failedFuture(ended());
       }
       var ended = result.get();
+      vertx.eventBus().publish(Addresses.CHAT_ENDED, new JsonObject().put("chatId", chatId));
       publishChat(chatId, ended.event());
       boolean abandoned = Chat.WAITING.equals(ended.previousState()) && Sender.PATRON.equals(by.kind());
       publishQueue(ended.queueId(), new JsonObject().put("type", abandoned ? "abandoned" : "ended").put("chatId", chatId));
@@ -145,11 +96,5 @@ public final class ChatLifecycle {
 
   static ApiException ended() {
     return new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended.");
-  }
-
-  static ApiException alreadyClaimed(Long holderId, String holderName) {
-    return new ApiException(ErrorCode.ALREADY_CLAIMED,
-        (holderName == null ? "Another librarian" : holderName) + " has already claimed this chat.",
-        new JsonObject().put("holder", new JsonObject().put("id", holderId).put("name", holderName)));
   }
 }

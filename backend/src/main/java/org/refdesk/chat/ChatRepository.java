@@ -102,6 +102,10 @@ public final class ChatRepository {
     return pool.preparedQuery(ChatSql.FIND_CHAT).execute(Tuple.of(chatId)).map(rows -> first(rows).map(Chat::from));
   }
 
+  public Future<Optional<ChatFacts>> claimFacts(long chatId) {
+    return pool.preparedQuery(ChatSql.CLAIM_FACTS).execute(Tuple.of(chatId)).map(rows -> first(rows).map(ChatFacts::from));
+  }
+
   public Future<List<JsonObject>> eventsAfter(long chatId, int after, int limit) {
     return pool.preparedQuery(ChatSql.EVENTS_AFTER).execute(Tuple.of(chatId, after, limit)).map(rows -> {
       var events = new ArrayList<JsonObject>();

@@ -119,6 +119,11 @@ final class ChatSql {
        WHERE c.id = $1
       """;
 
+  /** Only what a claim needs; see {@link ChatFacts}. */
+  static final String CLAIM_FACTS = """
+      SELECT id, library_id, queue_id, created_at, state FROM chats WHERE id = $1
+      """;
+
   static final String ACTIVE_IN_LIBRARY = """
       SELECT c.id, c.queue_id, c.patron_name, c.question, c.owner_id, o.display_name AS owner_name, c.claimed_at, c.last_seq
         FROM chats c JOIN operators o ON o.id = c.owner_id

@@ -8,7 +8,6 @@ import org.refdesk.bus.Addresses;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
-import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.queue.QueueState;
 import org.refdesk.redis.RedisClients;
 import org.refdesk.redis.RedisKeys;
@@ -24,7 +23,6 @@ public final class ChatTimerVerticle extends VerticleBase {
   private static final Logger log = Logger.getLogger(ChatTimerVerticle.class.getName());
 
   private final RefdeskConfig config;
-  private final RefdeskMetrics metrics;
   private Redis redis;
   private ChatTimerRepository due;
   private ChatRepository chats;
@@ -32,9 +30,8 @@ public final class ChatTimerVerticle extends VerticleBase {
   private ChatLifecycle lifecycle;
   private boolean ticking;
 
-  public ChatTimerVerticle(RefdeskConfig config, RefdeskMetrics metrics) {
+  public ChatTimerVerticle(RefdeskConfig config) {
     this.config = config;
-    this.metrics = metrics;
   }
 
   @Override
@@ -44,7 +41,7 @@ public final class ChatTimerVerticle extends VerticleBase {
     due = new ChatTimerRepository(pool);
     chats = new ChatRepository(pool);
     queues = new QueueState(redis, new RedisKeys(config.redisPrefix()));
-    lifecycle = new ChatLifecycle(vertx, chats, queues, metrics);
+    lifecycle = new ChatLifecycle(vertx, chats, queues);
     vertx.setPeriodic(config.timerTickMillis(), id -> tick());
     return Future.succeededFuture();
   }

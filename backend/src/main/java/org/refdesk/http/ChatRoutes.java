@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.stream.Collectors;
 import org.refdesk.auth.Tokens;
 import org.refdesk.chat.ChatEvent.Sender;
+import org.refdesk.chat.ChatClaims;
 import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.error.ApiException;
@@ -26,6 +27,7 @@ public final class ChatRoutes {
 
   private final ChatRepository chats;
   private final ChatLifecycle lifecycle;
+  private final ChatClaims claims;
   private final QueueState queues;
   private final PresenceState presence;
   private final OperatorRepository operators;
@@ -33,12 +35,14 @@ public final class ChatRoutes {
   private final TagRepository tags;
   private final LibraryRepository libraries;
 
-  public ChatRoutes(ChatRepository chats, ChatLifecycle lifecycle, QueueState queues, PresenceState presence,
-                    OperatorRepository operators, Tokens tokens, TagRepository tags, LibraryRepository libraries) {
+  public ChatRoutes(ChatRepository chats, ChatLifecycle lifecycle, ChatClaims claims, QueueState queues,
+                    PresenceState presence, OperatorRepository operators, Tokens tokens, TagRepository tags,
+                    LibraryRepository libraries) {
     this.tags = tags;
     this.libraries = libraries;
     this.chats = chats;
     this.lifecycle = lifecycle;
+    this.claims = claims;
     this.queues = queues;
     this.presence = presence;
     this.operators = operators;
@@ -104,7 +108,7 @@ public final class ChatRoutes {
   }
 
   private void claim(RoutingContext ctx) {
-    lifecycle.claim(PathParams.id(ctx, "id"), OperatorAuth.operator(ctx))
+    claims.claim(PathParams.id(ctx, "id"), OperatorAuth.operator(ctx))
         .onSuccess(answer -> Responses.ok(ctx, answer))
         .onFailure(ctx::fail);
   }

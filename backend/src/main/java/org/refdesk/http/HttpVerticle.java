@@ -21,6 +21,7 @@ import org.refdesk.tag.TagRepository;
 import org.refdesk.tag.TagRoutes;
 import org.refdesk.bridge.Bridge;
 import org.refdesk.bridge.BridgeGuard;
+import org.refdesk.chat.ChatClaims;
 import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.presence.PresenceState;
@@ -70,7 +71,8 @@ public final class HttpVerticle extends VerticleBase {
     var chats = new ChatRepository(pool);
     var queues = new QueueState(redis, keys);
     var presence = new PresenceState(redis, keys);
-    var lifecycle = new ChatLifecycle(vertx, chats, queues, metrics);
+    var lifecycle = new ChatLifecycle(vertx, chats, queues);
+    var claims = new ChatClaims(vertx, chats, queues, knownOperators, metrics);
 
     var widget = new WidgetRoutes(chats, lifecycle, queues, presence, tokens, clientAddress, redis, keys,
         config.chatStartsPerAddress());
@@ -87,7 +89,7 @@ public final class HttpVerticle extends VerticleBase {
     widget.mount(router);
     var libraries = new LibraryRepository(pool);
     var tags = new TagRepository(pool);
-    new ChatRoutes(chats, lifecycle, queues, presence, operators, tokens, tags, libraries).mount(router, operatorAuth);
+    new ChatRoutes(chats, lifecycle, claims, queues, presence, operators, tokens, tags, libraries).mount(router, operatorAuth);
     new TagRoutes(tags, lifecycle).mount(router, operatorAuth);
     new CannedRoutes(new CannedRepository(pool)).mount(router, operatorAuth);
     new SettingsRoutes(libraries, operators, new OperatorSettingsRepository(pool)).mount(router, operatorAuth);
@@ -106,8 +108,8 @@ public final class HttpVerticle extends VerticleBase {
         .setCompressionSupported(true)
         .setMaxWebSocketFrameSize(65536)
         .setMaxWebSocketMessageSize(65536));
-    // A disable must reach this event loop's memory before any request does.
-    return knownOperators.forgetWhenDisabled(vertx.eventBus())
+    // What this event loop remembers is kept current by events: listen before any request comes.
+    return Future.all(knownOperators.forgetWhenDisabled(vertx.eventBus()), claims.followChats(vertx.eventBus()))
         .compose(listening -> server.requestHandler(router).listen());
   }
 

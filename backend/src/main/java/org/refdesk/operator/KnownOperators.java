@@ -9,10 +9,11 @@ import org.refdesk.bus.Addresses;
 import org.refdesk.cache.EventLoopCache;
 
 /**
- * What one HTTP event loop remembers about operators: who is enabled, so an authenticated request does
- * not ask Postgres who its operator is. Disabling is the only change an operator's account goes
- * through; every node forgets the operator as soon as the disable event arrives, and the expiry only
- * bounds the harm of an event the bus lost.
+ * What one HTTP event loop remembers about operators: who is enabled (so an authenticated request does
+ * not ask Postgres who its operator is) and what operators are called (so the losers of a claim learn
+ * who won without asking Postgres). Disabling is the only change an operator's account goes through;
+ * every node forgets the operator as soon as the disable event arrives, and the expiry only bounds the
+ * harm of an event the bus lost.
  */
 public final class KnownOperators {
 
@@ -22,14 +23,21 @@ public final class KnownOperators {
   static final long TTL_SECONDS = 30;
 
   private final EventLoopCache<Long, Operator> active;
+  private final EventLoopCache<Long, String> names;
 
   public KnownOperators(OperatorRepository operators) {
     this.active = new EventLoopCache<>(CAPACITY, TTL_SECONDS, TimeUnit.SECONDS, operators::findActive);
+    this.names = new EventLoopCache<>(CAPACITY, TTL_SECONDS, TimeUnit.SECONDS, operators::displayName);
   }
 
   /** The operator if the account exists and is not disabled. */
   public Future<Optional<Operator>> active(long operatorId) {
     return active.get(operatorId);
+  }
+
+  /** The operator's display name, disabled or not; empty for an unknown id. */
+  public Future<Optional<String>> name(long operatorId) {
+    return names.get(operatorId);
   }
 
   /** Listens, on the calling verticle's event loop, for operators disabled anywhere in the cluster. */
@@ -38,6 +46,7 @@ public final class KnownOperators {
       var operatorId = message.body().getLong("operatorId");
       if (operatorId != null) {
         active.forget(operatorId);
+        names.forget(operatorId);
       }
     }).completion();
   }

@@ -37,6 +37,12 @@ public final class OperatorRepository {
         .map(rows -> first(rows).map(Operator::from));
   }
 
+  /** The operator's display name, disabled or not. */
+  public Future<Optional<String>> displayName(long id) {
+    return pool.preparedQuery(OperatorSql.DISPLAY_NAME).execute(Tuple.of(id))
+        .map(rows -> first(rows).map(row -> row.getString("display_name")));
+  }
+
   public Future<List<QueueRef>> queuesOf(long operatorId) {
     return pool.preparedQuery(OperatorSql.QUEUES_OF_OPERATOR).execute(Tuple.of(operatorId))
         .map(rows -> {

@@ -20,6 +20,10 @@ final class OperatorSql {
        WHERE id = $1 AND disabled_at IS NULL
       """;
 
+  static final String DISPLAY_NAME = """
+      SELECT display_name FROM operators WHERE id = $1
+      """;
+
   static final String LIST_IN_LIBRARY = """
       SELECT id, library_id, username, display_name, role, disabled_at
         FROM operators

@@ -1,0 +1,185 @@
+package org.refdesk.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.refdesk.bus.Addresses;
+import org.refdesk.cache.EventLoopCache;
+import org.refdesk.chat.ChatEvent.Sender;
+import org.refdesk.error.ApiException;
+import org.refdesk.error.ErrorCode;
+import org.refdesk.metrics.RefdeskMetrics;
+import org.refdesk.operator.KnownOperators;
+import org.refdesk.operator.Operator;
+import org.refdesk.queue.QueueState;
+
+/**
+ * Claiming a waiting chat. Postgres decides every win; the losers, who are most of the presses when
+ * several operators go for one chat, are answered from this event loop's memory and Redis alone: the
+ * chat's facts and the holder's name are remembered, and Redis knows who holds the chat.
+ */
+public final class ChatClaims {
+
+  /** The chats of a busy day; an entry is under a hundred bytes. */
+  static final int FACTS_CAPACITY = 10_000;
+  /**
+   * A backstop only: every node hears when a chat starts or ends. Should it miss an end, a claim key
+   * the end could not delete either (Redis was away) would be believed this long: see docs/decisions.md.
+   */
+  static final long FACTS_TTL_MINUTES = 10;
+
+  private final Vertx vertx;
+  private final ChatRepository chats;
+  private final QueueState queues;
+  private final KnownOperators operators;
+  private final RefdeskMetrics metrics;
+  private final EventLoopCache<Long, ChatFacts> facts;
+  /** Presses this event loop has sent to Redis and not yet heard back about, by chat. */
+  private final Map<Long, Press> pressing = new HashMap<>();
+
+  public ChatClaims(Vertx vertx, ChatRepository chats, QueueState queues, KnownOperators operators,
+                    RefdeskMetrics metrics) {
+    this.vertx = vertx;
+    this.chats = chats;
+    this.queues = queues;
+    this.operators = operators;
+    this.metrics = metrics;
+    this.facts = new EventLoopCache<>(FACTS_CAPACITY, FACTS_TTL_MINUTES, TimeUnit.MINUTES, this::loadFacts);
+  }
+
+  /**
+   * Listens, on the calling verticle's event loop, for chats starting and ending anywhere in the
+   * cluster: a chat's first presses come right after it starts, and find its facts here already.
+   */
+  public Future<Void> followChats(EventBus bus) {
+    var started = bus.<JsonObject>consumer(Addresses.CHAT_STARTED, message -> {
+      var chat = ChatFacts.fromJson(message.body());
+      facts.put(chat.chatId(), chat);
+    });
+    var ended = bus.<JsonObject>consumer(Addresses.CHAT_ENDED, message -> facts.forget(message.body().getLong("chatId")));
+    return Future.all(started.completion(), ended.completion()).mapEmpty();
+  }
+
+  /**
+   * 200 with the claimed event's seq; 404 for a chat of another library; 409 {@code already_claimed}
+   * naming the holder (the caller too, if they hold it already); 409 {@code chat_ended}.
+   */
+  public Future<JsonObject> claim(long chatId, Operator operator) {
+    var sender = new Sender(Sender.OPERATOR, operator.id(), operator.displayName());
+    return claimFor(chatId, operator.libraryId(), sender)
+        .onSuccess(won -> metrics.claim(true))
+        .onFailure(lost -> {
+          if (lost instanceof ApiException e && e.code() == ErrorCode.ALREADY_CLAIMED) {
+            metrics.claim(false);
+          }
+        });
+  }
+
+  private Future<JsonObject> claimFor(long chatId, long libraryId, Sender operator) {
+    return facts.get(chatId).compose(found -> {
+      if (found.isEmpty() || found.get().libraryId() != libraryId) {
+        return Future.failedFuture(ApiException.notFound("There is no such chat."));
+      }
+      var chat = found.get();
+      if (chat.ended()) {
+        return Future.failedFuture(ChatLifecycle.ended());
+      }
+      return holderAfterPress(chat, operator.id())
+          // Without Redis every press goes to Postgres, which decides alone.
+          .recover(redisDown -> Future.succeededFuture(Optional.empty()))
+          .compose(holder -> holder.isPresent() ? heldBy(holder.get()) : confirm(chat, operator));
+    });
+  }
+
+  /**
+   * Asks Redis for a pending claim, unless a press for the same chat from this event loop is already
+   * on its way: Redis would answer this one with that one's outcome (its presser, if Redis gave them
+   * the claim), so it waits for that answer instead of sending the same question again.
+   */
+  private Future<Optional<Long>> holderAfterPress(ChatFacts chat, long operatorId) {
+    var earlier = pressing.get(chat.chatId());
+    if (earlier != null) {
+      return earlier.holder().map(holder -> Optional.of(holder.orElse(earlier.operatorId())));
+    }
+    var holder = queues.claim(chat.queueId(), chat.chatId(), operatorId);
+    var press = new Press(operatorId, holder);
+    pressing.put(chat.chatId(), press);
+    holder.onComplete(done -> pressing.remove(chat.chatId(), press));
+    return holder;
+  }
+
+  /** Redis says someone holds the chat, pending or confirmed: the loser hears who, without Postgres. */
+  private Future<JsonObject> heldBy(long holderId) {
+    return operators.name(holderId)
+        .compose(name -> Future.failedFuture(alreadyClaimed(holderId, name.orElse(null))));
+  }
+
+  /** Redis granted a pending claim: Postgres decides, exactly as if Redis were not there. */
+  private Future<JsonObject> confirm(ChatFacts chat, Sender operator) {
+    return chats.claim(chat.chatId(), operator)
+        .recover(failure -> queues.releaseClaim(chat.queueId(), chat.chatId(), operator.id(), chat.arrivalMs())
+            .otherwiseEmpty()
+            .compose(v -> Future.failedFuture(failure)))
+        .compose(claimed -> {
+          if (claimed.isEmpty()) {
+            // Postgres says no: someone else won, or the chat ended meanwhile. Tell the truth it holds.
+            return queues.releaseClaim(chat.queueId(), chat.chatId(), operator.id(), chat.arrivalMs()).otherwiseEmpty()
+                .compose(v -> chats.find(chat.chatId()))
+                .compose(now -> now.isPresent() && Chat.ACTIVE.equals(now.get().state())
+                    ? claimedElsewhere(chat, now.get())
+                    : endedMeanwhile(chat));
+          }
+          var event = claimed.get().event();
+          var who = new JsonObject().put("id", operator.id()).put("name", operator.name());
+          vertx.eventBus().publish(Addresses.chat(chat.chatId()), event);
+          vertx.eventBus().publish(Addresses.queue(chat.queueId()), new JsonObject().put("type", "claimed")
+              .put("chatId", chat.chatId()).put("operator", who)
+              .put("queueId", chat.queueId()).put("at", Instant.now().toString()));
+          return queues.confirmClaim(chat.chatId(), operator.id()).otherwiseEmpty()
+              .map(v -> new JsonObject().put("chatId", chat.chatId()).put("seq", event.getInteger("seq")).put("operator", who));
+        });
+  }
+
+  /**
+   * Redis had lost the owner's claim (a flush before the rebuild). Giving the pending claim back put
+   * the chat in the waiting set again, where an active chat must not be.
+   */
+  private Future<JsonObject> claimedElsewhere(ChatFacts chat, Chat now) {
+    return queues.forget(chat.queueId(), List.of(chat.chatId())).otherwiseEmpty()
+        .compose(v -> Future.failedFuture(alreadyClaimed(now.ownerId(), now.ownerName())));
+  }
+
+  /** The chat ended since its facts were remembered: remember that, and take it out of Redis for good. */
+  private Future<JsonObject> endedMeanwhile(ChatFacts chat) {
+    facts.put(chat.chatId(), chat.asEnded());
+    return queues.remove(chat.queueId(), chat.chatId()).otherwiseEmpty()
+        .compose(v -> Future.failedFuture(ChatLifecycle.ended()));
+  }
+
+  /**
+   * The facts from Postgres. An ended chat's claim key should be gone already; deleting it again clears
+   * one that an end could not delete because Redis was away at that moment.
+   */
+  private Future<Optional<ChatFacts>> loadFacts(long chatId) {
+    return chats.claimFacts(chatId).compose(found -> found.isPresent() && found.get().ended()
+        ? queues.remove(found.get().queueId(), chatId).otherwiseEmpty().map(found)
+        : Future.succeededFuture(found));
+  }
+
+  /** A press sent to Redis: who pressed, and the holder Redis answers (empty: the presser has it). */
+  private record Press(long operatorId, Future<Optional<Long>> holder) {
+  }
+
+  static ApiException alreadyClaimed(Long holderId, String holderName) {
+    return new ApiException(ErrorCode.ALREADY_CLAIMED,
+        (holderName == null ? "Another librarian" : holderName) + " has already claimed this chat.",
+        new JsonObject().put("holder", new JsonObject().put("id", holderId).put("name", holderName)));
+  }
+}
