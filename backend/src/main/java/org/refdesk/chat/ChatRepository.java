@@ -119,19 +119,9 @@ public final class ChatRepository {
    * nodes or stale Redis states let a request through, one operator wins. Empty when it was lost.
    */
   public Future<Optional<Claimed>> claim(long chatId, Sender operator) {
-    return pool.withTransaction(conn -> conn.preparedQuery(ChatSql.CLAIM).execute(Tuple.of(chatId, operator.id()))
-        .compose(rows -> {
-          var row = first(rows);
-          if (row.isEmpty()) {
-            return Future.succeededFuture(Optional.<Claimed>empty());
-          }
-          long queueId = row.get().getLong("queue_id");
-          long libraryId = row.get().getLong("library_id");
-          return conn.preparedQuery(ChatSql.ADD_OWNER).execute(Tuple.of(chatId, operator.id(), libraryId))
-              .compose(v -> appendEvent(conn, chatId, "claimed", operator, null,
-                  new JsonObject().put("operator", new JsonObject().put("id", operator.id()).put("name", operator.name()))))
-              .map(event -> Optional.of(new Claimed(event, queueId)));
-        }));
+    var data = new JsonObject().put("operator", new JsonObject().put("id", operator.id()).put("name", operator.name()));
+    return pool.preparedQuery(ChatSql.CLAIM).execute(Tuple.of(chatId, operator.id(), operator.name(), data))
+        .map(rows -> first(rows).map(row -> new Claimed(ChatEvent.from(row), row.getLong("queue_id"))));
   }
 
   /** A system notice for the chat's patron and operators, numbered like every stored event. */

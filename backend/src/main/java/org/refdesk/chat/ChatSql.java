@@ -153,15 +153,26 @@ final class ChatSql {
        LIMIT 20
       """;
 
+  /**
+   * The conditional update that decides a claim, with the owner's participation and the numbered
+   * {@code claimed} event, in one statement: one round trip and one commit however busy the claim is.
+   * Only a waiting chat can be claimed; no row back means the claim was lost.
+   */
   static final String CLAIM = """
-      UPDATE chats SET state = 'active', owner_id = $2, claimed_at = now()
-       WHERE id = $1 AND state = 'waiting'
-      RETURNING queue_id, library_id
-      """;
-
-  static final String ADD_OWNER = """
-      INSERT INTO chat_participants (chat_id, operator_id, library_id, role) VALUES ($1, $2, $3, 'owner')
-      ON CONFLICT (chat_id, operator_id) DO UPDATE SET left_at = NULL, role = 'owner'
+      WITH claimed AS (
+        UPDATE chats SET state = 'active', owner_id = $2, claimed_at = now(), last_seq = last_seq + 1
+         WHERE id = $1 AND state = 'waiting'
+        RETURNING id, queue_id, library_id, last_seq
+      ), owner AS (
+        INSERT INTO chat_participants (chat_id, operator_id, library_id, role)
+        SELECT id, $2, library_id, 'owner' FROM claimed
+        ON CONFLICT (chat_id, operator_id) DO UPDATE SET left_at = NULL, role = 'owner'
+      ), event AS (
+        INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_id, sender_name, data)
+        SELECT id, last_seq, library_id, 'claimed', 'operator', $2, $3, $4 FROM claimed
+        RETURNING chat_id, seq, created_at, type, sender_kind, sender_id, sender_name, body, data, client_msg_id
+      )
+      SELECT e.*, c.queue_id FROM event e, claimed c
       """;
 
   /** Ends a chat that is still open and says what state it was in, so a waiting chat counts as abandoned. */
