@@ -121,7 +121,7 @@ public final class Bench {
           Integer.parseInt(given.getOrDefault("seconds", "20")),
           Integer.parseInt(given.getOrDefault("inFlight", "4")),
           Integer.parseInt(given.getOrDefault("operators", "10")),
-          Integer.parseInt(given.getOrDefault("claims", "20000")),
+          Integer.parseInt(given.getOrDefault("claims", "100000")),
           Integer.parseInt(given.getOrDefault("claimers", "10")),
           Integer.parseInt(given.getOrDefault("listeners", "1000")),
           Integer.parseInt(given.getOrDefault("lanes", "4")),
