@@ -75,6 +75,10 @@ public final class ChatVerticle extends VerticleBase {
       if (!(text instanceof String t) || t.isBlank() || t.length() > MAX_TEXT) {
         throw ApiException.invalid("'text' must be 1 to " + MAX_TEXT + " characters.");
       }
+      if (t.indexOf('\u0000') >= 0) {
+        // Postgres cannot store it; refused here rather than failing the batch it would have joined.
+        throw ApiException.invalid("'text' must not contain NUL characters.");
+      }
       var clientMsgId = body.getValue("clientMsgId");
       if (!(clientMsgId instanceof String id) || !CLIENT_MSG_ID.matcher(id).matches()) {
         throw ApiException.invalid("'clientMsgId' must be 1 to 64 letters, digits or . _ : -");

@@ -181,6 +181,9 @@ class BridgeGuardTest {
       assertEquals("invalid", noId.getString("message"));
       var badId = client.request("chat.send", message("hi", "has spaces in it"), patronToken);
       assertEquals("invalid", badId.getString("message"));
+      // Postgres cannot store a NUL in text: refused up front, not left to fail a whole batch.
+      var nul = client.request("chat.send", message("before\u0000after", "nul-1"), patronToken);
+      assertEquals("invalid", nul.getString("message"), nul::encode);
       var notObject = client.request("chat.send", null, patronToken);
       assertEquals("err", notObject.getString("type"));
       assertEquals(before, gateway.count("SELECT count(*) FROM chat_events"));
