@@ -71,16 +71,25 @@ public final class ChatRepository {
       senderIds[i] = m.senderId();
       texts[i] = m.text();
     }
-    return pool.withTransaction(conn -> conn.preparedQuery(ChatSql.LOCK_OPEN_CHATS).execute(Tuple.tuple().addArrayOfLong(chatIds))
-        .compose(locked -> conn.preparedQuery(ChatSql.APPEND_MESSAGES)
-            .execute(Tuple.of(chatIds, clientIds, senderKinds, senderIds, texts)))
-        .map(rows -> {
-          var results = new ArrayList<Optional<StoredMessage>>(Collections.nCopies(batch.size(), Optional.empty()));
-          rows.forEach(row -> results.set(row.getLong("ord").intValue() - 1, Optional.of(new StoredMessage(
-              row.getInteger("seq"), row.getOffsetDateTime("created_at"), row.getString("sender_name"),
-              row.getBoolean("repeated")))));
-          return results;
-        }));
+    // The whole transaction goes out at once, pipelined on one connection: one round trip instead of
+    // four, which is most of a small batch's time. Postgres still runs the statements one after the
+    // other, so the append starts once the locks are held. If one fails, Postgres turns the COMMIT into
+    // a rollback and that statement's failure fails the batch; join waits for every reply before the
+    // connection goes back to the pool.
+    return pool.withConnection(conn -> {
+      var begin = conn.query("BEGIN").execute();
+      var lock = conn.preparedQuery(ChatSql.LOCK_OPEN_CHATS).execute(Tuple.tuple().addArrayOfLong(chatIds));
+      var append = conn.preparedQuery(ChatSql.APPEND_MESSAGES)
+          .execute(Tuple.of(chatIds, clientIds, senderKinds, senderIds, texts));
+      var commit = conn.query("COMMIT").execute();
+      return Future.join(begin, lock, append, commit).map(done -> append.result());
+    }).map(rows -> {
+      var results = new ArrayList<Optional<StoredMessage>>(Collections.nCopies(batch.size(), Optional.empty()));
+      rows.forEach(row -> results.set(row.getLong("ord").intValue() - 1, Optional.of(new StoredMessage(
+          row.getInteger("seq"), row.getOffsetDateTime("created_at"), row.getString("sender_name"),
+          row.getBoolean("repeated")))));
+      return results;
+    });
   }
 
   /**

@@ -70,7 +70,7 @@ public record RefdeskConfig(
             vars.list("REFDESK_CLUSTER_MEMBERS"),
             vars.integer("REFDESK_CLUSTER_BUS_PORT", 0)),
         vars.integer("REFDESK_TIMER_TICK_MS", 5000),
-        vars.integer("REFDESK_WRITE_LANES", 4),
+        vars.integer("REFDESK_WRITE_LANES", 2),
         vars.logLevel("REFDESK_LOG_LEVEL", Level.INFO));
   }
 

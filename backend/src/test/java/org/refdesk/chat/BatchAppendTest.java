@@ -86,4 +86,23 @@ class BatchAppendTest {
     assertEquals(5, gateway.count("SELECT count(*) FROM chat_events WHERE chat_id = $1", first), "no gap, nothing twice");
     assertEquals(0, gateway.count("SELECT count(*) FROM chat_events WHERE chat_id = $1 AND client_msg_id = 't-1'", ended));
   }
+
+  @Test
+  @DisplayName("a batch that fails stores none of it and leaves its connection ready for the next batch")
+  void failedBatchRollsBack() {
+    long chatId = chatClaimedByBen("Edsger");
+    // A NUL cannot be stored in text (the gateway refuses it before it gets here): the append fails
+    // after BEGIN and the lock went out on the same connection.
+    var failed = chats.appendBatch(List.of(
+        new MessageSend(chatId, "ok-1", Sender.PATRON, null, "Fine"),
+        new MessageSend(chatId, "nul-1", Sender.PATRON, null, "bad\u0000text")));
+    assertTrue(TestGateway.await(failed.map(false).otherwise(true)), "the batch fails");
+    assertEquals(0, gateway.count("SELECT count(*) FROM chat_events WHERE chat_id = $1 AND client_msg_id = 'ok-1'", chatId));
+    assertEquals(2, gateway.count("SELECT last_seq FROM chats WHERE id = $1", chatId), "nothing numbered");
+    for (int i = 0; i < 4; i++) {
+      // Every connection of the pool serves a clean transaction afterwards, and the chat's row is not left locked.
+      var stored = TestGateway.await(chats.appendBatch(List.of(new MessageSend(chatId, "after-" + i, Sender.PATRON, null, "Again"))));
+      assertEquals(3 + i, stored.get(0).orElseThrow().seq());
+    }
+  }
 }

@@ -124,7 +124,7 @@ public final class Bench {
           Integer.parseInt(given.getOrDefault("claims", "100000")),
           Integer.parseInt(given.getOrDefault("claimers", "10")),
           Integer.parseInt(given.getOrDefault("listeners", "1000")),
-          Integer.parseInt(given.getOrDefault("lanes", "4")),
+          Integer.parseInt(given.getOrDefault("lanes", "2")),
           Integer.parseInt(given.getOrDefault("idle", "19500")));
     }
 
