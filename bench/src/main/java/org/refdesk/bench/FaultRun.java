@@ -171,6 +171,9 @@ final class FaultRun {
     return senders;
   }
 
+  /** The browser connector's ping interval. */
+  private static final long PING_EVERY_MS = 5_000;
+
   /** One person's connection, kept up like the connector keeps it, with its unacknowledged messages. */
   private final class Sender {
     private final WebSocketClient sockets;
@@ -202,7 +205,10 @@ final class FaultRun {
           return;
         }
         client = result.result();
+        // As the browser's connector does: the bridge closes a socket that has not pinged for 60 s.
+        long pinger = vertx.setPeriodic(PING_EVERY_MS, t -> result.result().ping());
         client.closed().onComplete(v -> {
+          vertx.cancelTimer(pinger);
           client = null;
           reconnects.incrementAndGet();
           vertx.setTimer(100, t -> connect());
@@ -249,17 +255,19 @@ final class FaultRun {
   }
 
   private RefdeskConfig config(int http, int hazelcast, String members, int redisPort) {
-    return RefdeskConfig.fromEnv(Map.of(
-        "REFDESK_HTTP_PORT", Integer.toString(http),
-        "REFDESK_HTTP_HOST", "127.0.0.1",
-        "REFDESK_PG_URL", pgUrl,
-        "REFDESK_REDIS_URL", "redis://127.0.0.1:" + redisPort + "/0",
-        "REFDESK_ADMIN_PASSWORD", Scenarios.ADMIN_PASSWORD,
-        "REFDESK_CHAT_STARTS_PER_ADDRESS", "100000000",
-        "REFDESK_CLUSTER", "true",
-        "REFDESK_CLUSTER_PORT", Integer.toString(hazelcast),
-        "REFDESK_CLUSTER_MEMBERS", members,
-        "REFDESK_LOG_LEVEL", "WARN"));
+    var env = new HashMap<String, String>();
+    env.put("REFDESK_HTTP_PORT", Integer.toString(http));
+    env.put("REFDESK_HTTP_HOST", "127.0.0.1");
+    env.put("REFDESK_PG_URL", pgUrl);
+    env.put("REFDESK_REDIS_URL", "redis://127.0.0.1:" + redisPort + "/0");
+    env.put("REFDESK_ADMIN_PASSWORD", Scenarios.ADMIN_PASSWORD);
+    env.put("REFDESK_CHAT_STARTS_PER_ADDRESS", "100000000");
+    env.put("REFDESK_WRITE_LANES", Integer.toString(options.lanes()));
+    env.put("REFDESK_CLUSTER", "true");
+    env.put("REFDESK_CLUSTER_PORT", Integer.toString(hazelcast));
+    env.put("REFDESK_CLUSTER_MEMBERS", members);
+    env.put("REFDESK_LOG_LEVEL", "WARN");
+    return RefdeskConfig.fromEnv(env);
   }
 
   private static Process startRedis(int port) throws Exception {
