@@ -172,11 +172,6 @@ public final class ChatRepository {
     });
   }
 
-  public Future<Optional<String>> operatorName(long operatorId) {
-    return pool.preparedQuery(ChatSql.OPERATOR_NAME).execute(Tuple.of(operatorId))
-        .map(rows -> first(rows).map(row -> row.getString("display_name")));
-  }
-
   /** The median wait of the queue's recent claims, in seconds; empty before the first claim. */
   public Future<Optional<Long>> medianWaitSeconds(long queueId) {
     return pool.preparedQuery(ChatSql.MEDIAN_WAIT).execute(Tuple.of(queueId)).map(rows -> {

@@ -226,8 +226,4 @@ final class ChatSql {
        WHERE oq.queue_id = $1 AND o.disabled_at IS NULL
          AND (s.monitored_queues IS NULL OR $1 = ANY (s.monitored_queues))
       """;
-
-  static final String OPERATOR_NAME = """
-      SELECT display_name FROM operators WHERE id = $1
-      """;
 }

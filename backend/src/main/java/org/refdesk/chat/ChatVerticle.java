@@ -22,6 +22,7 @@ import org.refdesk.db.Database;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
 import org.refdesk.metrics.RefdeskMetrics;
+import org.refdesk.operator.OperatorRepository;
 
 /**
  * Takes messages and typing from the bridge. Messages go through a few writing lanes per node; each
@@ -45,6 +46,7 @@ public final class ChatVerticle extends VerticleBase {
    */
   private final Lane[] lanes;
   private ChatRepository chats;
+  private OperatorRepository operators;
 
   public ChatVerticle(RefdeskConfig config, RefdeskMetrics metrics) {
     this.config = config;
@@ -57,7 +59,9 @@ public final class ChatVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    chats = new ChatRepository(Database.pool(vertx, config));
+    var pool = Database.pool(vertx, config);
+    chats = new ChatRepository(pool);
+    operators = new OperatorRepository(pool);
     var bus = vertx.eventBus();
     // Local consumers: a browser's command is handled on the node its socket is on.
     return Future.all(
@@ -211,7 +215,7 @@ public final class ChatVerticle extends VerticleBase {
           : Future.failedFuture(new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended.")));
     }
     return chats.isParticipant(chatId, who.id()).compose(taking -> taking
-        ? chats.operatorName(who.id()).map(name -> new Sender(Sender.OPERATOR, who.id(), name.orElse("Librarian")))
+        ? operators.displayName(who.id()).map(name -> new Sender(Sender.OPERATOR, who.id(), name.orElse("Librarian")))
         : Future.failedFuture(new ApiException(ErrorCode.NOT_PARTICIPANT, "Join the chat before writing in it.")));
   }
 
