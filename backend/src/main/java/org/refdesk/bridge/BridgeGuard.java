@@ -17,7 +17,7 @@ import org.refdesk.bus.Identity;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.http.OriginCheck;
 import org.refdesk.metrics.RefdeskMetrics;
-import org.refdesk.operator.OperatorRepository;
+import org.refdesk.operator.KnownOperators;
 
 /**
  * Decides every frame on the bridge before anything is written: the socket's origin when it opens;
@@ -28,19 +28,16 @@ import org.refdesk.operator.OperatorRepository;
 public final class BridgeGuard implements Handler<BridgeEvent> {
 
   private static final Logger log = Logger.getLogger(BridgeGuard.class.getName());
-  private static final long OPERATOR_CHECK_TTL_MS = 10_000;
   private static final int CHAT_LIBRARY_CACHE = 10_000;
 
   private final Vertx vertx;
   private final Tokens tokens;
-  private final OperatorRepository operators;
+  private final KnownOperators operators;
   private final ChatRepository chats;
   private final OriginCheck origins;
   private final RefdeskMetrics metrics;
   /** The identity each socket last proved; used to close sockets and to filter what they receive. */
   private final Map<SockJSSocket, Identity> sockets = new HashMap<>();
-  /** Operators seen enabled recently; a disable event removes its entry at once. */
-  private final Map<Long, CheckedOperator> checkedOperators = new HashMap<>();
   /** A chat never changes library, so its library is cached for register checks. */
   private final Map<Long, Long> chatLibraries = new LinkedHashMap<>(256, 0.75f, true) {
     @Override
@@ -49,7 +46,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
   };
 
-  public BridgeGuard(Vertx vertx, Tokens tokens, OperatorRepository operators, ChatRepository chats, OriginCheck origins,
+  public BridgeGuard(Vertx vertx, Tokens tokens, KnownOperators operators, ChatRepository chats, OriginCheck origins,
                      RefdeskMetrics metrics) {
     this.metrics = metrics;
     this.vertx = vertx;
@@ -125,22 +122,11 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
         .recover(notOperator -> tokens.verifyPatron(token).map(p -> Identity.patron(p.chatId(), p.libraryId())));
   }
 
-  /** A disabled operator's still-valid token is refused within seconds, and at once on this node. */
+  /** A disabled operator's still-valid token is refused at once: every node forgets them on the disable event. */
   private Future<Identity> activeOperator(long operatorId) {
-    var now = System.currentTimeMillis();
-    var checked = checkedOperators.get(operatorId);
-    if (checked != null && checked.until() > now) {
-      return Future.succeededFuture(checked.identity());
-    }
-    return operators.findActive(operatorId).compose(found -> {
-      if (found.isEmpty()) {
-        checkedOperators.remove(operatorId);
-        return Future.failedFuture("disabled");
-      }
-      var identity = Identity.operator(operatorId, found.get().libraryId());
-      checkedOperators.put(operatorId, new CheckedOperator(identity, now + OPERATOR_CHECK_TTL_MS));
-      return Future.succeededFuture(identity);
-    });
+    return operators.active(operatorId).compose(found -> found.isPresent()
+        ? Future.succeededFuture(Identity.operator(operatorId, found.get().libraryId()))
+        : Future.failedFuture("disabled"));
   }
 
   private Future<Boolean> maySend(Identity who, JsonObject raw) {
@@ -207,7 +193,6 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     if (operatorId == null) {
       return;
     }
-    checkedOperators.remove(operatorId);
     // Closing raises SOCKET_CLOSED, which forgets the socket; collect first, the map changes meanwhile.
     var theirs = sockets.entrySet().stream()
         .filter(entry -> !entry.getValue().isPatron() && entry.getValue().id() == operatorId)
@@ -221,9 +206,6 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
 
   private static long chatIdIn(JsonObject raw) {
     return raw.getValue("body") instanceof JsonObject body && body.getValue("chatId") instanceof Number n ? n.longValue() : -1;
-  }
-
-  private record CheckedOperator(Identity identity, long until) {
   }
 
   @FunctionalInterface

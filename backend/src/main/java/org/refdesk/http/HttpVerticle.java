@@ -93,7 +93,7 @@ public final class HttpVerticle extends VerticleBase {
     new TagRoutes(tags, lifecycle).mount(router, operatorAuth);
     new CannedRoutes(new CannedRepository(pool)).mount(router, operatorAuth);
     new SettingsRoutes(libraries, operators, new OperatorSettingsRepository(pool)).mount(router, operatorAuth);
-    Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, operators, chats, originCheck, metrics), originCheck);
+    Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, knownOperators, chats, originCheck, metrics), originCheck);
     watchEventLoop();
     new StaticRoutes().mount(router, headers);
 

@@ -9,8 +9,8 @@ import org.refdesk.bus.Addresses;
 import org.refdesk.cache.EventLoopCache;
 
 /**
- * What one HTTP event loop remembers about operators: who is enabled (so an authenticated request does
- * not ask Postgres who its operator is) and what operators are called (so the losers of a claim learn
+ * What one HTTP event loop remembers about operators: who is enabled (so an authenticated request or
+ * bridge frame does not ask Postgres who its operator is) and what operators are called (so the losers of a claim learn
  * who won without asking Postgres). Disabling is the only change an operator's account goes through;
  * every node forgets the operator as soon as the disable event arrives, and the expiry only bounds the
  * harm of an event the bus lost.
