@@ -12,30 +12,27 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.Refdesk;
 import org.refdesk.support.TestGateway;
+import org.refdesk.support.TwoNodes;
 
 @DisplayName("What each clustered node remembers follows changes made on the other")
 class ClusterMemoryTest {
 
+  private static TwoNodes nodes;
   private static TestGateway nodeA;
   private static Refdesk nodeB;
   private static WebClient toB;
 
   @BeforeAll
   static void start() {
-    int portA = TestGateway.freePort();
-    int portB = TestGateway.freePort();
-    var members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-    nodeA = TestGateway.start(Map.of("REFDESK_CLUSTER", "true", "REFDESK_CLUSTER_PORT", Integer.toString(portA),
-        "REFDESK_CLUSTER_MEMBERS", members));
-    nodeB = nodeA.startNode(Map.of("REFDESK_CLUSTER", "true", "REFDESK_CLUSTER_PORT", Integer.toString(portB),
-        "REFDESK_CLUSTER_MEMBERS", members));
+    nodes = TwoNodes.start();
+    nodeA = nodes.nodeA();
+    nodeB = nodes.nodeB();
     // Several connections, so requests reach every HTTP event loop of node B.
     toB = WebClient.create(nodeA.vertx(), new WebClientOptions()
         .setDefaultHost("127.0.0.1").setDefaultPort(nodeB.config().httpPort()), new PoolOptions().setHttp1MaxSize(8));
@@ -44,10 +41,7 @@ class ClusterMemoryTest {
   @AfterAll
   static void stop() {
     toB.close();
-    if (nodeB != null) {
-      TestGateway.await(nodeB.stop());
-    }
-    nodeA.close();
+    nodes.close();
   }
 
   private static List<Integer> meOnB(String token) {

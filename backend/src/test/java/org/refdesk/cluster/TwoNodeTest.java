@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -13,30 +12,25 @@ import org.junit.jupiter.api.Test;
 import org.refdesk.Refdesk;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
+import org.refdesk.support.TwoNodes;
 
 @DisplayName("Two clustered gateway nodes")
 class TwoNodeTest {
 
+  private static TwoNodes nodes;
   private static TestGateway nodeA;
   private static Refdesk nodeB;
 
   @BeforeAll
   static void start() {
-    int portA = TestGateway.freePort();
-    int portB = TestGateway.freePort();
-    var members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
-    nodeA = TestGateway.start(Map.of("REFDESK_CLUSTER", "true", "REFDESK_CLUSTER_PORT", Integer.toString(portA),
-        "REFDESK_CLUSTER_MEMBERS", members));
-    nodeB = nodeA.startNode(Map.of("REFDESK_CLUSTER", "true", "REFDESK_CLUSTER_PORT", Integer.toString(portB),
-        "REFDESK_CLUSTER_MEMBERS", members));
+    nodes = TwoNodes.start();
+    nodeA = nodes.nodeA();
+    nodeB = nodes.nodeB();
   }
 
   @AfterAll
   static void stop() {
-    if (nodeB != null) {
-      TestGateway.await(nodeB.stop());
-    }
-    nodeA.close();
+    nodes.close();
   }
 
   private static JsonObject message(long chatId, String text, String id) {
