@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.refdesk.chat.ChatEvent.Sender;
 
 /** Chats, their numbered events, claims and endings, in Postgres. */
@@ -28,11 +29,7 @@ public final class ChatRepository {
   }
 
   public Future<List<Queue>> allQueues() {
-    return pool.query(ChatSql.ALL_QUEUES).execute().map(rows -> {
-      var list = new ArrayList<Queue>();
-      rows.forEach(row -> list.add(Queue.from(row)));
-      return list;
-    });
+    return pool.query(ChatSql.ALL_QUEUES).execute().map(rows -> mapped(rows, Queue::from));
   }
 
   public Future<Optional<Queue>> queueById(long id) {
@@ -116,11 +113,7 @@ public final class ChatRepository {
   }
 
   public Future<List<JsonObject>> eventsAfter(long chatId, int after, int limit) {
-    return pool.preparedQuery(ChatSql.EVENTS_AFTER).execute(Tuple.of(chatId, after, limit)).map(rows -> {
-      var events = new ArrayList<JsonObject>();
-      rows.forEach(row -> events.add(ChatEvent.from(row)));
-      return events;
-    });
+    return pool.preparedQuery(ChatSql.EVENTS_AFTER).execute(Tuple.of(chatId, after, limit)).map(rows -> mapped(rows, row -> ChatEvent.from(row)));
   }
 
   /**
@@ -165,11 +158,7 @@ public final class ChatRepository {
   }
 
   public Future<List<Long>> queueMembers(long queueId) {
-    return pool.preparedQuery(ChatSql.QUEUE_MEMBERS).execute(Tuple.of(queueId)).map(rows -> {
-      var ids = new ArrayList<Long>();
-      rows.forEach(row -> ids.add(row.getLong("operator_id")));
-      return ids;
-    });
+    return pool.preparedQuery(ChatSql.QUEUE_MEMBERS).execute(Tuple.of(queueId)).map(rows -> mapped(rows, row -> row.getLong("operator_id")));
   }
 
   /** The median wait of the queue's recent claims, in seconds; empty before the first claim. */
@@ -182,31 +171,23 @@ public final class ChatRepository {
 
   /** The library's chats in progress, for the operator app's counters and its tabs after a reload. */
   public Future<List<JsonObject>> activeIn(long libraryId) {
-    return pool.preparedQuery(ChatSql.ACTIVE_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> {
-      var list = new ArrayList<JsonObject>();
-      rows.forEach(row -> list.add(new JsonObject()
-          .put("chatId", row.getLong("id"))
-          .put("queueId", row.getLong("queue_id"))
-          .put("patronName", row.getString("patron_name"))
-          .put("question", row.getString("question"))
-          .put("ownerId", row.getLong("owner_id"))
-          .put("ownerName", row.getString("owner_name"))
-          .put("claimedAt", ChatEvent.iso(row.getOffsetDateTime("claimed_at")))
-          .put("lastSeq", row.getInteger("last_seq"))));
-      return list;
-    });
+    return pool.preparedQuery(ChatSql.ACTIVE_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> mapped(rows, row -> new JsonObject()
+        .put("chatId", row.getLong("id"))
+        .put("queueId", row.getLong("queue_id"))
+        .put("patronName", row.getString("patron_name"))
+        .put("question", row.getString("question"))
+        .put("ownerId", row.getLong("owner_id"))
+        .put("ownerName", row.getString("owner_name"))
+        .put("claimedAt", ChatEvent.iso(row.getOffsetDateTime("claimed_at")))
+        .put("lastSeq", row.getInteger("last_seq"))));
   }
 
   public Future<List<JsonObject>> earlierChatsOfPatron(long chatId) {
-    return pool.preparedQuery(ChatSql.EARLIER_CHATS).execute(Tuple.of(chatId)).map(rows -> {
-      var list = new ArrayList<JsonObject>();
-      rows.forEach(row -> list.add(new JsonObject()
-          .put("chatId", row.getLong("id"))
-          .put("createdAt", ChatEvent.iso(row.getOffsetDateTime("created_at")))
-          .put("question", row.getString("question"))
-          .put("state", row.getString("state"))));
-      return list;
-    });
+    return pool.preparedQuery(ChatSql.EARLIER_CHATS).execute(Tuple.of(chatId)).map(rows -> mapped(rows, row -> new JsonObject()
+        .put("chatId", row.getLong("id"))
+        .put("createdAt", ChatEvent.iso(row.getOffsetDateTime("created_at")))
+        .put("question", row.getString("question"))
+        .put("state", row.getString("state"))));
   }
 
   public Future<Void> recordEmail(long chatId, String email) {
@@ -215,16 +196,12 @@ public final class ChatRepository {
 
   /** The chats this operator took part in that ended in the last week, newest first. */
   public Future<List<JsonObject>> recentlyEndedFor(long operatorId) {
-    return pool.preparedQuery(ChatSql.RECENT_FOR_OPERATOR).execute(Tuple.of(operatorId)).map(rows -> {
-      var list = new ArrayList<JsonObject>();
-      rows.forEach(row -> list.add(new JsonObject()
-          .put("chatId", row.getLong("id"))
-          .put("queueId", row.getLong("queue_id"))
-          .put("patronName", row.getString("patron_name"))
-          .put("question", row.getString("question"))
-          .put("endedAt", ChatEvent.iso(row.getOffsetDateTime("ended_at")))));
-      return list;
-    });
+    return pool.preparedQuery(ChatSql.RECENT_FOR_OPERATOR).execute(Tuple.of(operatorId)).map(rows -> mapped(rows, row -> new JsonObject()
+        .put("chatId", row.getLong("id"))
+        .put("queueId", row.getLong("queue_id"))
+        .put("patronName", row.getString("patron_name"))
+        .put("question", row.getString("question"))
+        .put("endedAt", ChatEvent.iso(row.getOffsetDateTime("ended_at")))));
   }
 
   public Future<List<WaitingChat>> waitingIn(long queueId) {
@@ -247,10 +224,14 @@ public final class ChatRepository {
   }
 
   private static List<WaitingChat> waitingChats(RowSet<Row> rows) {
-    var chats = new ArrayList<WaitingChat>();
-    rows.forEach(row -> chats.add(new WaitingChat(row.getLong("id"), row.getString("patron_name"),
-        row.getString("question"), row.getOffsetDateTime("created_at"))));
-    return chats;
+    return mapped(rows, row -> new WaitingChat(row.getLong("id"), row.getString("patron_name"),
+        row.getString("question"), row.getOffsetDateTime("created_at")));
+  }
+
+  private static <T> List<T> mapped(RowSet<Row> rows, Function<Row, T> mapper) {
+    var list = new ArrayList<T>(rows.size());
+    rows.forEach(row -> list.add(mapper.apply(row)));
+    return list;
   }
 
   private static Optional<Row> first(RowSet<Row> rows) {
@@ -281,11 +262,11 @@ public final class ChatRepository {
 
     public JsonObject toJson(int position) {
       return new JsonObject()
-          .put("chatId", chatId)
-          .put("patronName", patronName)
-          .put("question", question)
-          .put("createdAt", ChatEvent.iso(createdAt))
-          .put("position", position);
+        .put("chatId", chatId)
+        .put("patronName", patronName)
+        .put("question", question)
+        .put("createdAt", ChatEvent.iso(createdAt))
+        .put("position", position);
     }
   }
 }
