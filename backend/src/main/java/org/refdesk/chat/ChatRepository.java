@@ -204,12 +204,15 @@ public final class ChatRepository {
         .put("endedAt", ChatEvent.iso(row.getOffsetDateTime("ended_at")))));
   }
 
-  public Future<List<WaitingChat>> waitingIn(long queueId) {
-    return pool.preparedQuery(ChatSql.WAITING_IN_QUEUE).execute(Tuple.of(queueId)).map(ChatRepository::waitingChats);
+  public Future<List<WaitingChat>> waitingIn(Queue queue) {
+    return pool.preparedQuery(ChatSql.WAITING_IN_QUEUE).execute(Tuple.of(queue.id(), queue.libraryId()))
+        .map(ChatRepository::waitingChats);
   }
 
-  public Future<List<WaitingChat>> waitingByIds(List<Long> ids) {
-    return pool.preparedQuery(ChatSql.WAITING_DETAILS).execute(Tuple.of(ids.toArray(new Long[0])))
+  /** The details of the chats Redis lists as waiting, as far as Postgres agrees they wait in this queue. */
+  public Future<List<WaitingChat>> waitingByIds(Queue queue, List<Long> ids) {
+    return pool.preparedQuery(ChatSql.WAITING_DETAILS)
+        .execute(Tuple.of(ids.toArray(new Long[0]), queue.id(), queue.libraryId()))
         .map(ChatRepository::waitingChats);
   }
 

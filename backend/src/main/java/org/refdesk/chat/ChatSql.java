@@ -198,12 +198,16 @@ final class ChatSql {
                ORDER BY claimed_at DESC LIMIT 20) recent
       """;
 
+  /** Scoped by queue and library as well as by id: Redis's list is a hint, never the permission. */
   static final String WAITING_DETAILS = """
-      SELECT id, patron_name, question, created_at FROM chats WHERE id = ANY($1) AND state = 'waiting'
+      SELECT id, patron_name, question, created_at FROM chats
+       WHERE id = ANY($1) AND queue_id = $2 AND library_id = $3 AND state = 'waiting'
       """;
 
   static final String WAITING_IN_QUEUE = """
-      SELECT id, patron_name, question, created_at FROM chats WHERE queue_id = $1 AND state = 'waiting' ORDER BY created_at, id
+      SELECT id, patron_name, question, created_at FROM chats
+       WHERE queue_id = $1 AND library_id = $2 AND state = 'waiting'
+       ORDER BY created_at, id
       """;
 
   static final String ALL_WAITING = """

@@ -5,14 +5,19 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.refdesk.auth.Tokens;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatClaims;
 import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatRepository;
+import org.refdesk.chat.Queue;
+import org.refdesk.chat.ChatRepository.WaitingChat;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
+import org.refdesk.operator.Operator;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.library.LibraryRepository;
 import org.refdesk.presence.PresenceState;
@@ -160,21 +165,15 @@ public final class ChatRoutes {
 
   /**
    * The queue's waiting chats, oldest first, in Redis's order with Postgres's details. A chat Redis
-   * still lists but Postgres no longer calls waiting is dropped here and from Redis.
+   * still lists but Postgres no longer calls waiting is dropped here and from Redis. Postgres alone
+   * answers only when Redis cannot: a refusal is never turned into an answer.
    */
   private void waiting(RoutingContext ctx) {
     long queueId = PathParams.id(ctx, "id");
-    var operator = OperatorAuth.operator(ctx);
-    chats.monitors(operator.id(), queueId)
-        .compose(monitors -> monitors ? queues.waitingIds(queueId)
-            : Future.failedFuture(ApiException.forbidden("You do not monitor this queue.")))
-        .compose(ids -> ids.isEmpty() ? chats.waitingIn(queueId)
-            : chats.waitingByIds(ids).compose(found -> {
-              var byId = found.stream().collect(Collectors.toMap(w -> w.chatId(), w -> w));
-              var stale = ids.stream().filter(id -> !byId.containsKey(id)).toList();
-              var ordered = ids.stream().filter(byId::containsKey).map(byId::get).toList();
-              return queues.forget(queueId, stale).otherwiseEmpty().map(ordered);
-            }), redisDown -> chats.waitingIn(queueId))
+    monitoredQueue(OperatorAuth.operator(ctx), queueId)
+        .compose(queue -> queues.waitingIds(queueId).transform(read -> read.failed() || read.result().isEmpty()
+            ? chats.waitingIn(queue)
+            : inRedisOrder(queue, read.result())))
         .onSuccess(list -> {
           var array = new JsonArray();
           for (int i = 0; i < list.size(); i++) {
@@ -185,9 +184,27 @@ public final class ChatRoutes {
         .onFailure(ctx::fail);
   }
 
+  /** A queue of another library is answered as if it did not exist; one of this library, by whether it is monitored. */
+  private Future<Queue> monitoredQueue(Operator operator, long queueId) {
+    return chats.queueById(queueId)
+        .compose(found -> found.isEmpty() || found.get().libraryId() != operator.libraryId()
+            ? Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no such queue."))
+            : chats.monitors(operator.id(), queueId).compose(monitors -> monitors ? Future.succeededFuture(found.get())
+                : Future.failedFuture(ApiException.forbidden("You do not monitor this queue."))));
+  }
+
+  private Future<List<WaitingChat>> inRedisOrder(Queue queue, List<Long> ids) {
+    return chats.waitingByIds(queue, ids).compose(found -> {
+      var byId = found.stream().collect(Collectors.toMap(WaitingChat::chatId, w -> w));
+      var stale = ids.stream().filter(id -> !byId.containsKey(id)).toList();
+      var ordered = ids.stream().filter(byId::containsKey).map(byId::get).toList();
+      return queues.forget(queue.id(), stale).otherwiseEmpty().map(ordered);
+    });
+  }
+
   private void presence(RoutingContext ctx) {
     long libraryId = OperatorAuth.operator(ctx).libraryId();
-    var statuses = presence.statuses(libraryId).otherwise(java.util.Map.of());
+    var statuses = presence.statuses(libraryId).otherwise(Map.of());
     var everyone = operators.listInLibrary(libraryId);
     Future.all(statuses, everyone)
         .onSuccess(done -> {
