@@ -15,6 +15,7 @@ import org.refdesk.presence.PresenceVerticle;
 import org.refdesk.queue.QueueVerticle;
 import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
+import org.refdesk.bridge.FloodControl;
 import org.refdesk.http.HttpVerticle;
 import org.refdesk.library.DemoLibrary;
 import org.refdesk.library.DemoLibrary.Seeded;
@@ -60,12 +61,13 @@ public final class Refdesk {
 
   /** The services first, so that the HTTP server opens only when everything behind it answers. */
   private static Future<Void> deploy(Vertx vertx, RefdeskConfig config, String signingKey, RefdeskMetrics metrics) {
+    var flood = new FloodControl(config.patronMessagesPerMinute());
     return Future.all(
             vertx.deployVerticle(() -> new ChatVerticle(config, metrics), new DeploymentOptions()),
             vertx.deployVerticle(() -> new PresenceVerticle(config), new DeploymentOptions()),
             vertx.deployVerticle(() -> new QueueVerticle(config, metrics), new DeploymentOptions()),
             vertx.deployVerticle(() -> new ChatTimerVerticle(config), new DeploymentOptions()))
-        .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics),
+        .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics, flood),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .mapEmpty();
   }

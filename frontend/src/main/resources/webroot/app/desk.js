@@ -258,6 +258,8 @@ function createDesk(me, mySettings, library) {
   async function leave() {
     await settings.flush();
     await presence.goOffline();
+    // Revoked on the server too, so the token is worthless to whoever finds it later.
+    await call('/api/auth/logout', { method: 'POST' }).catch(() => {});
     signOut();
   }
 

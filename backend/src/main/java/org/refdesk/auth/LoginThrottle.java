@@ -11,14 +11,16 @@ import org.refdesk.redis.LuaScript;
 import org.refdesk.redis.RedisKeys;
 
 /**
- * Slows password guessing: after {@value #MAX_FAILURES} failed logins for one username from one address,
- * further attempts are refused until the window ends. Counted in Redis, so every node agrees.
+ * Slows password guessing: {@value #MAX_ATTEMPTS} sign-ins for one username from one address without a
+ * success, then further attempts are refused until the window ends. Each attempt is counted before its
+ * password is checked, in one atomic step, so guesses sent all at once cannot slip past the count.
+ * Counted in Redis, so every node agrees.
  */
 public final class LoginThrottle {
 
-  static final int MAX_FAILURES = 5;
+  static final int MAX_ATTEMPTS = 5;
   static final int WINDOW_SECONDS = 10 * 60;
-  private static final LuaScript COUNT_FAILURE = LuaScript.load("count-in-window", 1);
+  private static final LuaScript COUNT_ATTEMPT = LuaScript.load("count-in-window", 1);
 
   private final Redis redis;
   private final RedisKeys keys;
@@ -28,26 +30,22 @@ public final class LoginThrottle {
     this.keys = keys;
   }
 
-  /** Fails with 429 when this username and address have used up their attempts. */
-  public Future<Void> check(String username, String ip) {
-    var key = keys.loginFailures(username, ip);
-    return redis.send(Request.cmd(Command.GET).arg(key)).compose(count -> {
-      if (count != null && count.toInteger() >= MAX_FAILURES) {
-        return redis.send(Request.cmd(Command.TTL).arg(key)).compose(ttl -> Future.failedFuture(new ApiException(
-            ErrorCode.RATE_LIMITED,
-            "Too many failed sign-ins. Try again in " + minutes(ttl == null ? WINDOW_SECONDS : ttl.toInteger()) + ".")));
+  /** Takes one attempt for this username and address; fails with 429 when none are left. */
+  public Future<Void> reserve(String username, String ip) {
+    var key = keys.loginAttempts(username, ip);
+    return COUNT_ATTEMPT.run(redis, List.of(key), List.of(Integer.toString(WINDOW_SECONDS))).compose(count -> {
+      if (count.toInteger() <= MAX_ATTEMPTS) {
+        return Future.succeededFuture();
       }
-      return Future.succeededFuture();
+      return redis.send(Request.cmd(Command.TTL).arg(key)).compose(ttl -> Future.failedFuture(new ApiException(
+          ErrorCode.RATE_LIMITED,
+          "Too many failed sign-ins. Try again in " + minutes(ttl == null ? WINDOW_SECONDS : ttl.toInteger()) + ".")));
     });
   }
 
-  public Future<Void> recordFailure(String username, String ip) {
-    return COUNT_FAILURE.run(redis, List.of(keys.loginFailures(username, ip)), List.of(Integer.toString(WINDOW_SECONDS)))
-        .mapEmpty();
-  }
-
+  /** A right password gives the attempts back. */
   public Future<Void> reset(String username, String ip) {
-    return redis.send(Request.cmd(Command.DEL).arg(keys.loginFailures(username, ip))).mapEmpty();
+    return redis.send(Request.cmd(Command.DEL).arg(keys.loginAttempts(username, ip))).mapEmpty();
   }
 
   private static String minutes(int seconds) {

@@ -6,6 +6,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Optional;
 
 /**
  * bcrypt hashing, always on a worker thread: one hash costs tens of milliseconds, which would stall
@@ -28,6 +29,11 @@ public final class Passwords {
 
   public Passwords(Vertx vertx) {
     this.vertx = vertx;
+  }
+
+  /** Why {@link PasswordPolicy} refuses the password for this account, or empty when it may be used. */
+  public Future<Optional<String>> refusal(String password, String username, String displayName) {
+    return PasswordPolicy.check(vertx, password, username, displayName);
   }
 
   public Future<String> hash(String password) {

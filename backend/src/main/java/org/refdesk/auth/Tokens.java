@@ -2,6 +2,7 @@ package org.refdesk.auth;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.auth.JWTOptions;
 import io.vertx.ext.auth.PubSecKeyOptions;
@@ -9,9 +10,15 @@ import io.vertx.ext.auth.User;
 import io.vertx.ext.auth.authentication.TokenCredentials;
 import io.vertx.ext.auth.jwt.JWTAuth;
 import io.vertx.ext.auth.jwt.JWTAuthOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.refdesk.bus.Identity;
 import org.refdesk.cache.EventLoopCache;
 import org.refdesk.error.ApiException;
 
@@ -28,28 +35,36 @@ public final class Tokens {
   private static final String ALGORITHM = "HS256";
   /** Signed-in operators of a large installation, with a token or two each. */
   private static final int VERIFIED_CAPACITY = 10_000;
-  /** Only to let go of tokens nobody uses any more: each use checks the token's own expiry. */
+  /**
+   * Only to let go of tokens nobody uses any more: each use checks the token's own expiry. It also
+   * bounds how long a node that missed a sign-out's event keeps a token it had already verified.
+   */
   private static final long VERIFIED_MINUTES = 10;
 
   private final JWTAuth operators;
   private final JWTAuth patrons;
   private final int operatorMinutes;
   private final int patronMinutes;
+  private final RevokedTokens revoked;
   /**
    * Operator tokens already verified here. Checking the signature and parsing the claims cost more
-   * than the rest of a contested claim, and a token that verified once stays valid until it expires:
-   * the key never changes while the gateway runs, and disabled operators are refused after the token
-   * check, by the operator's own state.
+   * than the rest of a contested claim, and a token that verified once stays valid until it expires or
+   * is revoked: the key never changes while the gateway runs, a sign-out is heard as an event, and
+   * disabled operators are refused after the token check, by the operator's own state.
    */
-  private final EventLoopCache<String, VerifiedOperator> verifiedOperators;
+  private final EventLoopCache<String, VerifiedToken> verifiedOperators;
 
-  public Tokens(Vertx vertx, String signingKey, int operatorMinutes, int patronMinutes) {
+  public Tokens(Vertx vertx, String signingKey, int operatorMinutes, int patronMinutes, RevokedTokens revoked) {
     this.operators = JWTAuth.create(vertx, options(signingKey, OPERATOR_AUDIENCE));
     this.patrons = JWTAuth.create(vertx, options(signingKey, PATRON_AUDIENCE));
     this.operatorMinutes = operatorMinutes;
     this.patronMinutes = patronMinutes;
+    this.revoked = revoked;
     this.verifiedOperators = new EventLoopCache<>(VERIFIED_CAPACITY, VERIFIED_MINUTES, TimeUnit.MINUTES,
-        token -> verify(operators, token).map(user -> Optional.of(VerifiedOperator.of(user))));
+        token -> verify(operators, token)
+            .map(user -> VerifiedToken.of(Identity.Kind.OPERATOR, user, idOf(token)))
+            .compose(verified -> revoked.isRevoked(verified.tokenId())
+                .map(isRevoked -> isRevoked ? Optional.<VerifiedToken>empty() : Optional.of(verified))));
   }
 
   private static JWTAuthOptions options(String signingKey, String audience) {
@@ -76,21 +91,44 @@ public final class Tokens {
         .setExpiresInMinutes(minutes);
   }
 
-  /** The operator id a valid operator token names; fails with 401 otherwise. */
-  public Future<Long> verifyOperator(String token) {
+  /**
+   * Either kind of token, checked once against the audience it names: a patron's frame does not first
+   * fail an operator check. The audience read here only picks the verifier; the verifier checks it again.
+   */
+  public Future<VerifiedToken> verify(String token) {
+    var audience = claimedAudience(token);
+    if (audience.contains(OPERATOR_AUDIENCE)) {
+      return verifiedOperator(token);
+    }
+    if (audience.contains(PATRON_AUDIENCE)) {
+      return verifiedPatron(token);
+    }
+    return Future.failedFuture(ApiException.unauthorized());
+  }
+
+  /** A valid, unrevoked operator token; fails with 401 otherwise. */
+  public Future<VerifiedToken> verifiedOperator(String token) {
     if (token == null || token.isBlank()) {
       return Future.failedFuture(ApiException.unauthorized());
     }
-    return verifiedOperators.get(token).compose(verified -> verified.isPresent()
-        && verified.get().expiresAtMs() > System.currentTimeMillis()
-        ? Future.succeededFuture(verified.get().operatorId())
+    return verifiedOperators.get(token).compose(verified -> verified.isPresent() && verified.get().isCurrent()
+        && !revoked.isKnownRevoked(verified.get().tokenId())
+        ? Future.succeededFuture(verified.get())
         : Future.failedFuture(ApiException.unauthorized()));
+  }
+
+  /** The operator id a valid operator token names; fails with 401 otherwise. */
+  public Future<Long> verifyOperator(String token) {
+    return verifiedOperator(token).map(VerifiedToken::subjectId);
   }
 
   /** The chat a valid patron token is scoped to; fails with 401 otherwise. */
   public Future<PatronClaims> verifyPatron(String token) {
-    return verify(patrons, token).map(user -> new PatronClaims(
-        user.principal().getLong("chat"), user.principal().getLong("lib")));
+    return verifiedPatron(token).map(verified -> new PatronClaims(verified.chatId(), verified.libraryId()));
+  }
+
+  private Future<VerifiedToken> verifiedPatron(String token) {
+    return verify(patrons, token).map(user -> VerifiedToken.of(Identity.Kind.PATRON, user, idOf(token)));
   }
 
   private static Future<User> verify(JWTAuth auth, String token) {
@@ -114,16 +152,67 @@ public final class Tokens {
         && principal.getValue("lib") instanceof Number;
   }
 
+  /** The audiences a token's payload names, unverified; empty for anything that is not a JWT. */
+  private static List<String> claimedAudience(String token) {
+    if (token == null) {
+      return List.of();
+    }
+    int first = token.indexOf('.');
+    int second = first < 0 ? -1 : token.indexOf('.', first + 1);
+    if (second < 0) {
+      return List.of();
+    }
+    try {
+      var payload = new JsonObject(new String(Base64.getUrlDecoder().decode(token.substring(first + 1, second)),
+          StandardCharsets.UTF_8));
+      var aud = payload.getValue("aud");
+      if (aud instanceof String one) {
+        return List.of(one);
+      }
+      return aud instanceof JsonArray many ? many.stream().filter(String.class::isInstance).map(String.class::cast).toList()
+          : List.of();
+    } catch (RuntimeException notAJwt) {
+      return List.of();
+    }
+  }
+
+  /**
+   * The name a token is revoked by: a digest, so the deny-list and the sign-out event never hold a
+   * token that could be used.
+   */
+  static String idOf(String token) {
+    try {
+      var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JVM", e);
+    }
+  }
+
   public record PatronClaims(long chatId, long libraryId) {
   }
 
-  private record VerifiedOperator(long operatorId, long expiresAtMs) {
+  /** What a verified token says: whose it is, until when, and the id a sign-out revokes it by. */
+  public record VerifiedToken(Identity.Kind kind, long subjectId, long libraryId, long chatId, long expiresAtMs,
+                              String tokenId) {
 
-    static VerifiedOperator of(User user) {
+    static VerifiedToken of(Identity.Kind kind, User user, String tokenId) {
+      var principal = user.principal();
       // The provider keeps the standard time claims among the user's attributes, not in the principal.
-      var exp = user.attributes().getLong("exp", user.principal().getLong("exp"));
-      return new VerifiedOperator(Long.parseLong(user.principal().getString("sub")),
-          exp == null ? Long.MAX_VALUE : exp * 1000);
+      var exp = user.attributes().getLong("exp", principal.getLong("exp"));
+      var sub = principal.getString("sub");
+      long subject = Long.parseLong(sub.startsWith("chat:") ? sub.substring(5) : sub);
+      return new VerifiedToken(kind, subject, principal.getLong("lib"), kind == Identity.Kind.PATRON ? subject : 0,
+          exp == null ? Long.MAX_VALUE : exp * 1000, tokenId);
+    }
+
+    public boolean isCurrent() {
+      return expiresAtMs > System.currentTimeMillis();
+    }
+
+    /** The identity the bus carries; an operator's library comes from the account, not the token. */
+    public Identity identity(long operatorLibraryId) {
+      return kind == Identity.Kind.PATRON ? Identity.patron(chatId, libraryId) : Identity.operator(subjectId, operatorLibraryId);
     }
   }
 }

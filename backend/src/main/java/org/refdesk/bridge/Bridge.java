@@ -1,7 +1,9 @@
 package org.refdesk.bridge;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
@@ -43,12 +45,25 @@ public final class Bridge {
         && (record.getThrown() instanceof IOException || record.getThrown() instanceof HttpClosedException);
   }
 
+  /** Fails a frame the guard refused, with the reason the guard gave, on the sender's reply address. */
+  private static void answerRefusal(Message<JsonObject> message) {
+    ErrorCode code;
+    try {
+      code = ErrorCode.valueOf(message.headers().get(BridgeGuard.REFUSAL));
+    } catch (RuntimeException unknown) {
+      code = ErrorCode.INVALID;
+    }
+    message.fail(code.failureCode(), code.code());
+  }
+
   public static void mount(Vertx vertx, Router router, BridgeGuard guard, OriginCheck origins) {
     var options = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.CHAT_SEND))
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.CHAT_TYPING))
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.PRESENCE_SET))
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.PRESENCE_HEARTBEAT))
+        // Only the guard routes frames here (see BridgeGuard#refuseWithReason); a browser's own frame to it is refused.
+        .addInboundPermitted(new PermittedOptions().setAddress(Addresses.BRIDGE_REFUSED))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("chat\\.[0-9]+"))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("queue\\.[0-9]+"))
         .addOutboundPermitted(new PermittedOptions().setAddressRegex("operator\\.[0-9]+"))
@@ -68,6 +83,7 @@ public final class Bridge {
         ctx.next();
       }
     });
+    vertx.eventBus().<JsonObject>localConsumer(Addresses.BRIDGE_REFUSED, Bridge::answerRefusal);
     var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setRegisterWriteHandler(false));
     router.route("/eventbus/*").subRouter(sockJs.bridge(options, guard));
   }

@@ -23,6 +23,17 @@ public final class Addresses {
    * it in the memory that spares authenticated requests a Postgres query.
    */
   public static final String OPERATOR_DISABLED = "refdesk.operator-disabled";
+  /**
+   * Server side only: an operator signed out; every node refuses that token from now on and closes the
+   * sockets it opened. Carries {tokenId, expiresAt}, a digest of the token, never the token.
+   */
+  public static final String TOKEN_REVOKED = "refdesk.token-revoked";
+  /**
+   * Server side only, local to each node: where the bridge guard sends a frame it refuses for its shape
+   * or its rate, so the sender's own reply handler hears the reason at once (the bridge's own refusal
+   * carries no reply address). The guard lets no browser address it directly.
+   */
+  public static final String BRIDGE_REFUSED = "refdesk.bridge-refused";
   /** Server side only: a chat started; every node remembers what a claim needs to know about it. */
   public static final String CHAT_STARTED = "refdesk.chat-started";
   /** Server side only: a chat ended; every node forgets what it remembered for claims about it. */

@@ -30,6 +30,7 @@ public record RefdeskConfig(
     int httpInstances,
     int presenceTimeoutSeconds,
     int chatStartsPerAddress,
+    int patronMessagesPerMinute,
     Optional<String> metricsToken,
     Cluster cluster,
     int timerTickMillis,
@@ -62,6 +63,7 @@ public record RefdeskConfig(
         vars.integer("REFDESK_HTTP_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors())),
         vars.integer("REFDESK_PRESENCE_TIMEOUT_SECONDS", 45),
         vars.integer("REFDESK_CHAT_STARTS_PER_ADDRESS", 20),
+        vars.integer("REFDESK_PATRON_MESSAGES_PER_MINUTE", 60),
         vars.optional("REFDESK_METRICS_TOKEN"),
         new Cluster(
             vars.bool("REFDESK_CLUSTER", false),
@@ -85,7 +87,7 @@ public record RefdeskConfig(
   public RefdeskConfig withServices(String pgUrl, String redisUrl) {
     return new RefdeskConfig(httpPort, httpHost, publicUrl, Optional.of(pgUrl), Optional.of(redisUrl), redisPrefix,
         dataDir, adminPassword, allowedOrigins, jwtSecret, operatorTokenMinutes, patronTokenMinutes, trustedProxies,
-        bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, metricsToken,
+        bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, patronMessagesPerMinute, metricsToken,
         cluster, timerTickMillis, writeLanes, logLevel);
   }
 

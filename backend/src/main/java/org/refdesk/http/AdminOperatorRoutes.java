@@ -1,5 +1,6 @@
 package org.refdesk.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -7,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.refdesk.auth.PasswordPolicy;
 import org.refdesk.auth.Passwords;
 import org.refdesk.bus.Addresses;
 import org.refdesk.error.ApiException;
@@ -19,7 +21,6 @@ import org.refdesk.operator.OperatorRepository.NewOperator;
 public final class AdminOperatorRoutes {
 
   private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
-  private static final int MIN_PASSWORD = 10;
 
   private final OperatorRepository operators;
   private final Passwords passwords;
@@ -43,10 +44,12 @@ public final class AdminOperatorRoutes {
         "must be 3 to 40 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit")
         .toLowerCase(Locale.ROOT);
     var displayName = input.requiredText("displayName", 80);
-    var password = input.requiredSecret("password", MIN_PASSWORD, 200);
+    var password = input.requiredSecret("password", PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH);
     var role = input.oneOf("role", Set.of(Operator.OPERATOR, Operator.ADMIN));
     var queues = input.textList("queues", 100, 63);
-    passwords.hash(password)
+    passwords.refusal(password, username, displayName)
+        .compose(refusal -> refusal.isEmpty() ? passwords.hash(password)
+            : Future.failedFuture(ApiException.invalid("'password' is refused: " + refusal.get())))
         .compose(hash -> operators.create(
             new NewOperator(admin.libraryId(), username, displayName, hash, role, queues), admin.id()))
         .onSuccess(created -> Responses.created(ctx, created.toJson()))

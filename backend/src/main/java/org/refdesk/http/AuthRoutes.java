@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import org.refdesk.auth.LoginThrottle;
 import org.refdesk.auth.Passwords;
+import org.refdesk.auth.RevokedTokens;
 import org.refdesk.auth.Tokens;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
@@ -23,9 +24,11 @@ public final class AuthRoutes {
   private final OperatorRepository operators;
   private final LibraryRepository libraries;
   private final ClientAddress clientAddress;
+  private final RevokedTokens revoked;
 
   public AuthRoutes(Tokens tokens, Passwords passwords, LoginThrottle throttle, OperatorRepository operators,
-                    LibraryRepository libraries, ClientAddress clientAddress) {
+                    LibraryRepository libraries, ClientAddress clientAddress, RevokedTokens revoked) {
+    this.revoked = revoked;
     this.tokens = tokens;
     this.passwords = passwords;
     this.throttle = throttle;
@@ -36,6 +39,7 @@ public final class AuthRoutes {
 
   public void mount(Router router, OperatorAuth operatorAuth) {
     router.post("/api/auth/login").handler(this::login);
+    router.post("/api/auth/logout").handler(operatorAuth).handler(this::logout);
     router.get("/api/me").handler(operatorAuth).handler(this::me);
   }
 
@@ -44,14 +48,13 @@ public final class AuthRoutes {
     var username = input.requiredText("username", 100).toLowerCase(Locale.ROOT);
     var password = input.requiredSecret("password", 1, 200);
     var ip = clientAddress.of(ctx.request());
-    throttle.check(username, ip)
+    throttle.reserve(username, ip)
         .compose(allowed -> operators.findForLogin(username))
         .compose(found -> passwords.verify(password, found.map(c -> c.passwordHash()).orElse(null))
             .compose(matches -> {
               if (!matches || found.get().operator().disabled()) {
                 // One answer for an unknown user, a wrong password and a disabled account.
-                return throttle.recordFailure(username, ip).compose(v -> Future.failedFuture(
-                    new ApiException(ErrorCode.UNAUTHORIZED, "The username or password is not right.")));
+                return Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "The username or password is not right."));
               }
               var operator = found.get().operator();
               return throttle.reset(username, ip).map(v -> new JsonObject()
@@ -59,6 +62,13 @@ public final class AuthRoutes {
                   .put("operator", operator.summary()));
             }))
         .onSuccess(body -> Responses.ok(ctx, body))
+        .onFailure(ctx::fail);
+  }
+
+  /** Revokes the token this request carries, on every node, and closes the sockets it opened. */
+  private void logout(RoutingContext ctx) {
+    revoked.revoke(ctx.vertx().eventBus(), OperatorAuth.token(ctx))
+        .onSuccess(v -> Responses.noContent(ctx))
         .onFailure(ctx::fail);
   }
 

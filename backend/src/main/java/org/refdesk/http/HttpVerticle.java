@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.refdesk.auth.LoginThrottle;
 import org.refdesk.auth.Passwords;
+import org.refdesk.auth.RevokedTokens;
 import org.refdesk.auth.Tokens;
 import org.refdesk.canned.CannedRepository;
 import org.refdesk.canned.CannedRoutes;
@@ -21,6 +22,7 @@ import org.refdesk.tag.TagRepository;
 import org.refdesk.tag.TagRoutes;
 import org.refdesk.bridge.Bridge;
 import org.refdesk.bridge.BridgeGuard;
+import org.refdesk.bridge.FloodControl;
 import org.refdesk.chat.ChatClaims;
 import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatRepository;
@@ -46,10 +48,13 @@ public final class HttpVerticle extends VerticleBase {
   private final RefdeskConfig config;
   private final String signingKey;
   private final RefdeskMetrics metrics;
+  private final FloodControl flood;
   private HttpServer server;
   private Redis redis;
 
-  public HttpVerticle(RefdeskConfig config, String signingKey, RefdeskMetrics metrics) {
+  /** {@code flood} is shared by the node's instances: a chat's sockets may sit on different event loops. */
+  public HttpVerticle(RefdeskConfig config, String signingKey, RefdeskMetrics metrics, FloodControl flood) {
+    this.flood = flood;
     this.config = config;
     this.signingKey = signingKey;
     this.metrics = metrics;
@@ -60,7 +65,8 @@ public final class HttpVerticle extends VerticleBase {
     Pool pool = Database.pool(vertx, config);
     redis = RedisClients.create(vertx, config);
     var keys = new RedisKeys(config.redisPrefix());
-    var tokens = new Tokens(vertx, signingKey, config.operatorTokenMinutes(), config.patronTokenMinutes());
+    var revoked = new RevokedTokens(pool);
+    var tokens = new Tokens(vertx, signingKey, config.operatorTokenMinutes(), config.patronTokenMinutes(), revoked);
     var passwords = new Passwords(vertx);
     var operators = new OperatorRepository(pool);
     var knownOperators = new KnownOperators(operators);
@@ -83,7 +89,8 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(config.bodyLimitBytes()));
     new HealthRoutes(pool, redis).mount(router);
     new MetricsRoute(metrics, config.metricsToken()).mount(router);
-    new AuthRoutes(tokens, passwords, new LoginThrottle(redis, keys), operators, new LibraryRepository(pool), clientAddress)
+    new AuthRoutes(tokens, passwords, new LoginThrottle(redis, keys), operators, new LibraryRepository(pool), clientAddress,
+        revoked)
         .mount(router, operatorAuth);
     new AdminOperatorRoutes(operators, passwords).mount(router, operatorAuth);
     widget.mount(router);
@@ -93,7 +100,8 @@ public final class HttpVerticle extends VerticleBase {
     new TagRoutes(tags, lifecycle).mount(router, operatorAuth);
     new CannedRoutes(new CannedRepository(pool)).mount(router, operatorAuth);
     new SettingsRoutes(libraries, operators, new OperatorSettingsRepository(pool)).mount(router, operatorAuth);
-    Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, knownOperators, chats, originCheck, metrics), originCheck);
+    var guard = new BridgeGuard(vertx, tokens, knownOperators, chats, originCheck, metrics, flood);
+    Bridge.mount(vertx, router, guard, originCheck);
     watchEventLoop();
     new StaticRoutes().mount(router, headers);
 
@@ -109,7 +117,8 @@ public final class HttpVerticle extends VerticleBase {
         .setMaxWebSocketFrameSize(65536)
         .setMaxWebSocketMessageSize(65536));
     // What this event loop remembers is kept current by events: listen before any request comes.
-    return Future.all(knownOperators.forgetWhenDisabled(vertx.eventBus()), claims.followChats(vertx.eventBus()))
+    return Future.all(knownOperators.forgetWhenDisabled(vertx.eventBus()), claims.followChats(vertx.eventBus()),
+            revoked.listen(vertx.eventBus()), guard.listen())
         .compose(listening -> server.requestHandler(router).listen());
   }
 

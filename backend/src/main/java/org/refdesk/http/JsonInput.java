@@ -4,6 +4,7 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class JsonInput {
     if (buffer == null || buffer.length() == 0) {
       throw new ApiException(ErrorCode.BAD_JSON, "The request needs a JSON object as its body.");
     }
-    var text = buffer.toString(java.nio.charset.StandardCharsets.UTF_8).strip();
+    var text = buffer.toString(StandardCharsets.UTF_8).strip();
     if (!text.startsWith("{")) {
       throw new ApiException(ErrorCode.BAD_JSON, "The body must be a JSON object.");
     }
@@ -62,6 +63,7 @@ public final class JsonInput {
     if (!(value instanceof String text)) {
       throw ApiException.invalid("'" + field + "' must be a string.");
     }
+    requirePrintable(field, text);
     var trimmed = text.strip();
     if (trimmed.length() > maxLength) {
       throw ApiException.invalid("'" + field + "' must be at most " + maxLength + " characters.");
@@ -78,7 +80,21 @@ public final class JsonInput {
     if (text.length() < minLength || text.length() > maxLength) {
       throw ApiException.invalid("'" + field + "' must be " + minLength + " to " + maxLength + " characters.");
     }
+    requirePrintable(field, text);
     return text;
+  }
+
+  /**
+   * Control characters other than tab and newline are refused in every text a person sends: NUL cannot
+   * be stored by Postgres, and the rest only hide or garble what a colleague or patron reads.
+   */
+  private static void requirePrintable(String field, String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f) {
+        throw ApiException.invalid("'" + field + "' must not contain control characters.");
+      }
+    }
   }
 
   public String matching(String field, Pattern pattern, String rule) {
@@ -122,6 +138,7 @@ public final class JsonInput {
       if (!(item instanceof String text) || text.isBlank() || text.length() > maxLength) {
         throw ApiException.invalid("'" + field + "' must hold non-empty strings of at most " + maxLength + " characters.");
       }
+      requirePrintable(field, text);
       if (!items.contains(text.strip())) {
         items.add(text.strip());
       }

@@ -16,6 +16,7 @@ import org.refdesk.operator.Operator;
 public final class OperatorAuth implements Handler<RoutingContext> {
 
   private static final String OPERATOR = "refdesk.operator";
+  private static final String TOKEN = "refdesk.token";
 
   private final Tokens tokens;
   private final KnownOperators operators;
@@ -27,22 +28,27 @@ public final class OperatorAuth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    tokens.verifyOperator(bearer(ctx))
-        .compose(operators::active)
-        .onSuccess(operator -> {
+    tokens.verifiedOperator(bearer(ctx))
+        .compose(token -> operators.active(token.subjectId()).onSuccess(operator -> {
           if (operator.isEmpty()) {
             ctx.fail(ApiException.unauthorized());
           } else {
             ctx.put(OPERATOR, operator.get());
+            ctx.put(TOKEN, token);
             ctx.next();
           }
-        })
+        }))
         .onFailure(ctx::fail);
   }
 
   /** Only for routes behind {@link #requireAdmin()} or this handler. */
   public static Operator operator(RoutingContext ctx) {
     return ctx.get(OPERATOR);
+  }
+
+  /** The verified token of the request, for routes behind this handler. */
+  public static Tokens.VerifiedToken token(RoutingContext ctx) {
+    return ctx.get(TOKEN);
   }
 
   public static Handler<RoutingContext> requireAdmin() {

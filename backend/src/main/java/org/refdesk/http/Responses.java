@@ -25,4 +25,8 @@ public final class Responses {
   public static Future<Void> created(RoutingContext ctx, Object body) {
     return json(ctx, 201, body);
   }
+
+  public static Future<Void> noContent(RoutingContext ctx) {
+    return ctx.response().setStatusCode(204).end();
+  }
 }

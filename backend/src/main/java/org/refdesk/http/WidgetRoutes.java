@@ -25,6 +25,8 @@ import org.refdesk.redis.RedisKeys;
 public final class WidgetRoutes {
 
   static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  /** The form a queue slug always has (the schema checks the same); anything else is no queue. */
+  private static final Pattern QUEUE_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final LuaScript COUNT_IN_WINDOW = LuaScript.load("count-in-window", 1);
   private static final int START_WINDOW_SECONDS = 10 * 60;
   static final int MAX_QUESTION = 4000;
@@ -117,7 +119,7 @@ public final class WidgetRoutes {
     findQueue(slug)
         .compose(queue -> countStart(ip).map(queue))
         .compose(queue -> lifecycle.start(queue, new NewChat(queue.libraryId(), queue.id(), name, email, ip,
-                userAgent == null ? null : userAgent.substring(0, Math.min(userAgent.length(), 500)), page, question))
+                printable(userAgent, 500), page, question))
             .map(answer -> answer.put("token", tokens.issuePatron(answer.getLong("chatId"), queue.libraryId()))))
         .onSuccess(answer -> Responses.created(ctx, answer))
         .onFailure(ctx::fail);
@@ -174,8 +176,21 @@ public final class WidgetRoutes {
   }
 
   private Future<Queue> findQueue(String slug) {
+    if (slug == null || !QUEUE_SLUG.matcher(slug).matches()) {
+      return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no such queue."));
+    }
     return chats.queueBySlug(slug).compose(queue -> queue.isPresent() ? Future.succeededFuture(queue.get())
         : Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no queue called '" + slug + "'.")));
+  }
+
+  /** A header kept for the librarian, without control characters and cut to a length. */
+  private static String printable(String header, int maxLength) {
+    if (header == null) {
+      return null;
+    }
+    var kept = header.chars().filter(c -> c >= 0x20 && c != 0x7f).limit(maxLength)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    return kept.isBlank() ? null : kept;
   }
 
   private static boolean isWebAddress(String value) {

@@ -21,6 +21,7 @@ import org.refdesk.operator.OperatorRepository.NewOperator;
 public final class DemoLibrary {
 
   public static final String ADMIN_USERNAME = "admin";
+  private static final String ADMIN_DISPLAY_NAME = "Library Admin";
   static final String NAME = "Demo Library";
 
   private static final List<DemoQueue> QUEUES = List.of(
@@ -63,6 +64,14 @@ public final class DemoLibrary {
   }
 
   private Future<Optional<Seeded>> seed(Optional<String> configuredAdminPassword) {
+    return configuredAdminPassword
+        .map(chosen -> passwords.refusal(chosen, ADMIN_USERNAME, ADMIN_DISPLAY_NAME))
+        .orElse(Future.succeededFuture(Optional.empty()))
+        .compose(refusal -> refusal.isEmpty() ? seedWith(configuredAdminPassword)
+            : Future.failedFuture(new IllegalArgumentException("REFDESK_ADMIN_PASSWORD is refused: " + refusal.get())));
+  }
+
+  private Future<Optional<Seeded>> seedWith(Optional<String> configuredAdminPassword) {
     var adminPassword = configuredAdminPassword.orElseGet(() -> Passwords.generate(16));
     var librarianPassword = Passwords.generate(12);
     var adminHash = passwords.hash(adminPassword);
@@ -101,7 +110,7 @@ public final class DemoLibrary {
   private Future<Void> insertAccounts(SqlConnection conn, long libraryId, String adminHash, String librarianHash) {
     var allQueues = QUEUES.stream().map(DemoQueue::slug).toList();
     Future<?> chain = operators.insert(conn,
-        new NewOperator(libraryId, ADMIN_USERNAME, "Library Admin", adminHash, Operator.ADMIN, allQueues), null);
+        new NewOperator(libraryId, ADMIN_USERNAME, ADMIN_DISPLAY_NAME, adminHash, Operator.ADMIN, allQueues), null);
     for (var person : LIBRARIANS) {
       chain = chain.compose(v -> operators.insert(conn,
           new NewOperator(libraryId, person.username(), person.displayName(), librarianHash, Operator.OPERATOR,

@@ -16,9 +16,9 @@ public final class RedisKeys {
     return prefix;
   }
 
-  /** Failed logins for one username from one address in the current window. */
-  public String loginFailures(String username, String ip) {
-    return prefix + "login:fail:" + username + ":" + ip;
+  /** Sign-in attempts for one username from one address since the last success, in the current window. */
+  public String loginAttempts(String username, String ip) {
+    return prefix + "login:attempts:" + username + ":" + ip;
   }
 
   /** Chats started from one address in the current window. */

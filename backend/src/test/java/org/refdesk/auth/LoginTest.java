@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.util.ArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -82,12 +86,25 @@ class LoginTest {
     assertEquals("rate_limited", blocked.bodyAsJsonObject().getJsonObject("error").getString("code"));
     assertTrue(blocked.bodyAsJsonObject().getJsonObject("error").getString("message").contains("Try again"));
     var ttl = TestGateway.await(gateway.redis().send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.TTL)
-        .arg(gateway.redisPrefix() + "login:fail:" + username + ":127.0.0.1"))).toInteger();
+        .arg(gateway.redisPrefix() + "login:attempts:" + username + ":127.0.0.1"))).toInteger();
     assertTrue(ttl > 500 && ttl <= 600, "the window is ten minutes, got " + ttl);
 
     var other = seeded.librarianUsernames().get(1);
     assertEquals(200, gateway.post("/api/auth/login", credentials(other, seeded.librarianPassword()), null).statusCode(),
         "the limit is per username: colleagues can still sign in");
+  }
+
+  @Test
+  @DisplayName("sixteen guesses sent at once get five password checks: the rest are refused before any is checked")
+  void concurrentGuessesAreCounted() {
+    var guesses = new ArrayList<Future<HttpResponse<Buffer>>>();
+    for (int i = 0; i < 16; i++) {
+      guesses.add(gateway.client().post("/api/auth/login").sendJsonObject(credentials("someone-guessed-at", "concurrent-guess-" + i)));
+    }
+    TestGateway.await(Future.join(guesses));
+    var statuses = guesses.stream().map(g -> g.result().statusCode()).toList();
+    assertEquals(5, statuses.stream().filter(s -> s == 401).count(), statuses::toString);
+    assertEquals(11, statuses.stream().filter(s -> s == 429).count(), statuses::toString);
   }
 
   @Test
