@@ -40,10 +40,12 @@ public final class StaticRoutes {
     for (var folder : new String[] {"app", "demo", "widget"}) {
       router.getWithRegex("/" + folder).handler(ctx -> redirect(ctx, "/" + folder + "/"));
     }
-    router.getWithRegex("/(app|demo|shared)/.*").handler(headers.pages()).handler(cache(REVALIDATE))
+    router.getWithRegex("/(app|demo|shared)/.*").handler(headers.pages()).handler(SecurityHeaders.onlyOnDocuments())
+        .handler(cache(REVALIDATE))
         .handler(ownFiles.serve()).handler(files);
     // Patterns, not paths: a StaticHandler on a path route serves files relative to that path.
-    router.getWithRegex("/widget/.*").handler(headers.widget()).handler(cache(REVALIDATE))
+    router.getWithRegex("/widget/.*").handler(headers.widget()).handler(SecurityHeaders.onlyOnDocuments())
+        .handler(cache(REVALIDATE))
         .handler(ownFiles.serve()).handler(files);
     // The loader runs inside library pages: fresh within minutes, then a 304 on the next page view.
     router.getWithRegex("/widget\\.js").handler(cache(SHORT_CACHE)).handler(ownFiles.serve()).handler(files);

@@ -115,6 +115,22 @@ class ServingTest {
   }
 
   @Test
+  @DisplayName("a page's policy and framing rules come with the page, not with each script and style sheet it loads")
+  void policyOnDocumentsOnly() {
+    for (var uri : new String[] {"/app/", "/widget/?queue=ask", "/demo/"}) {
+      assertNotNull(get(uri).header("Content-Security-Policy"), uri);
+    }
+    assertEquals("DENY", get("/app/").header("X-Frame-Options"));
+    for (var uri : new String[] {"/widget/widget.js", "/widget/widget.css", "/shared/connector.js", "/app/main.js"}) {
+      var file = get(uri);
+      assertEquals(200, file.status(), uri);
+      assertEquals(null, file.header("Content-Security-Policy"), uri);
+      assertEquals(null, file.header("Permissions-Policy"), uri);
+      assertEquals("nosniff", file.header("X-Content-Type-Options"), uri);
+    }
+  }
+
+  @Test
   @DisplayName("libraries are cached for a year only under their versioned address; the bare one redirects there, briefly")
   void webjarsAreVersioned() {
     var vue = WEBJARS.version("vue");
