@@ -19,7 +19,7 @@ public final class StaticRoutes {
   private static final String WEBJARS = "META-INF/resources/webjars";
   private static final long YEAR_SECONDS = 365L * 24 * 3600;
   /** How long the loader, and a bare webjar address's redirect, may be used without asking again. */
-  static final String SHORT_CACHE = "public, max-age=300";
+  private static final String SHORT_CACHE = "public, max-age=300";
   private static final String REVALIDATE = "no-cache";
 
   private final OwnFiles ownFiles;
