@@ -17,6 +17,7 @@ import org.refdesk.config.RefdeskConfig;
 import org.refdesk.db.Database;
 import org.refdesk.bridge.FloodControl;
 import org.refdesk.http.HttpVerticle;
+import org.refdesk.http.OwnFiles;
 import org.refdesk.library.DemoLibrary;
 import org.refdesk.library.DemoLibrary.Seeded;
 import org.refdesk.metrics.RefdeskMetrics;
@@ -66,8 +67,10 @@ public final class Refdesk {
             vertx.deployVerticle(() -> new ChatVerticle(config, metrics), new DeploymentOptions()),
             vertx.deployVerticle(() -> new PresenceVerticle(config), new DeploymentOptions()),
             vertx.deployVerticle(() -> new QueueVerticle(config, metrics), new DeploymentOptions()),
-            vertx.deployVerticle(() -> new ChatTimerVerticle(config), new DeploymentOptions()))
-        .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics, flood),
+            vertx.deployVerticle(() -> new ChatTimerVerticle(config), new DeploymentOptions()),
+            // The front end is read once per node, not once per HTTP instance.
+            OwnFiles.load(vertx))
+        .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics, flood, services.resultAt(4)),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .mapEmpty();
   }

@@ -3,12 +3,16 @@ package org.refdesk.bridge;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.http.HttpClosedException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.bridge.PermittedOptions;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSBridgeOptions;
 import io.vertx.ext.web.handler.sockjs.SockJSHandler;
 import io.vertx.ext.web.handler.sockjs.SockJSHandlerOptions;
+import io.vertx.ext.web.handler.sockjs.Transport;
 import java.io.IOException;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -56,7 +60,10 @@ public final class Bridge {
     message.fail(code.failureCode(), code.code());
   }
 
-  public static void mount(Vertx vertx, Router router, BridgeGuard guard, OriginCheck origins) {
+  /**
+   * @param libraryUrl  our own copy of the SockJS client, versioned, for the pages SockJS itself writes
+   */
+  public static void mount(Vertx vertx, Router router, BridgeGuard guard, OriginCheck origins, String libraryUrl) {
     var options = new SockJSBridgeOptions()
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.CHAT_SEND))
         .addInboundPermitted(new PermittedOptions().setAddress(Addresses.CHAT_TYPING))
@@ -74,17 +81,40 @@ public final class Bridge {
         .setPingTimeout(60_000);
     // A page of another site cannot even open a socket: refused before the WebSocket upgrade.
     router.route("/eventbus/*").handler(origins);
-    // The fallback transports post frames as request bodies: cap them as the WebSocket frames are.
-    router.post("/eventbus/*").handler(ctx -> {
-      var length = ctx.request().getHeader("Content-Length");
-      if (length == null || length.length() > 9 || Long.parseLong(length) > MAX_FRAME_BYTES) {
-        ctx.fail(new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "A frame may be at most " + MAX_FRAME_BYTES + " bytes."));
-      } else {
-        ctx.next();
-      }
-    });
+    // The iframe page runs SockJS inside a page of ours for clients on another origin. Ours are all
+    // on this origin (the widget is an iframe of the gateway), so it is not served at all.
+    router.getWithRegex("/eventbus/iframe(-[^/]*)?\\.html").handler(Bridge::notServed);
+    // The fallback transports post frames as request bodies (xhr_send), which SockJS reads only after
+    // a body handler: cap them as the WebSocket frames are, before reading when the length is
+    // declared, while reading when it is not (chunked).
+    router.post("/eventbus/*").handler(BodyHandler.create(false).setBodyLimit(MAX_FRAME_BYTES))
+        .failureHandler(Bridge::tooLarge);
+    var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions()
+        .setRegisterWriteHandler(false)
+        .setLibraryURL(libraryUrl)
+        // JSONP and htmlfile answer with script to run, built around a name from the query string;
+        // EventSource would only stand in for xhr-streaming, which every browser we support has.
+        .addDisabledTransport(Transport.JSON_P.name())
+        .addDisabledTransport(Transport.HTML_FILE.name())
+        .addDisabledTransport(Transport.EVENT_SOURCE.name()));
     vertx.eventBus().<JsonObject>localConsumer(Addresses.BRIDGE_REFUSED, Bridge::answerRefusal);
-    var sockJs = SockJSHandler.create(vertx, new SockJSHandlerOptions().setRegisterWriteHandler(false));
     router.route("/eventbus/*").subRouter(sockJs.bridge(options, guard));
+  }
+
+  /** The body handler's own 413 says what the limit is, as the WebSocket's refusal does. */
+  private static void tooLarge(RoutingContext ctx) {
+    if (ctx.statusCode() == ErrorCode.PAYLOAD_TOO_LARGE.status() && ctx.failure() == null) {
+      ctx.fail(frameTooLarge());
+    } else {
+      ctx.next();
+    }
+  }
+
+  private static ApiException frameTooLarge() {
+    return new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "A frame may be at most " + MAX_FRAME_BYTES + " bytes.");
+  }
+
+  private static void notServed(RoutingContext ctx) {
+    ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end("Not found");
   }
 }

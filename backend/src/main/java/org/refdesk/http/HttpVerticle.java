@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.redis.client.Redis;
 import io.vertx.sqlclient.Pool;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.refdesk.auth.LoginThrottle;
 import org.refdesk.auth.Passwords;
@@ -40,8 +39,6 @@ import org.refdesk.redis.RedisKeys;
 /** The HTTP face of the gateway: the route table, then the server. One instance per event loop. */
 public final class HttpVerticle extends VerticleBase {
 
-  static final List<String> PAGES_WITH_INLINE_SCRIPTS = List.of(
-      "webroot/app/index.html", "webroot/widget/index.html", "webroot/demo/index.html");
   private static final long SHUTDOWN_GRACE_SECONDS = 10;
   private static final long EVENT_LOOP_PROBE_NANOS = 200_000_000;
 
@@ -49,15 +46,18 @@ public final class HttpVerticle extends VerticleBase {
   private final String signingKey;
   private final RefdeskMetrics metrics;
   private final FloodControl flood;
+  private final OwnFiles ownFiles;
   private HttpServer server;
   private Redis redis;
 
   /** {@code flood} is shared by the node's instances: a chat's sockets may sit on different event loops. */
-  public HttpVerticle(RefdeskConfig config, String signingKey, RefdeskMetrics metrics, FloodControl flood) {
+  public HttpVerticle(RefdeskConfig config, String signingKey, RefdeskMetrics metrics, FloodControl flood,
+                      OwnFiles ownFiles) {
     this.flood = flood;
     this.config = config;
     this.signingKey = signingKey;
     this.metrics = metrics;
+    this.ownFiles = ownFiles;
   }
 
   @Override
@@ -71,7 +71,7 @@ public final class HttpVerticle extends VerticleBase {
     var operators = new OperatorRepository(pool);
     var knownOperators = new KnownOperators(operators);
     var operatorAuth = new OperatorAuth(tokens, knownOperators);
-    var headers = new SecurityHeaders(PAGES_WITH_INLINE_SCRIPTS, config.allowedOrigins());
+    var headers = new SecurityHeaders(ownFiles.pageTexts(), config.allowedOrigins());
     var clientAddress = new ClientAddress(config.trustedProxies());
     var originCheck = new OriginCheck(config.originsAllowed());
     var chats = new ChatRepository(pool);
@@ -100,10 +100,13 @@ public final class HttpVerticle extends VerticleBase {
     new TagRoutes(tags, lifecycle).mount(router, operatorAuth);
     new CannedRoutes(new CannedRepository(pool)).mount(router, operatorAuth);
     new SettingsRoutes(libraries, operators, new OperatorSettingsRepository(pool)).mount(router, operatorAuth);
+    router.route("/eventbus/*").handler(headers.pages());
+    var webjars = ownFiles.webjars();
     var guard = new BridgeGuard(vertx, tokens, knownOperators, chats, originCheck, metrics, flood);
-    Bridge.mount(vertx, router, guard, originCheck);
+    Bridge.mount(vertx, router, guard, originCheck,
+        "/webjars/sockjs-client/" + webjars.version("sockjs-client") + "/dist/sockjs.min.js");
     watchEventLoop();
-    new StaticRoutes().mount(router, headers);
+    new StaticRoutes(ownFiles, webjars).mount(router, headers);
 
     var failures = new FailureHandler();
     router.route().failureHandler(failures);
@@ -114,6 +117,9 @@ public final class HttpVerticle extends VerticleBase {
         .setPort(config.httpPort())
         .setHost(config.httpHost())
         .setCompressionSupported(true)
+        // Browsers speak HTTP/2 only over TLS, which ends at the proxy in front; cleartext HTTP/2 would
+        // be one more code path (the upgrade handler) for no client of ours.
+        .setHttp2ClearTextEnabled(false)
         .setMaxWebSocketFrameSize(65536)
         .setMaxWebSocketMessageSize(65536));
     // What this event loop remembers is kept current by events: listen before any request comes.

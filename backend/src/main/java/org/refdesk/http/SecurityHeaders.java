@@ -3,15 +3,14 @@ package org.refdesk.http;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.LinkedHashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -26,10 +25,10 @@ public final class SecurityHeaders {
   private final String widgetPolicy;
 
   /**
-   * @param pages          classpath HTML pages whose inline scripts (the import maps) the policy must allow
+   * @param pages          the HTML pages as they are sent, whose inline scripts (the import maps) the policy must allow
    * @param widgetFramers  origins of library sites allowed to frame the widget
    */
-  public SecurityHeaders(List<String> pages, List<String> widgetFramers) {
+  public SecurityHeaders(Collection<String> pages, List<String> widgetFramers) {
     // Vue compiles its template strings in the browser, which needs 'unsafe-eval'; inline scripts
     // are allowed only by the hash of the exact import maps we ship.
     var scripts = "'self' 'unsafe-eval'" + String.join("", inlineScriptHashes(pages).stream().map(h -> " '" + h + "'").toList());
@@ -57,7 +56,7 @@ public final class SecurityHeaders {
     };
   }
 
-  /** Pages of the operator app, the demo site and the shared modules: never framed. */
+  /** Pages of the operator app, the demo site, the shared modules and everything under /eventbus: never framed. */
   public Handler<RoutingContext> pages() {
     return ctx -> {
       ctx.response().headers()
@@ -78,19 +77,30 @@ public final class SecurityHeaders {
     };
   }
 
-  static Set<String> inlineScriptHashes(List<String> pages) {
-    var hashes = new LinkedHashSet<String>();
+  /**
+   * A page's policy, framing and permission rules mean something only on a document; a script or a
+   * style sheet sent with them only costs bytes (about 400 on each of the twenty files the widget
+   * loads). Registered after {@link #pages()} or {@link #widget()} on routes that serve files.
+   */
+  public static Handler<RoutingContext> onlyOnDocuments() {
+    return ctx -> {
+      ctx.addHeadersEndHandler(v -> {
+        var type = ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
+        if (type == null || !type.startsWith("text/html")) {
+          ctx.response().headers().remove("Content-Security-Policy").remove("X-Frame-Options").remove("Permissions-Policy");
+        }
+      });
+      ctx.next();
+    };
+  }
+
+  static Set<String> inlineScriptHashes(Collection<String> pages) {
+    // Sorted, so every node and every HTTP instance sends the same policy.
+    var hashes = new TreeSet<String>();
     for (var page : pages) {
-      try (var in = SecurityHeaders.class.getClassLoader().getResourceAsStream(page)) {
-        if (in == null) {
-          continue;
-        }
-        var matcher = INLINE_SCRIPT.matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        while (matcher.find()) {
-          hashes.add("sha256-" + Base64.getEncoder().encodeToString(sha256(matcher.group(1))));
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      var matcher = INLINE_SCRIPT.matcher(page);
+      while (matcher.find()) {
+        hashes.add("sha256-" + Base64.getEncoder().encodeToString(sha256(matcher.group(1))));
       }
     }
     return hashes;

@@ -57,9 +57,12 @@ public final class RefdeskMetrics {
         .register(registry);
   }
 
-  /** For {@code Vertx.builder().withMetrics(...)}: Vert.x's own meters go into the same registry. */
+  /**
+   * For {@code Vertx.builder().withMetrics(...)}: Vert.x's own meters go into the same registry, the
+   * HTTP server's made safe for connections accepted before they existed.
+   */
   public VertxMetricsFactory vertxMetricsFactory() {
-    return new MicrometerMetricsFactory(registry);
+    return new SafeMetricsFactory(new MicrometerMetricsFactory(registry));
   }
 
   public static MicrometerMetricsOptions vertxMetricsOptions() {

@@ -1,0 +1,202 @@
+package org.refdesk.support;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * An event-bus bridge client that speaks SockJS over plain HTTP, as a browser on a network that blocks
+ * WebSocket does: frames come down one long response ({@code xhr_streaming}) or one response per poll
+ * ({@code xhr}), and go up as POSTed JSON arrays ({@code xhr_send}). Test threads block on it; it
+ * never blocks an event loop.
+ */
+public final class XhrBridgeClient implements AutoCloseable {
+
+  /** The two receiving transports a browser falls back to, in the order SockJS tries them. */
+  public enum Mode {
+    STREAMING("xhr_streaming"), POLLING("xhr");
+
+    private final String path;
+
+    Mode(String path) {
+      this.path = path;
+    }
+  }
+
+  private final HttpClient http;
+  private final String base;
+  private final String origin;
+  private final Mode mode;
+  private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
+  private final List<JsonObject> seen = new ArrayList<>();
+  private final StringBuilder partial = new StringBuilder();
+  private volatile boolean open;
+  private volatile boolean closed;
+
+  private XhrBridgeClient(Vertx vertx, int port, String origin, Mode mode) {
+    this.http = vertx.createHttpClient();
+    this.origin = origin;
+    this.mode = mode;
+    // /eventbus/<server>/<session>/: the session id is the client's to choose.
+    this.base = "http://127.0.0.1:" + port + "/eventbus/" + (100 + (int) (Math.random() * 800)) + "/"
+        + UUID.randomUUID().toString().replace("-", "") + "/";
+  }
+
+  /** Opens a session and waits for its open frame. */
+  public static XhrBridgeClient connect(Vertx vertx, int port, String origin, Mode mode) {
+    var client = new XhrBridgeClient(vertx, port, origin, mode);
+    client.receive();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (!client.open) {
+      if (client.closed || System.currentTimeMillis() > deadline) {
+        throw new AssertionError("the " + mode.path + " session did not open");
+      }
+      TestGateway.await(Future.<Void>future(p -> vertx.setTimer(20, t -> p.complete())));
+    }
+    return client;
+  }
+
+  private RequestOptions post(String path) {
+    var options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(base + path);
+    if (origin != null) {
+      options.addHeader("Origin", origin);
+    }
+    return options;
+  }
+
+  private void receive() {
+    if (closed) {
+      return;
+    }
+    http.request(post(mode.path))
+        .compose(request -> request.send())
+        .onSuccess(this::read)
+        .onFailure(failure -> closed = true);
+  }
+
+  private void read(HttpClientResponse response) {
+    if (response.statusCode() != 200) {
+      closed = true;
+      return;
+    }
+    response.handler(this::chunk);
+    response.endHandler(v -> {
+      if (mode == Mode.POLLING) {
+        receive();
+      } else {
+        closed = true;
+      }
+    });
+  }
+
+  /**
+   * SockJS frames end with a newline: o (open), h (heartbeat), a[...] (messages), c[...] (close).
+   * Runs on the client's event loop only, one response at a time, so it needs no lock.
+   */
+  private void chunk(Buffer data) {
+    partial.append(data.toString());
+    int end;
+    while ((end = partial.indexOf("\n")) >= 0) {
+      var frame = partial.substring(0, end);
+      partial.delete(0, end + 1);
+      if (frame.equals("o")) {
+        open = true;
+      } else if (frame.startsWith("a")) {
+        new JsonArray(frame.substring(1)).forEach(text -> inbox.add(new JsonObject((String) text)));
+      } else if (frame.startsWith("c")) {
+        closed = true;
+      }
+    }
+  }
+
+  /** POSTs frames as xhr_send does; answers the HTTP status and body. */
+  public XhrAnswer sendRaw(Buffer body) {
+    var response = TestGateway.await(http.request(post("xhr_send"))
+        .compose(request -> request.putHeader("Content-Type", "text/plain;charset=UTF-8").send(body))
+        .compose(r -> r.body().map(b -> new XhrAnswer(r.statusCode(), r.getHeader("Content-Type"), b.toString()))));
+    return response;
+  }
+
+  public record XhrAnswer(int status, String contentType, String body) {
+  }
+
+  public void frame(JsonObject frame) {
+    var answer = sendRaw(Buffer.buffer(new JsonArray().add(frame.encode()).encode()));
+    if (answer.status() != 204) {
+      throw new AssertionError("xhr_send answered " + answer.status() + ": " + answer.body());
+    }
+  }
+
+  public void register(String address, String token) {
+    frame(new JsonObject().put("type", "register").put("address", address).put("headers", new JsonObject().put("token", token)));
+  }
+
+  /** Sends and waits for the reply frame. */
+  public JsonObject request(String address, JsonObject body, String token) {
+    var replyAddress = UUID.randomUUID().toString();
+    frame(new JsonObject().put("type", "send").put("address", address).put("body", body)
+        .put("headers", new JsonObject().put("token", token)).put("replyAddress", replyAddress));
+    return await(f -> replyAddress.equals(f.getString("address")), 10_000);
+  }
+
+  /** The next frame on an address whose body matches, within the time given. */
+  public JsonObject next(String address, Predicate<JsonObject> body, long timeoutMs) {
+    return await(f -> address.equals(f.getString("address")) && f.getValue("body") instanceof JsonObject b
+        && !"probe".equals(b.getString("type")) && body.test(b), timeoutMs);
+  }
+
+  public boolean probed(String address, long waitMs) {
+    try {
+      await(f -> address.equals(f.getString("address")) && f.getValue("body") instanceof JsonObject b
+          && "probe".equals(b.getString("type")), waitMs);
+      return true;
+    } catch (AssertionError timeout) {
+      return false;
+    }
+  }
+
+  private synchronized JsonObject await(Predicate<JsonObject> wanted, long timeoutMs) {
+    for (var it = seen.iterator(); it.hasNext(); ) {
+      var frame = it.next();
+      if (wanted.test(frame)) {
+        it.remove();
+        return frame;
+      }
+    }
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
+    try {
+      while (true) {
+        long left = deadline - System.nanoTime();
+        var frame = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
+        if (frame == null) {
+          throw new AssertionError("no matching frame within " + timeoutMs + " ms; seen: " + seen);
+        }
+        if (wanted.test(frame)) {
+          return frame;
+        }
+        seen.add(frame);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted");
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    TestGateway.await(http.close());
+  }
+}
