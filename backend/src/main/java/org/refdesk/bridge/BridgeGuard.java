@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -202,6 +203,11 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       log.log(Level.INFO, "Closing " + theirs.size() + " socket(s) of disabled operator " + operatorId);
     }
     theirs.forEach(SockJSSocket::close);
+  }
+
+  /** The identities this event loop's open sockets have proved; read on this event loop only. */
+  public Collection<Identity> openSockets() {
+    return sockets.values();
   }
 
   private static long chatIdIn(JsonObject raw) {

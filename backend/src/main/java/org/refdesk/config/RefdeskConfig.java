@@ -33,6 +33,7 @@ public record RefdeskConfig(
     Optional<String> metricsToken,
     Cluster cluster,
     int timerTickMillis,
+    int patronGraceSeconds,
     int writeLanes,
     Level logLevel) {
 
@@ -70,6 +71,7 @@ public record RefdeskConfig(
             vars.list("REFDESK_CLUSTER_MEMBERS"),
             vars.integer("REFDESK_CLUSTER_BUS_PORT", 0)),
         vars.integer("REFDESK_TIMER_TICK_MS", 5000),
+        vars.integer("REFDESK_PATRON_GRACE_SECONDS", 120),
         vars.integer("REFDESK_WRITE_LANES", 2),
         vars.logLevel("REFDESK_LOG_LEVEL", Level.INFO));
   }
@@ -86,7 +88,7 @@ public record RefdeskConfig(
     return new RefdeskConfig(httpPort, httpHost, publicUrl, Optional.of(pgUrl), Optional.of(redisUrl), redisPrefix,
         dataDir, adminPassword, allowedOrigins, jwtSecret, operatorTokenMinutes, patronTokenMinutes, trustedProxies,
         bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, metricsToken,
-        cluster, timerTickMillis, writeLanes, logLevel);
+        cluster, timerTickMillis, patronGraceSeconds, writeLanes, logLevel);
   }
 
   private static String originOf(String url) {

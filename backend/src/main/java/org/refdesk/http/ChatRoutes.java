@@ -57,6 +57,7 @@ public final class ChatRoutes {
   public void mount(Router router, OperatorAuth operatorAuth) {
     router.get("/api/chats/active").handler(operatorAuth).handler(this::active);
     router.get("/api/chats/recent").handler(operatorAuth).handler(this::recent);
+    router.get("/api/chats/missed").handler(operatorAuth).handler(this::missed);
     router.get("/api/chats/:id/events").handler(this::events);
     router.get("/api/chats/:id").handler(operatorAuth).handler(this::chat);
     router.post("/api/chats/:id/claim").handler(operatorAuth).handler(this::claim);
@@ -102,6 +103,13 @@ public final class ChatRoutes {
 
   private void recent(RoutingContext ctx) {
     chats.recentlyEndedFor(OperatorAuth.operator(ctx).id())
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", new JsonArray(list))))
+        .onFailure(ctx::fail);
+  }
+
+  /** The library's chats whose patron left while waiting, for review at the start of a shift. */
+  private void missed(RoutingContext ctx) {
+    chats.missedIn(OperatorAuth.operator(ctx).libraryId())
         .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", new JsonArray(list))))
         .onFailure(ctx::fail);
   }

@@ -24,6 +24,7 @@ import org.refdesk.bridge.BridgeGuard;
 import org.refdesk.chat.ChatClaims;
 import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatRepository;
+import org.refdesk.chat.PatronPresence;
 import org.refdesk.presence.PresenceState;
 import org.refdesk.queue.QueueState;
 import org.refdesk.config.RefdeskConfig;
@@ -93,7 +94,9 @@ public final class HttpVerticle extends VerticleBase {
     new TagRoutes(tags, lifecycle).mount(router, operatorAuth);
     new CannedRoutes(new CannedRepository(pool)).mount(router, operatorAuth);
     new SettingsRoutes(libraries, operators, new OperatorSettingsRepository(pool)).mount(router, operatorAuth);
-    Bridge.mount(vertx, router, new BridgeGuard(vertx, tokens, knownOperators, chats, originCheck, metrics), originCheck);
+    var guard = new BridgeGuard(vertx, tokens, knownOperators, chats, originCheck, metrics);
+    new PatronPresence(vertx, lifecycle, config.timerTickMillis()).follow(guard::openSockets);
+    Bridge.mount(vertx, router, guard, originCheck);
     watchEventLoop();
     new StaticRoutes().mount(router, headers);
 
