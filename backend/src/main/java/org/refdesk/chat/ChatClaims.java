@@ -67,6 +67,13 @@ public final class ChatClaims {
     return Future.all(started.completion(), ended.completion()).mapEmpty();
   }
 
+  /** Fails with 404 unless the chat belongs to the library: from the facts claims remember. */
+  public Future<Void> requireInLibrary(long chatId, long libraryId) {
+    return facts.get(chatId).compose(found -> found.isPresent() && found.get().libraryId() == libraryId
+        ? Future.<Void>succeededFuture()
+        : Future.failedFuture(ApiException.notFound("There is no such chat.")));
+  }
+
   /**
    * 200 with the claimed event's seq; 404 for a chat of another library; 409 {@code already_claimed}
    * naming the holder (the caller too, if they hold it already); 409 {@code chat_ended}.

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.refdesk.chat.ChatEvent.Sender;
 
@@ -173,6 +174,12 @@ public final class ChatRepository {
         .put("missedAt", ChatEvent.iso(row.getOffsetDateTime("missed_at")))));
   }
 
+  /** The patron's name and the operators taking part, if the chat is open. */
+  public Future<Optional<TypingFacts>> typingFacts(long chatId) {
+    return pool.preparedQuery(ChatSql.TYPING_FACTS).execute(Tuple.of(chatId)).map(rows -> first(rows).map(row ->
+        new TypingFacts(row.getString("patron_name"), Set.of(row.getArrayOfLongs("participants")))));
+  }
+
   public Future<Boolean> isParticipant(long chatId, long operatorId) {
     return pool.preparedQuery(ChatSql.IS_PARTICIPANT).execute(Tuple.of(chatId, operatorId))
         .map(rows -> rows.iterator().next().getBoolean("taking_part"));
@@ -285,6 +292,10 @@ public final class ChatRepository {
   }
 
   public record Ended(JsonObject event, String previousState, long queueId) {
+  }
+
+  /** An open chat as typing frames need it. */
+  public record TypingFacts(String patronName, Set<Long> participants) {
   }
 
   /** A missed chat whose patron came back: waiting again, at its arrival. */

@@ -193,6 +193,14 @@ final class ChatSql {
       UPDATE chat_participants SET left_at = now() WHERE chat_id = $1 AND left_at IS NULL
       """;
 
+  /** What a typing frame needs: the patron's name and who takes part, for an open chat only. */
+  static final String TYPING_FACTS = """
+      SELECT c.patron_name,
+             ARRAY(SELECT p.operator_id FROM chat_participants p WHERE p.chat_id = c.id AND p.left_at IS NULL) AS participants
+        FROM chats c
+       WHERE c.id = $1 AND c.state IN ('waiting', 'active')
+      """;
+
   static final String IS_PARTICIPANT = """
       SELECT EXISTS (SELECT 1 FROM chat_participants WHERE chat_id = $1 AND operator_id = $2 AND left_at IS NULL) AS taking_part
       """;
