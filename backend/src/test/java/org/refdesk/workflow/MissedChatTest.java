@@ -150,6 +150,26 @@ class MissedChatTest {
   }
 
   @Test
+  @DisplayName("a patron's message to their missed chat is asked for again, never refused for good, and stored once")
+  void messageToMissedChat() {
+    var chat = gateway.startChat("ask", "Ray", "Are you open on Sunday?");
+    long chatId = chat.getLong("chatId");
+    missedEvent(chatId);
+    var send = new JsonObject().put("chatId", chatId).put("text", "Hello, still here").put("clientMsgId", "back-1");
+    try (var patron = BridgeClient.connect(gateway.vertx(), gateway.port())) {
+      var first = patron.request("chat.send", send, chat.getString("token"));
+      if ("err".equals(first.getString("type"))) {
+        assertEquals("unavailable", first.getString("message"), first::encode);
+      }
+      // The socket that sent it proves the patron is back: the chat waits again, and the resend is stored.
+      gateway.eventually("the resend is stored", () -> "rec".equals(
+          patron.request("chat.send", send, chat.getString("token")).getString("type")), 5000);
+    }
+    assertEquals("waiting", state(chatId));
+    assertEquals(1, gateway.count("SELECT count(*) FROM chat_events WHERE chat_id = $1 AND client_msg_id = 'back-1'", chatId));
+  }
+
+  @Test
   @DisplayName("a missed chat cannot be claimed: the claim is refused and the chat stays missed, out of the queue")
   void missedIsNotClaimed() {
     var chat = gateway.startChat("ask", "Oz", "Do you buy books?");
