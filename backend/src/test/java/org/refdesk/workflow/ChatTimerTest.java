@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
 
-@DisplayName("The shift's clock: first-minute escalation, wait updates, idle patrons")
+@DisplayName("The shift's clock: first-minute escalation, wait updates, idle patrons, a librarian's research")
 class ChatTimerTest {
 
   private static TestGateway gateway;
@@ -75,7 +75,7 @@ class ChatTimerTest {
   }
 
   @Test
-  @DisplayName("a patron silent after the librarian wrote is asked if they are still there, then the chat closes itself")
+  @DisplayName("a patron who leaves the librarian's question unanswered is asked if they are still there, and the chat closes itself once they have gone")
   void idlePatron() {
     var ben = gateway.librarianToken("ben");
     var quiet = gateway.startChat("ask", "Fay", "Quiet one");
