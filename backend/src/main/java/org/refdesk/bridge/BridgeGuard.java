@@ -6,6 +6,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.handler.sockjs.BridgeEvent;
 import io.vertx.ext.web.handler.sockjs.SockJSSocket;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -320,6 +321,11 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       }
       return library;
     });
+  }
+
+  /** The identities this event loop's bound sockets have proved; read on this event loop only. */
+  public Collection<Identity> openSockets() {
+    return sockets.values().stream().filter(state -> state.binding != null).map(state -> state.binding.who()).toList();
   }
 
   /** Closes the bound sockets that match; closing raises SOCKET_CLOSED, which forgets each. */

@@ -12,6 +12,8 @@ public record Chat(long id, long libraryId, long queueId, String state, String p
   public static final String WAITING = "waiting";
   public static final String ACTIVE = "active";
   public static final String ENDED = "ended";
+  /** A waiting chat whose patron's widget was gone past the grace time; it waits again if they return. */
+  public static final String MISSED = "missed";
 
   static Chat from(Row row) {
     return new Chat(row.getLong("id"), row.getLong("library_id"), row.getLong("queue_id"), row.getString("state"),
@@ -19,6 +21,16 @@ public record Chat(long id, long libraryId, long queueId, String state, String p
         row.getString("user_agent"), row.getString("page_url"), row.getString("question"), row.getInteger("last_seq"),
         row.getLong("owner_id"), row.getString("owner_name"), row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("claimed_at"), row.getOffsetDateTime("ended_at"));
+  }
+
+  public boolean isMissed() {
+    return MISSED.equals(state);
+  }
+
+  /** The same chat in another state, for an answer given right after a change this node made. */
+  public Chat inState(String newState) {
+    return new Chat(id, libraryId, queueId, newState, patronName, patronEmail, patronIp, userAgent, pageUrl, question,
+        lastSeq, ownerId, ownerName, createdAt, claimedAt, endedAt);
   }
 
   public boolean isOpen() {

@@ -67,6 +67,13 @@ public final class ChatClaims {
     return Future.all(started.completion(), ended.completion()).mapEmpty();
   }
 
+  /** Fails with 404 unless the chat belongs to the library: from the facts claims remember. */
+  public Future<Void> requireInLibrary(long chatId, long libraryId) {
+    return facts.get(chatId).compose(found -> found.isPresent() && found.get().libraryId() == libraryId
+        ? Future.<Void>succeededFuture()
+        : Future.failedFuture(ApiException.notFound("There is no such chat.")));
+  }
+
   /**
    * 200 with the claimed event's seq; 404 for a chat of another library; 409 {@code already_claimed}
    * naming the holder (the caller too, if they hold it already); 409 {@code chat_ended}.
@@ -134,7 +141,7 @@ public final class ChatClaims {
                 .compose(v -> chats.find(chat.chatId()))
                 .compose(now -> now.isPresent() && Chat.ACTIVE.equals(now.get().state())
                     ? claimedElsewhere(chat, now.get())
-                    : endedMeanwhile(chat));
+                    : now.isPresent() && now.get().isMissed() ? missedMeanwhile(chat) : endedMeanwhile(chat));
           }
           var event = claimed.get().event();
           var who = new JsonObject().put("id", operator.id()).put("name", operator.name());
@@ -154,6 +161,16 @@ public final class ChatClaims {
   private Future<JsonObject> claimedElsewhere(ChatFacts chat, Chat now) {
     return queues.forget(chat.queueId(), List.of(chat.chatId())).otherwiseEmpty()
         .compose(v -> Future.failedFuture(alreadyClaimed(now.ownerId(), now.ownerName())));
+  }
+
+  /**
+   * The patron left before anyone claimed the chat: it is in the missed list, not the queue. It is not
+   * remembered as ended, since it waits again if the patron returns.
+   */
+  private Future<JsonObject> missedMeanwhile(ChatFacts chat) {
+    return queues.forget(chat.queueId(), List.of(chat.chatId())).otherwiseEmpty()
+        .compose(v -> Future.failedFuture(new ApiException(ErrorCode.CONFLICT,
+            "The patron left before anyone answered; the chat is in the missed list.")));
   }
 
   /** The chat ended since its facts were remembered: remember that, and take it out of Redis for good. */

@@ -4,18 +4,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.refdesk.bus.Addresses;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.NewChat;
+import org.refdesk.chat.ChatRepository.ReturnedChat;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
 import org.refdesk.queue.QueueState;
 
 /**
  * A chat's life: it starts waiting in its queue, one operator claims it ({@link ChatClaims}), someone
- * ends it. Each step is committed in Postgres first, then mirrored in Redis, then announced on the chat
- * and on its queue.
+ * ends it; a waiting chat whose patron has gone is missed, and waits again if they return. Each step is
+ * committed in Postgres first, then mirrored in Redis, then announced on the chat and on its queue.
  */
 public final class ChatLifecycle {
 
@@ -72,11 +74,46 @@ public final class ChatLifecycle {
       var ended = result.get();
       vertx.eventBus().publish(Addresses.CHAT_ENDED, new JsonObject().put("chatId", chatId));
       publishChat(chatId, ended.event());
-      boolean abandoned = Chat.WAITING.equals(ended.previousState()) && Sender.PATRON.equals(by.kind());
+      boolean abandoned = (Chat.WAITING.equals(ended.previousState()) || Chat.MISSED.equals(ended.previousState()))
+          && Sender.PATRON.equals(by.kind());
       publishQueue(ended.queueId(), new JsonObject().put("type", abandoned ? "abandoned" : "ended").put("chatId", chatId));
       return queues.remove(ended.queueId(), chatId).otherwiseEmpty()
           .map(v -> new JsonObject().put("chatId", chatId).put("seq", ended.event().getInteger("seq")));
     });
+  }
+
+  /**
+   * The chat was marked missed: it leaves the queue in Redis and the operators' lists, which stops the
+   * alerts about it. The queue hears {@code abandoned} with {@code state: "missed"}, as the app already
+   * takes a patron who left.
+   */
+  public Future<Void> missed(long chatId, long queueId) {
+    return queues.remove(queueId, chatId).otherwiseEmpty()
+        .onComplete(v -> publishQueue(queueId, new JsonObject().put("type", "abandoned").put("chatId", chatId)
+            .put("state", Chat.MISSED)))
+        .mapEmpty();
+  }
+
+  /**
+   * These chats' patrons have their widget open. A missed chat among them waits again at its old place
+   * (its arrival), and the queue hears {@code waiting} again, marked {@code returned}.
+   */
+  public Future<Void> patronsSeen(List<Long> chatIds) {
+    return chats.patronsSeen(chatIds).compose(back -> Future.join(back.stream().map(this::waitsAgain).toList())).mapEmpty();
+  }
+
+  private Future<Void> waitsAgain(ReturnedChat chat) {
+    long arrival = chat.createdAt().toInstant().toEpochMilli();
+    // If Redis is away, the rebuild puts the chat back in its place from Postgres.
+    return queues.enqueue(chat.queueId(), chat.chatId(), arrival).otherwiseEmpty()
+        .onComplete(v -> publishQueue(chat.queueId(), new JsonObject()
+            .put("type", "waiting")
+            .put("chatId", chat.chatId())
+            .put("patronName", chat.patronName())
+            .put("question", chat.question())
+            .put("createdAt", ChatEvent.iso(chat.createdAt()))
+            .put("returned", true)))
+        .mapEmpty();
   }
 
   /** The chat if it belongs to the library; a chat of another library is as unknown as a missing one. */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.refdesk.chat.ChatEvent.Sender;
 
@@ -147,6 +148,38 @@ public final class ChatRepository {
         }));
   }
 
+  /** Marks these chats' patrons as present; answers the chats that were missed and wait again. */
+  public Future<List<ReturnedChat>> patronsSeen(List<Long> chatIds) {
+    return pool.preparedQuery(ChatSql.PATRONS_SEEN).execute(Tuple.of(chatIds.toArray(new Long[0]))).map(rows -> {
+      var back = new ArrayList<ReturnedChat>();
+      rows.forEach(row -> {
+        if (Chat.MISSED.equals(row.getString("previous_state"))) {
+          back.add(new ReturnedChat(row.getLong("id"), row.getLong("queue_id"), row.getString("patron_name"),
+              row.getString("question"), row.getOffsetDateTime("created_at")));
+        }
+      });
+      return back;
+    });
+  }
+
+  /** The library's missed chats of the last week, newest first. */
+  public Future<List<JsonObject>> missedIn(long libraryId) {
+    return pool.preparedQuery(ChatSql.MISSED_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> mapped(rows, row -> new JsonObject()
+        .put("chatId", row.getLong("id"))
+        .put("queueId", row.getLong("queue_id"))
+        .put("patronName", row.getString("patron_name"))
+        .put("email", row.getString("patron_email"))
+        .put("question", row.getString("question"))
+        .put("createdAt", ChatEvent.iso(row.getOffsetDateTime("created_at")))
+        .put("missedAt", ChatEvent.iso(row.getOffsetDateTime("missed_at")))));
+  }
+
+  /** The patron's name and the operators taking part, if the chat is open. */
+  public Future<Optional<TypingFacts>> typingFacts(long chatId) {
+    return pool.preparedQuery(ChatSql.TYPING_FACTS).execute(Tuple.of(chatId)).map(rows -> first(rows).map(row ->
+        new TypingFacts(row.getString("patron_name"), Set.of(row.getArrayOfLongs("participants")))));
+  }
+
   public Future<Boolean> isParticipant(long chatId, long operatorId) {
     return pool.preparedQuery(ChatSql.IS_PARTICIPANT).execute(Tuple.of(chatId, operatorId))
         .map(rows -> rows.iterator().next().getBoolean("taking_part"));
@@ -259,6 +292,14 @@ public final class ChatRepository {
   }
 
   public record Ended(JsonObject event, String previousState, long queueId) {
+  }
+
+  /** An open chat as typing frames need it. */
+  public record TypingFacts(String patronName, Set<Long> participants) {
+  }
+
+  /** A missed chat whose patron came back: waiting again, at its arrival. */
+  public record ReturnedChat(long chatId, long queueId, String patronName, String question, OffsetDateTime createdAt) {
   }
 
   public record WaitingChat(long chatId, String patronName, String question, OffsetDateTime createdAt) {

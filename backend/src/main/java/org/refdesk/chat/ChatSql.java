@@ -70,13 +70,16 @@ final class ChatSql {
                  SELECT 1 FROM chat_participants p
                   WHERE p.chat_id = s.chat_id AND p.operator_id = s.sender_id AND p.left_at IS NULL))
       ), counted AS (
-        SELECT chat_id, count(*)::int AS n, bool_or(sender_kind = 'patron') AS patron_wrote
+        SELECT chat_id, count(*)::int AS n, bool_or(sender_kind = 'patron') AS patron_wrote,
+               bool_or(sender_kind = 'operator') AS operator_wrote
           FROM accepted GROUP BY chat_id
       ), bumped AS (
-        -- A patron who writes is not idle: the idle warning starts over.
+        -- Whoever writes, the idle warning starts over: the patron answered, or the librarian wrote
+        -- again and the patron's clock runs from that message.
         UPDATE chats c SET last_seq = c.last_seq + n.n,
                patron_last_at = CASE WHEN n.patron_wrote THEN now() ELSE c.patron_last_at END,
-               idle_warned_at = CASE WHEN n.patron_wrote THEN NULL ELSE c.idle_warned_at END
+               operator_last_at = CASE WHEN n.operator_wrote THEN now() ELSE c.operator_last_at END,
+               idle_warned_at = NULL
           FROM counted n
          WHERE c.id = n.chat_id
         RETURNING c.id, c.last_seq - n.n AS seq_before, c.library_id, c.patron_name
@@ -175,16 +178,27 @@ final class ChatSql {
       SELECT e.*, c.queue_id FROM event e, claimed c
       """;
 
-  /** Ends a chat that is still open and says what state it was in, so a waiting chat counts as abandoned. */
+  /**
+   * Ends a chat that is still open (or missed: its patron came back only to end it) and says what
+   * state it was in, so a waiting chat counts as abandoned.
+   */
   static final String END = """
       UPDATE chats c SET state = 'ended', ended_at = now(), ended_by = $2
         FROM (SELECT id, state FROM chats WHERE id = $1 FOR UPDATE) previous
-       WHERE c.id = previous.id AND previous.state IN ('waiting', 'active')
+       WHERE c.id = previous.id AND previous.state IN ('waiting', 'active', 'missed')
       RETURNING previous.state AS previous_state, c.queue_id, c.library_id
       """;
 
   static final String CLOSE_PARTICIPATION = """
       UPDATE chat_participants SET left_at = now() WHERE chat_id = $1 AND left_at IS NULL
+      """;
+
+  /** What a typing frame needs: the patron's name and who takes part, for an open chat only. */
+  static final String TYPING_FACTS = """
+      SELECT c.patron_name,
+             ARRAY(SELECT p.operator_id FROM chat_participants p WHERE p.chat_id = c.id AND p.left_at IS NULL) AS participants
+        FROM chats c
+       WHERE c.id = $1 AND c.state IN ('waiting', 'active')
       """;
 
   static final String IS_PARTICIPANT = """
@@ -216,6 +230,31 @@ final class ChatSql {
 
   static final String ALL_CLAIMED = """
       SELECT id, owner_id FROM chats WHERE state = 'active' AND owner_id IS NOT NULL
+      """;
+
+  /**
+   * The patrons of these chats have their widget open: seen now. A missed chat among them is waiting
+   * again, at its old place (its arrival is unchanged). Rows are locked in ascending id, as message
+   * batches lock them, so the two never wait on each other in a cycle.
+   */
+  static final String PATRONS_SEEN = """
+      WITH seen AS (
+        SELECT id, state FROM chats WHERE id = ANY($1) AND state IN ('waiting', 'active', 'missed') ORDER BY id FOR UPDATE
+      )
+      UPDATE chats c SET patron_seen_at = now(),
+             state = CASE WHEN seen.state = 'missed' THEN 'waiting' ELSE c.state END
+        FROM seen
+       WHERE c.id = seen.id
+      RETURNING c.id, seen.state AS previous_state, c.queue_id, c.patron_name, c.question, c.created_at
+      """;
+
+  /** The library's missed chats of the last week, newest first: reviewed at the start of a shift. */
+  static final String MISSED_IN_LIBRARY = """
+      SELECT id, queue_id, patron_name, patron_email, question, created_at, missed_at
+        FROM chats
+       WHERE library_id = $1 AND state = 'missed' AND missed_at > now() - interval '7 days'
+       ORDER BY missed_at DESC, id DESC
+       LIMIT 200
       """;
 
   static final String MONITORS_QUEUE = """

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -40,13 +41,26 @@ final class ChatTimerRepository {
     return run(ChatTimerSql.IDLE_WARNINGS, row -> new long[] {row.getLong("id"), row.getInteger("end_after")});
   }
 
-  /** Chat id and seconds of silence, for each warned chat to close. */
-  Future<List<long[]>> idleEnds() {
-    return run(ChatTimerSql.IDLE_ENDS, row -> new long[] {row.getLong("id"), row.getInteger("silent")});
+  /** Chat id and seconds the librarian's last message went unanswered, for each warned chat to close. */
+  Future<List<long[]>> idleEnds(int graceSeconds) {
+    return run(ChatTimerSql.IDLE_ENDS, Tuple.of(graceSeconds), row -> new long[] {row.getLong("id"), row.getInteger("unanswered")});
+  }
+
+  /** Chat id and queue id of each waiting chat just marked missed. */
+  Future<List<long[]>> miss(int graceSeconds) {
+    return run(ChatTimerSql.MISS, Tuple.of(graceSeconds), row -> new long[] {row.getLong("id"), row.getLong("queue_id")});
   }
 
   private <T> Future<List<T>> run(String sql, Function<Row, T> map) {
-    return pool.query(sql).execute().map((RowSet<Row> rows) -> {
+    return mapped(pool.query(sql).execute(), map);
+  }
+
+  private <T> Future<List<T>> run(String sql, Tuple params, Function<Row, T> map) {
+    return mapped(pool.preparedQuery(sql).execute(params), map);
+  }
+
+  private static <T> Future<List<T>> mapped(Future<RowSet<Row>> query, Function<Row, T> map) {
+    return query.map((RowSet<Row> rows) -> {
       var list = new ArrayList<T>();
       rows.forEach(row -> list.add(map.apply(row)));
       return list;

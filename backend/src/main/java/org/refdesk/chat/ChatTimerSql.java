@@ -44,17 +44,16 @@ final class ChatTimerSql {
       """.formatted(setting("firstMinuteSeconds", 60), setting("waitUpdateSeconds", 120));
 
   /**
-   * Active chats where the librarian wrote last and the patron has been silent past the warning
-   * time: the ball is in the patron's court, so they are asked whether they are still there.
+   * Active chats where the librarian's last message has gone unanswered past the warning time: the
+   * patron's clock runs from that message, not from the patron's own last one, so a slow answer is
+   * never followed at once by "are you still there?".
    */
   static final String IDLE_WARNINGS = """
       WITH due AS (
         SELECT c.id FROM chats c JOIN libraries l ON l.id = c.library_id
          WHERE c.state = 'active' AND c.idle_warned_at IS NULL
-           AND c.patron_last_at <= now() - %s
-           AND EXISTS (SELECT 1 FROM chat_events e
-                        WHERE e.chat_id = c.id AND e.type = 'message' AND e.sender_kind = 'operator'
-                          AND e.created_at > c.patron_last_at)
+           AND c.operator_last_at > c.patron_last_at
+           AND c.operator_last_at <= now() - %s
          LIMIT 100
          FOR UPDATE OF c SKIP LOCKED
       )
@@ -63,13 +62,33 @@ final class ChatTimerSql {
       """.formatted(setting("idleWarnSeconds", 600), "(SELECT " + setting("idleEndSeconds", 300)
           + " FROM libraries l WHERE l.id = c.library_id)");
 
-  /** Warned chats with no word from the patron since, past the closing time. */
+  /**
+   * Warned chats that nobody wrote in since, past the closing time, whose patron's widget has been
+   * gone for the grace time ($1 seconds). A patron with the chat still open may be waiting on the
+   * librarian's research; such a chat is never closed by the clock.
+   */
   static final String IDLE_ENDS = """
-      SELECT c.id, extract(epoch FROM now() - c.patron_last_at)::int AS silent
+      SELECT c.id, extract(epoch FROM now() - c.operator_last_at)::int AS unanswered
         FROM chats c JOIN libraries l ON l.id = c.library_id
        WHERE c.state = 'active' AND c.idle_warned_at IS NOT NULL
          AND c.idle_warned_at <= now() - %s
-         AND c.patron_last_at < c.idle_warned_at
+         AND c.patron_seen_at <= now() - make_interval(secs => $1::int)
        LIMIT 100
       """.formatted(setting("idleEndSeconds", 300));
+
+  /**
+   * Waiting chats whose patron's widget has been gone for the grace time ($1 seconds): missed. They
+   * leave the queue; the patron's return within the token's life brings them back.
+   */
+  static final String MISS = """
+      WITH due AS (
+        SELECT id FROM chats
+         WHERE state = 'waiting' AND patron_seen_at <= now() - make_interval(secs => $1::int)
+         ORDER BY id
+         LIMIT 100
+         FOR UPDATE SKIP LOCKED
+      )
+      UPDATE chats c SET state = 'missed', missed_at = now() FROM due WHERE c.id = due.id
+      RETURNING c.id, c.queue_id
+      """;
 }

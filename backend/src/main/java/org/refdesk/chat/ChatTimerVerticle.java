@@ -15,8 +15,10 @@ import org.refdesk.redis.RedisKeys;
 /**
  * The clock of a shift, after the librarians' guides: a chat unclaimed past the first minute rings
  * every operator of the library; a waiting patron hears honestly where they stand, at the first minute
- * and every few minutes after; a patron silent after the librarian wrote is asked whether they are
- * still there, and the chat closes itself when they are not. Thresholds are the library's settings.
+ * and every few minutes after; a patron who has not answered the librarian's last message is asked
+ * whether they are still there, and the chat closes itself once they have also left; a waiting patron
+ * whose widget is gone past the grace time becomes a missed chat. Thresholds are the library's
+ * settings; the grace time is the gateway's.
  */
 public final class ChatTimerVerticle extends VerticleBase {
 
@@ -56,7 +58,7 @@ public final class ChatTimerVerticle extends VerticleBase {
       return;
     }
     ticking = true;
-    Future.join(escalate(), tellWaitingPatrons(), warnIdlePatrons(), closeIdleChats())
+    Future.join(escalate(), tellWaitingPatrons(), warnIdlePatrons(), closeIdleChats(), missGonePatrons())
         .onComplete(done -> {
           ticking = false;
           if (done.failed()) {
@@ -91,11 +93,16 @@ public final class ChatTimerVerticle extends VerticleBase {
   }
 
   private Future<Void> closeIdleChats() {
-    return due.idleEnds().compose(list -> Future.join(list.stream().map(chat ->
-        lifecycle.end(chat[0], Sender.system(), "This chat was closed because we had not heard from you for "
-                + WaitWords.duration(chat[1]) + ". You are welcome to start a new one.")
+    return due.idleEnds(config.patronGraceSeconds()).compose(list -> Future.join(list.stream().map(chat ->
+        lifecycle.end(chat[0], Sender.system(), "This chat was closed: there was no answer to the librarian's last message for "
+                + WaitWords.duration(chat[1]) + ", and the chat window had been closed. You are welcome to start a new one.")
             // Another node may have closed it first; that is the same outcome.
             .otherwiseEmpty()).toList())).mapEmpty();
+  }
+
+  private Future<Void> missGonePatrons() {
+    return due.miss(config.patronGraceSeconds()).compose(list -> Future.join(list.stream().map(chat ->
+        lifecycle.missed(chat[0], chat[1])).toList())).mapEmpty();
   }
 
   private Future<Void> notice(long chatId, String text) {

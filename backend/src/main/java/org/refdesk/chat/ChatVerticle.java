@@ -22,6 +22,7 @@ import org.refdesk.db.Database;
 import org.refdesk.error.ApiException;
 import org.refdesk.error.ErrorCode;
 import org.refdesk.metrics.RefdeskMetrics;
+import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.OperatorRepository;
 
 /**
@@ -46,7 +47,7 @@ public final class ChatVerticle extends VerticleBase {
    */
   private final Lane[] lanes;
   private ChatRepository chats;
-  private OperatorRepository operators;
+  private Typists typists;
 
   public ChatVerticle(RefdeskConfig config, RefdeskMetrics metrics) {
     this.config = config;
@@ -61,12 +62,15 @@ public final class ChatVerticle extends VerticleBase {
   public Future<?> start() {
     var pool = Database.pool(vertx, config);
     chats = new ChatRepository(pool);
-    operators = new OperatorRepository(pool);
+    var operators = new KnownOperators(new OperatorRepository(pool));
+    typists = new Typists(chats, operators);
     var bus = vertx.eventBus();
-    // Local consumers: a browser's command is handled on the node its socket is on.
-    return Future.all(
-        bus.<JsonObject>localConsumer(Addresses.CHAT_SEND, this::send).completion(),
-        bus.<JsonObject>localConsumer(Addresses.CHAT_TYPING, this::typing).completion());
+    // Local consumers: a browser's command is handled on the node its socket is on. The memories
+    // listen first, so no frame is answered from what an event should have cleared.
+    return Future.all(operators.forgetWhenDisabled(bus), typists.forgetEndedChats(bus))
+        .compose(listening -> Future.all(
+            bus.<JsonObject>localConsumer(Addresses.CHAT_SEND, this::send).completion(),
+            bus.<JsonObject>localConsumer(Addresses.CHAT_TYPING, this::typing).completion()));
   }
 
   private void send(Message<JsonObject> message) {
@@ -170,6 +174,9 @@ public final class ChatVerticle extends VerticleBase {
         fail(item.message(), new ApiException(ErrorCode.INTERNAL, "The message was not stored; send it again."));
       } else if (found.result().isEmpty() || found.result().get().libraryId() != item.who().libraryId()) {
         fail(item.message(), ApiException.notFound("There is no such chat."));
+      } else if (found.result().get().isMissed()) {
+        // The patron's socket is back, so the chat waits again within a tick: worth sending again.
+        fail(item.message(), new ApiException(ErrorCode.UNAVAILABLE, "The chat is being reopened; send again."));
       } else if (!found.result().get().isOpen()) {
         fail(item.message(), new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."));
       } else {
@@ -189,7 +196,7 @@ public final class ChatVerticle extends VerticleBase {
       requireMayWriteTo(who, chatId);
       var preview = body.getValue("preview") instanceof String draft && who.isPatron() && typing
           ? draft.substring(0, Math.min(draft.length(), MAX_PREVIEW)) : null;
-      sender(who, chatId).onComplete(sender -> {
+      typists.of(who, chatId).onComplete(sender -> {
         if (sender.failed()) {
           fail(message, sender.cause());
           return;
@@ -205,18 +212,6 @@ public final class ChatVerticle extends VerticleBase {
     } catch (ApiException e) {
       fail(message, e);
     }
-  }
-
-  /** Who is typing, as others see them; an operator must have joined the chat to type in it. */
-  private Future<Sender> sender(Identity who, long chatId) {
-    if (who.isPatron()) {
-      return chats.find(chatId).compose(chat -> chat.isPresent() && chat.get().isOpen()
-          ? Future.succeededFuture(new Sender(Sender.PATRON, null, chat.get().patronName()))
-          : Future.failedFuture(new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended.")));
-    }
-    return chats.isParticipant(chatId, who.id()).compose(taking -> taking
-        ? operators.displayName(who.id()).map(name -> new Sender(Sender.OPERATOR, who.id(), name.orElse("Librarian")))
-        : Future.failedFuture(new ApiException(ErrorCode.NOT_PARTICIPANT, "Join the chat before writing in it.")));
   }
 
   private static void requireMayWriteTo(Identity who, long chatId) {

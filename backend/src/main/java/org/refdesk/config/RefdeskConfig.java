@@ -34,6 +34,7 @@ public record RefdeskConfig(
     Optional<String> metricsToken,
     Cluster cluster,
     int timerTickMillis,
+    int patronGraceSeconds,
     int writeLanes,
     Level logLevel) {
 
@@ -72,6 +73,7 @@ public record RefdeskConfig(
             vars.list("REFDESK_CLUSTER_MEMBERS"),
             vars.integer("REFDESK_CLUSTER_BUS_PORT", 0)),
         vars.integer("REFDESK_TIMER_TICK_MS", 5000),
+        vars.integer("REFDESK_PATRON_GRACE_SECONDS", 120),
         vars.integer("REFDESK_WRITE_LANES", 2),
         vars.logLevel("REFDESK_LOG_LEVEL", Level.INFO));
   }
@@ -87,8 +89,8 @@ public record RefdeskConfig(
   public RefdeskConfig withServices(String pgUrl, String redisUrl) {
     return new RefdeskConfig(httpPort, httpHost, publicUrl, Optional.of(pgUrl), Optional.of(redisUrl), redisPrefix,
         dataDir, adminPassword, allowedOrigins, jwtSecret, operatorTokenMinutes, patronTokenMinutes, trustedProxies,
-        bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, patronMessagesPerMinute, metricsToken,
-        cluster, timerTickMillis, writeLanes, logLevel);
+        bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, patronMessagesPerMinute,
+        metricsToken, cluster, timerTickMillis, patronGraceSeconds, writeLanes, logLevel);
   }
 
   private static String originOf(String url) {

@@ -57,7 +57,8 @@ public final class ChatRoutes {
   public void mount(Router router, OperatorAuth operatorAuth) {
     router.get("/api/chats/active").handler(operatorAuth).handler(this::active);
     router.get("/api/chats/recent").handler(operatorAuth).handler(this::recent);
-    router.get("/api/chats/:id/events").handler(this::events);
+    router.get("/api/chats/missed").handler(operatorAuth).handler(this::missed);
+    router.get("/api/chats/:id/events").handler(ctx -> events(ctx, operatorAuth));
     router.get("/api/chats/:id").handler(operatorAuth).handler(this::chat);
     router.post("/api/chats/:id/claim").handler(operatorAuth).handler(this::claim);
     router.post("/api/chats/:id/end").handler(operatorAuth).handler(this::end);
@@ -67,17 +68,18 @@ public final class ChatRoutes {
     router.get("/api/presence").handler(operatorAuth).handler(this::presence);
   }
 
-  /** Patron (own chat only) or operator (chats of their library): whichever the token is for. */
-  private void events(RoutingContext ctx) {
+  /**
+   * Patron (own chat only) or operator (chats of their library): whichever the token is for. Every
+   * client calls this after each reconnect, so who the operator is and where the chat belongs come
+   * from this event loop's memory; only the events themselves are read from Postgres.
+   */
+  private void events(RoutingContext ctx, OperatorAuth operatorAuth) {
     long chatId = PathParams.id(ctx, "id");
     int after = intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
     int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
     var token = OperatorAuth.bearer(ctx);
-    var allowed = tokens.verifyOperator(token)
-        .compose(operators::findActive)
-        .compose(operator -> operator.isPresent()
-            ? lifecycle.visibleChat(chatId, operator.get().libraryId()).mapEmpty()
-            : Future.failedFuture(ApiException.unauthorized()), notOperator -> tokens.verifyPatron(token)
+    var allowed = operatorAuth.operatorOf(token)
+        .compose(operator -> claims.requireInLibrary(chatId, operator.libraryId()), notOperator -> tokens.verifyPatron(token)
             .compose(patron -> patron.chatId() == chatId ? Future.succeededFuture()
                 : Future.failedFuture(ApiException.forbidden("This token is for another chat."))));
     allowed
@@ -102,6 +104,13 @@ public final class ChatRoutes {
 
   private void recent(RoutingContext ctx) {
     chats.recentlyEndedFor(OperatorAuth.operator(ctx).id())
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", new JsonArray(list))))
+        .onFailure(ctx::fail);
+  }
+
+  /** The library's chats whose patron left while waiting, for review at the start of a shift. */
+  private void missed(RoutingContext ctx) {
+    chats.missedIn(OperatorAuth.operator(ctx).libraryId())
         .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", new JsonArray(list))))
         .onFailure(ctx::fail);
   }

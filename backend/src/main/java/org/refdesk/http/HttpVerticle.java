@@ -25,6 +25,7 @@ import org.refdesk.bridge.FloodControl;
 import org.refdesk.chat.ChatClaims;
 import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatRepository;
+import org.refdesk.chat.PatronPresence;
 import org.refdesk.presence.PresenceState;
 import org.refdesk.queue.QueueState;
 import org.refdesk.config.RefdeskConfig;
@@ -103,6 +104,7 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/eventbus/*").handler(headers.pages());
     var webjars = ownFiles.webjars();
     var guard = new BridgeGuard(vertx, tokens, knownOperators, chats, originCheck, metrics, flood);
+    new PatronPresence(vertx, lifecycle, config.timerTickMillis()).follow(guard::openSockets);
     Bridge.mount(vertx, router, guard, originCheck,
         "/webjars/sockjs-client/" + webjars.version("sockjs-client") + "/dist/sockjs.min.js");
     watchEventLoop();

@@ -1,5 +1,6 @@
 package org.refdesk.http;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -39,6 +40,14 @@ public final class OperatorAuth implements Handler<RoutingContext> {
           }
         }))
         .onFailure(ctx::fail);
+  }
+
+  /** The enabled operator a token is for, from this event loop's memory; fails with 401 otherwise. */
+  public Future<Operator> operatorOf(String token) {
+    return tokens.verifyOperator(token)
+        .compose(operators::active)
+        .compose(operator -> operator.isPresent() ? Future.succeededFuture(operator.get())
+            : Future.failedFuture(ApiException.unauthorized()));
   }
 
   /** Only for routes behind {@link #requireAdmin()} or this handler. */

@@ -135,10 +135,16 @@ public final class WidgetRoutes {
             redisDown -> Future.succeededFuture());
   }
 
-  /** Where the patron stands: polled by the widget while the chat waits. */
+  /**
+   * Where the patron stands: polled by the widget while the chat waits. A patron asking about a missed
+   * chat is back, so it waits again before the answer is given.
+   */
   private void waitingInfo(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     patronsChat(ctx, chatId)
+        .compose(chat -> chat.isMissed()
+            ? lifecycle.patronsSeen(List.of(chatId)).map(v -> chat.inState(Chat.WAITING))
+            : Future.succeededFuture(chat))
         .compose(chat -> {
           var position = Chat.WAITING.equals(chat.state())
               ? queues.position(chat.queueId(), chatId).otherwise(java.util.Optional.empty())

@@ -127,6 +127,15 @@ public final class BridgeClient implements AutoCloseable {
     }
   }
 
+  /** Nothing matching on this address for the time given (null), or the frame that came. */
+  public JsonObject nothingOn(String address, Predicate<JsonObject> body, long waitMs) {
+    try {
+      return next(address, body, waitMs);
+    } catch (AssertionError timeout) {
+      return null;
+    }
+  }
+
   private static boolean isBareError(JsonObject frame) {
     return "err".equals(frame.getString("type")) && frame.getString("address") == null;
   }

@@ -29,7 +29,8 @@ class ShiftBrowserTest {
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start(Map.of("REFDESK_TIMER_TICK_MS", "250"));
+    // A patron's grace time past the first minute's escalation and claim, short enough to watch.
+    gateway = TestGateway.start(Map.of("REFDESK_TIMER_TICK_MS", "250", "REFDESK_PATRON_GRACE_SECONDS", "10"));
     password = gateway.refdesk().seeded().orElseThrow().librarianPassword();
     // Seconds where a library would set minutes, so the clock can be watched in a test.
     gateway.query("""
@@ -143,7 +144,7 @@ class ShiftBrowserTest {
   }
 
   @Test
-  @DisplayName("the patron hears where they stand, is asked if they are still there, and the chat closes itself; internal status closes the widget")
+  @DisplayName("the patron hears where they stand, is asked if they are still there, and the chat closes itself once they have left; internal status closes the widget")
   void patronSide() {
     try (var ben = Browser.open(1280, 900); var patron = Browser.open(360, 740)) {
       signIn(ben, gateway.port(), "ben", password);
@@ -164,9 +165,16 @@ class ShiftBrowserTest {
       composer.sendKeys(Keys.ENTER);
       waitForText(patron, ".log", "Are you still there?");
       patron.screenshot("shift-still-there-360");
-      waitForText(patron, ".log", "had not heard from you");
-      waitForText(patron, "main", "This chat has ended");
+      // The patron goes away without answering; back later, they read why the chat closed.
+      patron.driver().switchTo().defaultContent();
+      patron.go("about:blank");
       ben.waitFor(By.cssSelector("[data-test=chat-ended]"));
+      patron.go(url("/demo/"));
+      patron.waitForPresence(By.cssSelector("refdesk-widget"));
+      patron.script("window.Refdesk.open()");
+      LiveChatBrowserTest.enterWidgetFrame(patron);
+      waitForText(patron, ".log", "the chat window had been closed");
+      waitForText(patron, "main", "This chat has ended");
 
       ben.css("[data-test=status-select]").click();
       ben.waitFor(By.cssSelector("[data-test=status-internal]")).click();

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
 
-@DisplayName("The shift's clock: first-minute escalation, wait updates, idle patrons")
+@DisplayName("The shift's clock: first-minute escalation, wait updates, idle patrons, a librarian's research")
 class ChatTimerTest {
 
   private static TestGateway gateway;
@@ -21,7 +23,7 @@ class ChatTimerTest {
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start(Map.of("REFDESK_TIMER_TICK_MS", "200"));
+    gateway = TestGateway.start(Map.of("REFDESK_TIMER_TICK_MS", "200", "REFDESK_PATRON_GRACE_SECONDS", "2"));
     libraryId = gateway.query("SELECT id FROM libraries").get(0).getLong(0);
     // Seconds instead of minutes, written straight to the library (the API keeps people to sane values).
     gateway.query("""
@@ -73,7 +75,7 @@ class ChatTimerTest {
   }
 
   @Test
-  @DisplayName("a patron silent after the librarian wrote is asked if they are still there, then the chat closes itself")
+  @DisplayName("a patron who leaves the librarian's question unanswered is asked if they are still there, and the chat closes itself once they have gone")
   void idlePatron() {
     var ben = gateway.librarianToken("ben");
     var quiet = gateway.startChat("ask", "Fay", "Quiet one");
@@ -101,10 +103,62 @@ class ChatTimerTest {
 
       var ended = librarian.next("chat." + quietId, b -> "ended".equals(b.getString("type")), 6000).getJsonObject("body");
       assertEquals("system", ended.getString("endedBy"));
-      assertTrue(ended.getString("text").contains("had not heard from you"), ended::encode);
+      assertTrue(ended.getString("text").contains("no answer to the librarian's last message for"), ended::encode);
+      assertTrue(ended.getString("text").contains("chat window had been closed"), ended::encode);
       assertEquals("ended", gateway.query("SELECT state FROM chats WHERE id = $1", quietId).get(0).getString(0));
       assertEquals("active", gateway.query("SELECT state FROM chats WHERE id = $1", replyingId).get(0).getString(0),
           "a patron who answered stays");
+    }
+  }
+
+  @Test
+  @DisplayName("a slow librarian reply starts the patron's idle clock: the patron is not asked at once whether they are still there")
+  void slowReply() {
+    var ben = gateway.librarianToken("ben");
+    var chat = gateway.startChat("ask", "Hal", "Where are the 1890s census records?");
+    long chatId = chat.getLong("chatId");
+    assertEquals(200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
+    try (var librarian = BridgeClient.connect(gateway.vertx(), gateway.port());
+         var patron = BridgeClient.connect(gateway.vertx(), gateway.port())) {
+      patron.register("chat." + chatId, chat.getString("token"));
+      gateway.awaitRegistered(patron, "chat." + chatId);
+      librarian.register("chat." + chatId, ben);
+      gateway.awaitRegistered(librarian, "chat." + chatId);
+      // The patron's question came half an hour before the answer, as the database times showed.
+      gateway.query("UPDATE chats SET patron_last_at = now() - interval '30 minutes' WHERE id = $1", chatId);
+      var reply = librarian.request("chat.send", new JsonObject().put("chatId", chatId)
+          .put("text", "Here is what I found: the census is on microfilm, floor 2.").put("clientMsgId", "slow-1"), ben);
+      var repliedAt = Instant.parse(reply.getJsonObject("body").getString("at"));
+      var warning = librarian.next("chat." + chatId, b -> isNotice(b) && b.getString("text").startsWith("Are you still there"), 5000);
+      var warnedAt = Instant.parse(warning.getJsonObject("body").getString("at"));
+      assertTrue(Duration.between(repliedAt, warnedAt).toMillis() >= 1000,
+          "asked " + Duration.between(repliedAt, warnedAt).toMillis() + " ms after the librarian's reply, not after idleWarnSeconds");
+    }
+  }
+
+  @Test
+  @DisplayName("a librarian's \"one moment\" and long research never close the chat while the patron's widget is open")
+  void librarianResearching() {
+    var ben = gateway.librarianToken("ben");
+    var chat = gateway.startChat("ask", "Ivy", "Which edition of Middlemarch has the map?");
+    long chatId = chat.getLong("chatId");
+    assertEquals(200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
+    try (var librarian = BridgeClient.connect(gateway.vertx(), gateway.port());
+         var patron = BridgeClient.connect(gateway.vertx(), gateway.port())) {
+      patron.register("chat." + chatId, chat.getString("token"));
+      gateway.awaitRegistered(patron, "chat." + chatId);
+      librarian.register("chat." + chatId, ben);
+      gateway.awaitRegistered(librarian, "chat." + chatId);
+      librarian.request("chat.send", new JsonObject().put("chatId", chatId)
+          .put("text", "One moment, let me look that up.").put("clientMsgId", "moment-1"), ben);
+      patron.next("chat." + chatId, b -> isNotice(b) && b.getString("text").startsWith("Are you still there"), 5000);
+      // Past the closing time and the patron's grace time, with room for several ticks.
+      assertNull(patron.nothingOn("chat." + chatId, b -> "ended".equals(b.getString("type")), 4000),
+          "the chat closed while the patron waited for the librarian");
+      assertEquals("active", gateway.query("SELECT state FROM chats WHERE id = $1", chatId).get(0).getString(0));
+      var answer = librarian.request("chat.send", new JsonObject().put("chatId", chatId)
+          .put("text", "Found it: the 1994 Penguin edition.").put("clientMsgId", "moment-2"), ben);
+      assertEquals("rec", answer.getString("type"), answer::encode);
     }
   }
 }

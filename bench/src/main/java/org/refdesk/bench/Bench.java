@@ -60,6 +60,7 @@ public final class Bench {
           case "chat" -> scenarios.chat();
           case "claims" -> scenarios.claims();
           case "broadcast" -> scenarios.broadcast();
+          case "hotpaths" -> scenarios.hotPaths();
           case "idle" -> new IdleRun(vertx, env, options).run();
           case "fault" -> new FaultRun(vertx, faultDatabase(options), options, true).run();
           case "cluster" -> new FaultRun(vertx, faultDatabase(options), options, false).run();

@@ -74,6 +74,52 @@ final class Scenarios {
         .put("oracle", oracle);
   }
 
+  /**
+   * The paths that store nothing and come most often: typing frames from every patron and operator of
+   * {@code chats} active chats, against baseline A (the echo server, same client, same frames); and
+   * operators fetching their chats' events as after a reconnect, against {@code GET /health} on the same
+   * gateway (the HTTP stack without the route). Postgres transactions per request show what each path
+   * still reads.
+   */
+  JsonObject hotPaths() {
+    var chats = activeChats(options.chats());
+    var senders = new ArrayList<Load.Sender>();
+    for (var chat : chats) {
+      senders.add(new Load.Sender(connect(port), chat.getString("patronToken"), chat.getLong("chatId"), "p"));
+      senders.add(new Load.Sender(connect(port), chat.getString("operatorToken"), chat.getLong("chatId"), "o"));
+    }
+    java.util.function.Function<Load.Sender, JsonObject> typing = sender -> new JsonObject()
+        .put("chatId", sender.chatId()).put("typing", true).put("preview", "benchmark draft");
+    HotPaths.bus(vertx, null, senders, "chat.typing", typing, 2);
+    var typed = HotPaths.bus(vertx, pgUrl, senders, "chat.typing", typing, options.seconds());
+
+    int echoPort = port + 1;
+    var echo = Bench.await(EchoServer.start(vertx, echoPort));
+    var echoSenders = new ArrayList<Load.Sender>();
+    for (var sender : senders) {
+      echoSenders.add(new Load.Sender(connect(echoPort), "-", sender.chatId(), "e"));
+    }
+    HotPaths.bus(vertx, null, echoSenders, "chat.typing", typing, 2);
+    var echoed = HotPaths.bus(vertx, null, echoSenders, "chat.typing", typing, options.seconds());
+    Bench.await(echo.close());
+    echoSenders.forEach(sender -> sender.client().close());
+    senders.forEach(sender -> sender.client().close());
+
+    var paths = chats.stream().map(chat -> "/api/chats/" + chat.getLong("chatId") + "/events?after=1").toList();
+    var tokens = chats.stream().map(chat -> chat.getString("operatorToken")).toList();
+    HotPaths.http(vertx, null, http, paths, tokens, 2);
+    var resumed = HotPaths.http(vertx, pgUrl, http, paths, tokens, options.seconds());
+    var health = chats.stream().map(chat -> "/health").toList();
+    var healthy = HotPaths.http(vertx, null, http, health, tokens, options.seconds());
+    return new JsonObject()
+        .put("typing", typed.toJson())
+        .put("typingEchoBaseline", echoed.toJson())
+        .put("typingRatioToEcho", Math.round(typed.perSecond() / echoed.perSecond() * 1000) / 1000.0)
+        .put("operatorEvents", resumed.toJson())
+        .put("healthBaseline", healthy.toJson())
+        .put("eventsRatioToHealth", Math.round(resumed.perSecond() / healthy.perSecond() * 1000) / 1000.0);
+  }
+
   /** {@code claims} claim requests: {@code claimers} operators press Claim on each chat at once. */
   JsonObject claims() {
     ensureOperators(options.claimers());
