@@ -245,9 +245,11 @@ class OperatorAppBrowserTest {
 
     // Alice does not work the Science Desk, but an overdue chat there reaches her, named.
     library(new JsonObject().put("firstMinuteSeconds", 1));
-    long science = gateway.startChat("science", "Ivo", "Is there a star atlas?").getLong("chatId");
     try (var alice = Browser.open(1280, 800)) {
       signIn(alice, "alice");
+      // The overdue announcement is made once: Alice must be listening before it is.
+      LiveChatBrowserTest.waitForText(alice, "[data-test=connection]", "Connected");
+      long science = gateway.startChat("science", "Ivo", "Is there a star atlas?").getLong("chatId");
       alice.waitFor(By.cssSelector("[data-test=overdue-chat][data-chat-id='" + science + "'] [data-test=overdue-preview]")).click();
       LiveChatBrowserTest.waitForText(alice, "[data-test=patron-queue]", "Science Desk");
       assertEquals(List.of(), alice.consoleErrors());
