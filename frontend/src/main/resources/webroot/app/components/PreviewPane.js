@@ -62,8 +62,8 @@ export default {
       <p v-if="holder" class="status-line claimed-by" data-test="claimed-by" role="status">Claimed by {{ holder.name }}</p>
       <p v-else-if="gone" class="status-line" role="status">
         {{ gone === 'abandoned' ? 'The patron left before anyone answered.' : 'This chat has ended.' }}</p>
-      <button type="button" class="primary claim" data-test="claim" :disabled="busy || Boolean(holder) || Boolean(gone)" @click="claim">
-        {{ busy ? 'Claiming…' : holder ? 'Claimed by ' + holder.name : 'Claim this chat' }}
+      <button v-if="!holder && !gone" type="button" class="primary claim" data-test="claim" :disabled="busy" @click="claim">
+        {{ busy ? 'Claiming…' : 'Claim this chat' }}
       </button>
       <p v-if="error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
       <h3 class="section-title">Question</h3>
