@@ -330,6 +330,7 @@ class OperatorAppBrowserTest {
       ben.waitFor(By.cssSelector("[data-test=composer]"));
       double withBanner = ((Number) ben.script("return document.querySelector('[data-test=messages]').getBoundingClientRect().height")).doubleValue();
       ben.screenshot("app-phone-chat-overdue-360");
+      System.out.printf("360 x 740 with the overdue notice: the conversation is %.0f px tall%n", withBanner);
       assertTrue(withBanner >= 370, "with the overdue banner the message list is " + withBanner + " px tall");
       assertTrue(ben.css("[data-test=composer]").isDisplayed());
       assertTrue(ben.accessibilityViolations().isEmpty(), () -> "phone chat: " + ben.accessibilityViolations());
