@@ -8,7 +8,9 @@ test('nothing saved yet gives every default', () => {
 });
 
 test('saved choices are kept', () => {
-  const saved = { sound: false, soundName: 'bell', volume: 0.25, desktop: false, titleFlash: false, escalationSound: false };
+  const saved = {
+    sound: false, soundName: 'bell', volume: 0.25, desktop: false, titleFlash: false, escalationSound: false, messageSound: false,
+  };
   assert.deepEqual(alertChoices(saved), saved);
 });
 

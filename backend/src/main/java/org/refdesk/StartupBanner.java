@@ -28,8 +28,8 @@ final class StartupBanner {
       out.append("\nFirst run: created \"").append(s.libraryName()).append("\" with queues 'ask' and 'science'.\n");
       out.append("  Log in as: ").append(s.adminUsername()).append(" / ")
           .append(s.generatedAdminPassword().orElse("(the password in REFDESK_ADMIN_PASSWORD)")).append('\n');
-      out.append("  Librarians: ").append(String.join(", ", s.librarianUsernames()))
-          .append(" / ").append(s.librarianPassword()).append('\n');
+      s.librarianPasswords().forEach((username, password) ->
+          out.append("  Librarian: ").append(username).append(" / ").append(password).append('\n'));
       out.append("  These passwords are shown only now; keep them somewhere safe.\n");
     } else {
       out.append("\n  Log in as: ").append(DemoLibrary.ADMIN_USERNAME)

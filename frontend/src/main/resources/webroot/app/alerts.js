@@ -1,6 +1,7 @@
 // How a chat gets the operator's attention when they are looking elsewhere: a sound, a flashing tab
 // title and a desktop notification, and for a chat nobody has answered in its first minute a louder
-// sound again every 15 s. The choices are the operator's own and live on the server (settings.js
+// sound again every 15 s. A patron's reply in a chat the operator is answering has a sound of its own
+// (short and high, so it is never taken for a new chat). The choices are the operator's own and live on the server (settings.js
 // saves them), so they follow the operator to another desk; localStorage only caches them so the
 // first alert after a reload does not wait for the network.
 import { reactive, watch } from 'vue';
@@ -54,6 +55,8 @@ const TONES = {
   bell: [[0, 660, 1.2, 'sine', 1], [0, 1320, 0.8, 'sine', 0.45], [0, 1980, 0.5, 'sine', 0.2]],
   beep: [[0, 1000, 0.12, 'square', 0.5], [0.2, 1000, 0.12, 'square', 0.5]],
 };
+// Not one of the choices for new chats: it must always sound unlike them.
+const MESSAGE_TONES = [[0, 1568, 0.09, 'triangle', 0.7], [0.1, 2093, 0.14, 'triangle', 0.7]];
 
 export function createAlerts() {
   let audio = null;
@@ -76,7 +79,7 @@ export function createAlerts() {
     const peak = Math.min(0.9, 0.35 * volume * (loud ? 1.9 : 1));
     const rounds = loud ? [0, 0.7] : [0];
     for (const round of rounds) {
-      for (const [offset, frequency, length, type, share] of TONES[name] || TONES.chime) {
+      for (const [offset, frequency, length, type, share] of (name === 'message' ? MESSAGE_TONES : TONES[name]) || TONES.chime) {
         tone(audio.currentTime + 0.01 + round + offset, frequency, length, type, Math.max(0.0002, peak * share));
       }
     }
@@ -139,6 +142,19 @@ export function createAlerts() {
     if (alertSettings.desktop && lookingElsewhere()) notify(title, body, 'refdesk-new-chat');
   }
 
+  /**
+   * A patron wrote in one of this operator's chats while it was not in front of them (another tab, or
+   * another window, such as the catalogue).
+   */
+  function newMessage({ title, body, chatId }) {
+    if (alertSettings.messageSound) play({ name: 'message' });
+    if (alertSettings.titleFlash && lookingElsewhere()) {
+      unseen += 1;
+      flashTitle(`(${unseen}) New message`);
+    }
+    if (alertSettings.desktop && lookingElsewhere()) notify(title, body, `refdesk-message-${chatId}`);
+  }
+
   /** Chats nobody has answered in their first minute: repeated every 15 s until someone does. */
   function overdue({ title, body, count }) {
     if (alertSettings.escalationSound) play({ loud: true });
@@ -166,5 +182,5 @@ export function createAlerts() {
     audio = null;
   }
 
-  return { start, stop, newChat, overdue, play, unlockAudio };
+  return { start, stop, newChat, newMessage, overdue, play, unlockAudio };
 }

@@ -9,7 +9,7 @@ const TYPING_IDLE_MS = 4000;
 // Typing events are never stored, so a lost "stopped typing" must not leave the indicator on for good.
 const TYPING_STALE_MS = 8000;
 
-export function createChats({ state, connector, call, isViewing, announce, clock, onClose = () => {} }) {
+export function createChats({ state, connector, call, isViewing, announce, alert, clock, onClose = () => {} }) {
   const follows = new Map();
   const timers = new Map();
   const typingSentAt = new Map();
@@ -49,8 +49,11 @@ export function createChats({ state, connector, call, isViewing, announce, clock
       if (event.clientMsgId) dropPending(tab, event.clientMsgId);
       if (event.from && event.from.kind === 'patron') tab.typing = null;
       if (event.seq > tab.seenUpTo && !mine(event.from)) {
+        const who = event.from ? event.from.name : 'the patron';
+        const onScreen = isViewing(tab.chatId) && document.hasFocus();
         if (!isViewing(tab.chatId)) tab.unread += 1;
-        announce(`New message from ${event.from ? event.from.name : 'the patron'}: ${shorten(event.text)}`);
+        announce(`New message from ${who}: ${shorten(event.text)}`);
+        if (!onScreen) alert({ title: `New message from ${who || 'Guest'}`, body: shorten(event.text), chatId: tab.chatId });
       }
     } else if (event.type === 'ended') {
       tab.ended = event.endedBy || 'system';

@@ -13,6 +13,7 @@ import { createChats } from './chats.js';
 import { createEscalations } from './escalations.js';
 import { shorten } from './format.js';
 import { createHistory } from './history.js';
+import { LIBRARY_DEFAULTS, createLibrary } from './library.js';
 import { createPresence } from './presence.js';
 import { createPreview } from './preview.js';
 import { createQueues } from './queues.js';
@@ -25,10 +26,6 @@ const KEY = Symbol('desk');
 const WIDE = '(min-width: 1000px)';
 // The chat on screen, kept per browser tab so a reload shows it again.
 const FOCUS_KEY = 'refdesk.operator.focus';
-// What the library's thresholds are until GET /api/library/settings says otherwise.
-const LIBRARY_DEFAULTS = {
-  firstMinuteSeconds: 60, deadAirSeconds: 120, awayAfterSeconds: 900, requireTag: false,
-};
 // Reopened from the recent list: every event is history, none is news.
 const ALL_SEEN = Number.MAX_SAFE_INTEGER;
 
@@ -65,8 +62,9 @@ function createDesk(me, mySettings, library) {
     && (state.wide || state.pane === 'chat') && !document.hidden;
   const tags = createTags({ state, call });
   const history = createHistory({ state, call });
+  const librarySync = createLibrary({ state, connector, call, tags });
   const chats = createChats({
-    state, connector, call, isViewing, announce, clock, onClose: (chatId) => {
+    state, connector, call, isViewing, announce, alert: alerts.newMessage, clock, onClose: (chatId) => {
       tags.forget(chatId);
       history.forget(chatId);
     },
@@ -192,6 +190,7 @@ function createDesk(me, mySettings, library) {
 
   function connectionChanged(next) {
     const wasDown = state.connection !== 'connected';
+    const reconnected = wasDown && state.connection !== 'connecting';
     state.connection = next;
     // Queue events are not numbered and only reach registered addresses: once the addresses are
     // registered (the first time, and after every break) the lists and counters are read afresh.
@@ -199,6 +198,8 @@ function createDesk(me, mySettings, library) {
       queues.reload();
       activity.refresh();
       presence.beat();
+      // The first connection follows the desk's own first reads; only a break can have hidden a change.
+      if (reconnected) librarySync.reload();
     }
   }
 
@@ -227,6 +228,7 @@ function createDesk(me, mySettings, library) {
     queues.start();
     activity.start();
     escalations.start(me.operator.libraryId);
+    librarySync.start(me.operator.libraryId);
     away.start();
     canned.load();
     tags.load();
@@ -245,6 +247,7 @@ function createDesk(me, mySettings, library) {
     clearInterval(ticker);
     away.stop();
     escalations.stop();
+    librarySync.stop();
     settings.stop();
     activity.stop();
     preview.hide();

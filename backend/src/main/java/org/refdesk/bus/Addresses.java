@@ -39,6 +39,15 @@ public final class Addresses {
   /** Server side only: a chat ended; every node forgets what it remembered for claims about it. */
   public static final String CHAT_ENDED = "refdesk.chat-ended";
 
+  /**
+   * Type of the event on {@code presence.<libraryId>} after an admin changed the library's settings or
+   * tags; {@code what} says which ({@link #CHANGED_SETTINGS} or {@link #CHANGED_TAGS}), so open apps
+   * read that part again instead of waiting for a reload.
+   */
+  public static final String LIBRARY_CHANGED = "library-changed";
+  public static final String CHANGED_SETTINGS = "settings";
+  public static final String CHANGED_TAGS = "tags";
+
   public static final String CHAT_PREFIX = "chat.";
   public static final String QUEUE_PREFIX = "queue.";
   public static final String OPERATOR_PREFIX = "operator.";
@@ -58,6 +67,13 @@ public final class Addresses {
 
   public static String presence(long libraryId) {
     return PRESENCE_PREFIX + libraryId;
+  }
+
+  /** Tells the library's open apps that part of the library changed; the bus may drop it, so apps also reread on reconnect. */
+  public static void announceLibraryChange(io.vertx.core.Vertx vertx, long libraryId, String what) {
+    vertx.eventBus().publish(presence(libraryId), new io.vertx.core.json.JsonObject()
+        .put("type", LIBRARY_CHANGED).put("libraryId", libraryId).put("what", what)
+        .put("at", java.time.Instant.now().toString()));
   }
 
   /** The id at the end of an outbound address such as {@code chat.42}, or -1 if it has none. */

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
 /** A chat as operators see it in the patron info panel. */
 public record Chat(long id, long libraryId, long queueId, String state, String patronName, String patronEmail,
                    String patronIp, String userAgent, String pageUrl, String question, int lastSeq, Long ownerId,
-                   String ownerName, OffsetDateTime createdAt, OffsetDateTime claimedAt, OffsetDateTime endedAt) {
+                   String ownerName, OffsetDateTime createdAt, OffsetDateTime claimedAt, OffsetDateTime endedAt,
+                   String queueName) {
 
   public static final String WAITING = "waiting";
   public static final String ACTIVE = "active";
@@ -20,7 +21,7 @@ public record Chat(long id, long libraryId, long queueId, String state, String p
         row.getString("patron_name"), row.getString("patron_email"), row.getString("patron_ip"),
         row.getString("user_agent"), row.getString("page_url"), row.getString("question"), row.getInteger("last_seq"),
         row.getLong("owner_id"), row.getString("owner_name"), row.getOffsetDateTime("created_at"),
-        row.getOffsetDateTime("claimed_at"), row.getOffsetDateTime("ended_at"));
+        row.getOffsetDateTime("claimed_at"), row.getOffsetDateTime("ended_at"), row.getString("queue_name"));
   }
 
   public boolean isMissed() {
@@ -30,7 +31,7 @@ public record Chat(long id, long libraryId, long queueId, String state, String p
   /** The same chat in another state, for an answer given right after a change this node made. */
   public Chat inState(String newState) {
     return new Chat(id, libraryId, queueId, newState, patronName, patronEmail, patronIp, userAgent, pageUrl, question,
-        lastSeq, ownerId, ownerName, createdAt, claimedAt, endedAt);
+        lastSeq, ownerId, ownerName, createdAt, claimedAt, endedAt, queueName);
   }
 
   public boolean isOpen() {
@@ -41,6 +42,8 @@ public record Chat(long id, long libraryId, long queueId, String state, String p
     return new JsonObject()
         .put("id", id)
         .put("queueId", queueId)
+        // Named here because a colleague may open a chat of a queue they do not work (an overdue one).
+        .put("queueName", queueName)
         .put("state", state)
         .put("patron", new JsonObject()
             .put("name", patronName)

@@ -117,8 +117,8 @@ final class ChatSql {
   static final String FIND_CHAT = """
       SELECT c.id, c.library_id, c.queue_id, c.state, c.patron_name, c.patron_email, c.patron_ip, c.user_agent,
              c.page_url, c.question, c.last_seq, c.owner_id, o.display_name AS owner_name,
-             c.created_at, c.claimed_at, c.ended_at
-        FROM chats c LEFT JOIN operators o ON o.id = c.owner_id
+             c.created_at, c.claimed_at, c.ended_at, q.name AS queue_name
+        FROM chats c JOIN queues q ON q.id = c.queue_id LEFT JOIN operators o ON o.id = c.owner_id
        WHERE c.id = $1
       """;
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.refdesk.bus.Addresses;
 import org.refdesk.error.ApiException;
 import org.refdesk.library.LibraryRepository;
 import org.refdesk.library.LibrarySettings;
@@ -22,7 +23,7 @@ public final class SettingsRoutes {
   /** The alert choices an operator can make, and what each accepts. */
   private static final Map<String, String> ALERTS = Map.of(
       "sound", "boolean", "desktop", "boolean", "titleFlash", "boolean", "escalationSound", "boolean",
-      "volume", "number", "soundName", "name");
+      "messageSound", "boolean", "volume", "number", "soundName", "name");
   private static final Set<String> SOUNDS = Set.of("chime", "bell", "beep");
 
   private final LibraryRepository libraries;
@@ -51,8 +52,12 @@ public final class SettingsRoutes {
 
   private void updateLibrarySettings(RoutingContext ctx) {
     var update = LibrarySettings.validated(JsonInput.body(ctx).json());
-    libraries.updateSettings(OperatorAuth.operator(ctx).libraryId(), update)
-        .onSuccess(body -> Responses.ok(ctx, body))
+    long libraryId = OperatorAuth.operator(ctx).libraryId();
+    libraries.updateSettings(libraryId, update)
+        .onSuccess(body -> {
+          Addresses.announceLibraryChange(ctx.vertx(), libraryId, Addresses.CHANGED_SETTINGS);
+          Responses.ok(ctx, body);
+        })
         .onFailure(ctx::fail);
   }
 

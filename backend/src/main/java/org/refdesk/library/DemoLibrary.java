@@ -5,7 +5,10 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.refdesk.audit.AuditLog;
 import org.refdesk.auth.Passwords;
@@ -73,20 +76,23 @@ public final class DemoLibrary {
 
   private Future<Optional<Seeded>> seedWith(Optional<String> configuredAdminPassword) {
     var adminPassword = configuredAdminPassword.orElseGet(() -> Passwords.generate(16));
-    var librarianPassword = Passwords.generate(12);
+    // One password each: a shared one would let either librarian sign in as the other.
+    var librarianPasswords = new LinkedHashMap<String, String>();
+    LIBRARIANS.forEach(person -> librarianPasswords.put(person.username(), Passwords.generate(12)));
     var adminHash = passwords.hash(adminPassword);
-    var librarianHash = passwords.hash(librarianPassword);
-    return Future.all(adminHash, librarianHash)
+    var librarianHashes = LIBRARIANS.stream().map(person -> passwords.hash(librarianPasswords.get(person.username()))).toList();
+    return Future.all(adminHash, Future.all(librarianHashes))
         .compose(hashes -> pool.withTransaction(conn -> conn.query(LibrarySql.SEED_LOCK).execute()
             // Checked again under the lock: another node may have seeded while we hashed.
             .compose(locked -> conn.query(LibrarySql.ANY_LIBRARY).execute())
             .compose(rows -> isSeeded(rows)
                 ? Future.succeededFuture(Optional.<Seeded>empty())
                 : insertLibrary(conn)
-                    .compose(libraryId -> insertAccounts(conn, libraryId, adminHash.result(), librarianHash.result())
+                    .compose(libraryId -> insertAccounts(conn, libraryId, adminHash.result(),
+                            librarianHashes.stream().map(Future::result).toList())
                         .map(v -> Optional.of(new Seeded(libraryId, NAME, ADMIN_USERNAME,
                             configuredAdminPassword.isPresent() ? Optional.empty() : Optional.of(adminPassword),
-                            LIBRARIANS.stream().map(DemoPerson::username).toList(), librarianPassword)))))));
+                            Collections.unmodifiableMap(librarianPasswords))))))));
   }
 
   private static boolean isSeeded(io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> rows) {
@@ -107,21 +113,39 @@ public final class DemoLibrary {
         });
   }
 
-  private Future<Void> insertAccounts(SqlConnection conn, long libraryId, String adminHash, String librarianHash) {
+  /** {@code librarianHashes} in the order of {@link #LIBRARIANS}. */
+  private Future<Void> insertAccounts(SqlConnection conn, long libraryId, String adminHash, List<String> librarianHashes) {
     var allQueues = QUEUES.stream().map(DemoQueue::slug).toList();
     Future<?> chain = operators.insert(conn,
         new NewOperator(libraryId, ADMIN_USERNAME, ADMIN_DISPLAY_NAME, adminHash, Operator.ADMIN, allQueues), null);
-    for (var person : LIBRARIANS) {
+    for (int i = 0; i < LIBRARIANS.size(); i++) {
+      var person = LIBRARIANS.get(i);
+      var hash = librarianHashes.get(i);
       chain = chain.compose(v -> operators.insert(conn,
-          new NewOperator(libraryId, person.username(), person.displayName(), librarianHash, Operator.OPERATOR,
+          new NewOperator(libraryId, person.username(), person.displayName(), hash, Operator.OPERATOR,
               person.queues()), null));
     }
     return chain.mapEmpty();
   }
 
-  /** What the first run made; the admin password is present only when it was generated. */
+  /**
+   * What the first run made; the admin password is present only when it was generated. Each librarian
+   * has a password of their own, by username, in the order they were made.
+   */
   public record Seeded(long libraryId, String libraryName, String adminUsername, Optional<String> generatedAdminPassword,
-                       List<String> librarianUsernames, String librarianPassword) {
+                       Map<String, String> librarianPasswords) {
+
+    public List<String> librarianUsernames() {
+      return List.copyOf(librarianPasswords.keySet());
+    }
+
+    public String librarianPassword(String username) {
+      var password = librarianPasswords.get(username);
+      if (password == null) {
+        throw new IllegalArgumentException("no demo librarian " + username);
+      }
+      return password;
+    }
   }
 
   private record DemoQueue(String slug, String name, JsonObject settings) {

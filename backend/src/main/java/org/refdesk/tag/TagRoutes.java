@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import org.refdesk.bus.Addresses;
 import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.error.ApiException;
 import org.refdesk.http.JsonInput;
@@ -40,15 +41,21 @@ public final class TagRoutes {
 
   private void create(RoutingContext ctx) {
     var name = JsonInput.body(ctx).requiredText("name", 60);
-    tags.create(OperatorAuth.operator(ctx).libraryId(), name)
-        .onSuccess(tag -> Responses.created(ctx, tag))
+    long libraryId = OperatorAuth.operator(ctx).libraryId();
+    tags.create(libraryId, name)
+        .onSuccess(tag -> {
+          Addresses.announceLibraryChange(ctx.vertx(), libraryId, Addresses.CHANGED_TAGS);
+          Responses.created(ctx, tag);
+        })
         .onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
-    tags.delete(OperatorAuth.operator(ctx).libraryId(), PathParams.id(ctx, "tagId"))
+    long libraryId = OperatorAuth.operator(ctx).libraryId();
+    tags.delete(libraryId, PathParams.id(ctx, "tagId"))
         .onSuccess(deleted -> {
           if (deleted) {
+            Addresses.announceLibraryChange(ctx.vertx(), libraryId, Addresses.CHANGED_TAGS);
             ctx.response().setStatusCode(204).end();
           } else {
             ctx.fail(ApiException.notFound("There is no such tag in your library."));

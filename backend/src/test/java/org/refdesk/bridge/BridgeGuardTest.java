@@ -47,7 +47,7 @@ class BridgeGuardTest {
         VALUES ($1, 'stranger', 'Stranger', $2, 'operator') RETURNING id""", otherLibrary, hash).get(0).getLong(0);
     gateway.query("INSERT INTO operator_queues (operator_id, queue_id, library_id) VALUES ($1, $2, $3) RETURNING 1",
         stranger, strangerQueue, otherLibrary);
-    strangerToken = gateway.login("stranger", gateway.refdesk().seeded().orElseThrow().librarianPassword());
+    strangerToken = gateway.login("stranger", gateway.librarianPassword("ben"));
   }
 
   @AfterAll

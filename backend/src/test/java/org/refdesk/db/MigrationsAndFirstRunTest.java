@@ -72,7 +72,7 @@ class MigrationsAndFirstRunTest {
     assertEquals(1, gateway.count("SELECT count(*) FROM operators WHERE role = 'admin'"));
     assertEquals(2, gateway.count("SELECT count(*) FROM operators WHERE role = 'operator'"));
     gateway.login("admin", TestGateway.ADMIN_PASSWORD);
-    gateway.login(seeded.librarianUsernames().get(0), seeded.librarianPassword());
+    gateway.login(seeded.librarianUsernames().get(0), seeded.librarianPassword(seeded.librarianUsernames().get(0)));
   }
 
   @Test

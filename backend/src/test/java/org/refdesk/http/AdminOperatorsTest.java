@@ -112,8 +112,7 @@ class AdminOperatorsTest {
   @Test
   @DisplayName("an operator who is not an admin gets 403")
   void notAnAdmin() {
-    var seeded = gateway.refdesk().seeded().orElseThrow();
-    var token = gateway.login("ben", seeded.librarianPassword());
+    var token = gateway.librarianToken("ben");
     assertEquals(403, gateway.post("/api/admin/operators", newOperator("eve"), token).statusCode());
     assertEquals(403, gateway.get("/api/admin/operators", token).statusCode());
     assertEquals(0, gateway.count("SELECT count(*) FROM operators WHERE username = 'eve'"));

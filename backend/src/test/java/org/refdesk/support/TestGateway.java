@@ -195,8 +195,13 @@ public final class TestGateway implements AutoCloseable {
     return query("SELECT id FROM queues WHERE slug = $1", slug).get(0).getLong(0);
   }
 
+  /** The password the first run gave this demo librarian (each has their own). */
+  public String librarianPassword(String username) {
+    return refdesk.seeded().orElseThrow().librarianPassword(username);
+  }
+
   public String librarianToken(String username) {
-    return login(username, refdesk.seeded().orElseThrow().librarianPassword());
+    return login(username, librarianPassword(username));
   }
 
   /**

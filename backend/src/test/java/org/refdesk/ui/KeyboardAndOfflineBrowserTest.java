@@ -59,7 +59,7 @@ class KeyboardAndOfflineBrowserTest {
   @Test
   @DisplayName("a librarian signs in, goes online, previews and claims a chat and answers it without touching a mouse")
   void operatorByKeyboard() {
-    var password = gateway.refdesk().seeded().orElseThrow().librarianPassword();
+    var password = gateway.librarianPassword("ben");
     try (var ben = Browser.open(1280, 800)) {
       ben.go(url("/app/"));
       ben.waitFor(By.id("username"));

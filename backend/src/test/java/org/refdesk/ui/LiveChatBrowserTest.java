@@ -114,13 +114,12 @@ class LiveChatBrowserTest {
   }
 
   private void run(int width, int height, String label) {
-    var password = gateway.refdesk().seeded().orElseThrow().librarianPassword();
     try (var ben = Browser.open(width, height);
          var alice = Browser.open(width, height);
          var patron = Browser.open(width, height)) {
-      signIn(ben, "ben", password);
+      signIn(ben, "ben", gateway.librarianPassword("ben"));
       goOnline(ben);
-      signIn(alice, "alice", password);
+      signIn(alice, "alice", gateway.librarianPassword("alice"));
       ben.screenshot(label + "-app-queue-empty");
 
       openWidget(patron);

@@ -25,13 +25,11 @@ import org.refdesk.support.TestGateway;
 class ShiftBrowserTest {
 
   private static TestGateway gateway;
-  private static String password;
 
   @BeforeAll
   static void start() {
     // A patron's grace time past the first minute's escalation and claim, short enough to watch.
     gateway = TestGateway.start(Map.of("REFDESK_TIMER_TICK_MS", "250", "REFDESK_PATRON_GRACE_SECONDS", "10"));
-    password = gateway.refdesk().seeded().orElseThrow().librarianPassword();
     // Seconds where a library would set minutes, so the clock can be watched in a test.
     gateway.query("""
         UPDATE libraries SET settings = settings || '{"firstMinuteSeconds": 3, "waitUpdateSeconds": 3,
@@ -68,7 +66,7 @@ class ShiftBrowserTest {
     long chatId = now.getLong("chatId");
 
     try (var ben = Browser.open(1280, 900); var patron = BridgeClient.connect(gateway.vertx(), gateway.port())) {
-      signIn(ben, gateway.port(), "ben", password);
+      signIn(ben, gateway.port(), "ben", gateway.librarianPassword("ben"));
       claimFromList(ben, chatId);
       waitForText(ben, "[data-test=earlier-chats]", "Census records from 1900?");
 
@@ -116,8 +114,8 @@ class ShiftBrowserTest {
   @DisplayName("a librarian monitoring one queue does not see the other's chats; an overdue chat reaches even a colleague who cannot monitor it")
   void monitoringAndEscalation() {
     try (var ben = Browser.open(1280, 900); var alice = Browser.open(1280, 900)) {
-      signIn(ben, gateway.port(), "ben", password);
-      signIn(alice, gateway.port(), "alice", password);
+      signIn(ben, gateway.port(), "ben", gateway.librarianPassword("ben"));
+      signIn(alice, gateway.port(), "alice", gateway.librarianPassword("alice"));
       ben.css("[data-test=monitor-choice] summary").click();
       var science = ben.waitFor(By.cssSelector("[data-test=monitor-queue][data-queue-id='" + gateway.queueId("science") + "']"));
       science.click();
@@ -147,7 +145,7 @@ class ShiftBrowserTest {
   @DisplayName("the patron hears where they stand, is asked if they are still there, and the chat closes itself once they have left; internal status closes the widget")
   void patronSide() {
     try (var ben = Browser.open(1280, 900); var patron = Browser.open(360, 740)) {
-      signIn(ben, gateway.port(), "ben", password);
+      signIn(ben, gateway.port(), "ben", gateway.librarianPassword("ben"));
       goOnline(ben);
       patron.go(url("/demo/"));
       patron.waitForPresence(By.cssSelector("refdesk-widget"));

@@ -1,5 +1,5 @@
 // How this operator wants to be alerted, saved to their account so it follows them to another desk:
-// which sound and how loud, the louder repeat for overdue chats, the title flash and desktop
+// which sound and how loud, the patron's-reply sound, the louder repeat for overdue chats, the title flash and desktop
 // notifications, plus the one place that asks for permission to show those: a button, never a prompt
 // on load.
 import { computed } from 'vue';
@@ -26,7 +26,14 @@ export default {
       desk.alerts.play({ loud });
     }
 
-    return { settings: alertSettings, SOUNDS, permissionWords, percent, status, askNotificationPermission, testSound };
+    function testMessageSound() {
+      desk.alerts.unlockAudio();
+      desk.alerts.play({ name: 'message' });
+    }
+
+    return {
+      settings: alertSettings, SOUNDS, permissionWords, percent, status, askNotificationPermission, testSound, testMessageSound,
+    };
   },
   template: `
     <ModalDialog title="Alerts and sounds" test="alert-settings-panel" @close="$emit('close')">
@@ -50,6 +57,12 @@ export default {
           <label class="check-row"><input type="checkbox" v-model="settings.desktop" data-test="alert-desktop"> Show a desktop notification</label>
         </fieldset>
         <fieldset>
+          <legend>When a patron writes in one of your chats</legend>
+          <label class="check-row"><input type="checkbox" v-model="settings.messageSound" data-test="alert-message-sound">
+            Play a short high sound (not the new-chat sound) unless the chat is in front of you</label>
+          <p class="muted small">The tab title and desktop notification follow the choices above.</p>
+        </fieldset>
+        <fieldset>
           <legend>When a chat is overdue</legend>
           <label class="check-row"><input type="checkbox" v-model="settings.escalationSound" data-test="alert-escalation">
             Play a louder sound, again every 15 seconds</label>
@@ -60,6 +73,7 @@ export default {
                   @click="askNotificationPermission">Allow desktop notifications</button>
           <button type="button" class="secondary" data-test="test-sound" @click="testSound(false)">Play the sound</button>
           <button type="button" class="secondary" @click="testSound(true)">Play the overdue sound</button>
+          <button type="button" class="secondary" data-test="test-message-sound" @click="testMessageSound">Play the message sound</button>
         </div>
         <p class="save-state small" role="status" data-test="settings-status">
           <template v-if="status.error"><span aria-hidden="true">&#9888;</span> {{ status.error }}</template>

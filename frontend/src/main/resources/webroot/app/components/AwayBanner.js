@@ -1,5 +1,5 @@
 // Says why the status turned Away by itself, with the one-click way back to what it was.
-import { computed } from 'vue';
+import { computed, nextTick } from 'vue';
 import { useDesk } from '../desk.js';
 import { STATUSES } from '../presence.js';
 
@@ -12,7 +12,16 @@ export default {
       const previous = state.autoAway && STATUSES.find((s) => s.value === state.autoAway.previous);
       return previous ? previous.label : 'Online';
     });
-    return { state, minutes, back, backFromAway: desk.backFromAway };
+    // The banner and its button go away: focus goes to the status it has just set, not to the page.
+    async function backFromAway() {
+      const going = desk.backFromAway();
+      await nextTick();
+      const status = document.querySelector('[data-test=status-select]');
+      if (status) status.focus();
+      await going;
+    }
+
+    return { state, minutes, back, backFromAway };
   },
   template: `
     <p v-if="state.autoAway" class="notice away-banner" role="status" data-test="away-banner">

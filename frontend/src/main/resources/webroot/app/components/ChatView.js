@@ -1,7 +1,7 @@
 // One chat being answered: the conversation, its tags, who is typing, the composer, a nudge after dead
 // air, and End chat behind a panel that asks for tags. An ended chat stays readable, without a
 // composer, until the operator closes it; its tags can still be set.
-import { computed, nextTick, ref } from 'vue';
+import { computed, nextTick, ref, watch } from 'vue';
 import { useDesk } from '../desk.js';
 import Composer from './Composer.js';
 import DeadAirNudge from './DeadAirNudge.js';
@@ -16,6 +16,8 @@ export default {
     const desk = useDesk();
     const confirming = ref(false);
     const endButton = ref(null);
+    const root = ref(null);
+    const closeButton = ref(null);
     const deadAir = computed(() => desk.isDeadAir(props.tab));
     const endedWords = computed(() => ({
       patron: 'The patron ended the chat',
@@ -31,13 +33,29 @@ export default {
       if (endButton.value) endButton.value.focus();
     }
 
-    return {
-      confirming, endButton, deadAir, endedWords, keepChatting,
-      dismiss: () => desk.dismiss(props.tab),
-    };
+    // Ending removes the button that had focus (End chat, the end panel, the composer): it moves to
+    // Close tab, unless the operator was elsewhere on the page.
+    watch(() => props.tab.ended, async (ended, before) => {
+      if (!ended || before) return;
+      const was = document.activeElement;
+      const lost = !was || was === document.body || (root.value && root.value.contains(was));
+      await nextTick();
+      if (lost && closeButton.value && (!document.activeElement || document.activeElement === document.body
+        || (root.value && root.value.contains(document.activeElement)))) closeButton.value.focus();
+    });
+
+    // The tab goes away with its chat: focus to the waiting chats, where the next one will be.
+    async function dismiss() {
+      desk.dismiss(props.tab);
+      await nextTick();
+      const next = document.getElementById('queue-title');
+      if (next) next.focus();
+    }
+
+    return { confirming, endButton, root, closeButton, deadAir, endedWords, keepChatting, dismiss };
   },
   template: `
-    <section class="chat-view" :aria-labelledby="'chat-title-' + tab.chatId" data-test="chat-view" :data-chat-id="tab.chatId">
+    <section ref="root" class="chat-view" :aria-labelledby="'chat-title-' + tab.chatId" data-test="chat-view" :data-chat-id="tab.chatId">
       <div class="chat-head">
         <h2 :id="'chat-title-' + tab.chatId" class="pane-title">Chat with {{ tab.patronName }}</h2>
         <button v-if="!tab.ended" ref="endButton" type="button" class="danger-outline" data-test="end-chat"
@@ -51,7 +69,7 @@ export default {
         <template v-if="tab.typing">{{ tab.typing }} is typing…</template></p>
       <div v-if="tab.ended" class="ended-banner" role="status" data-test="chat-ended">
         <span>{{ endedWords }}</span>
-        <button type="button" class="secondary" data-test="dismiss-chat" @click="dismiss">Close tab</button>
+        <button ref="closeButton" type="button" class="secondary" data-test="dismiss-chat" @click="dismiss">Close tab</button>
       </div>
       <template v-else>
         <DeadAirNudge v-if="deadAir" :tab="tab" />

@@ -1,6 +1,6 @@
 // The operator's working screen: header, then queues | chat | patron info. Wide screens show the three
 // columns; narrow ones show one pane at a time, chosen with the pane switcher.
-import { computed, onMounted, onUnmounted } from 'vue';
+import { computed, nextTick, onMounted, onUnmounted } from 'vue';
 import { provideDesk } from '../desk.js';
 import TopBar from './TopBar.js';
 import QueuePanel from './QueuePanel.js';
@@ -40,13 +40,25 @@ export default {
       return 0;
     }
 
+    // Skip links: past the header and the queue lists (a week of recent chats) straight to the work.
+    async function skipTo(pane, id) {
+      state.pane = pane;
+      await nextTick();
+      const target = document.getElementById(id);
+      if (target) target.focus();
+    }
+
     onMounted(desk.start);
     onUnmounted(desk.stop);
 
-    return { state, PANES, banner, badge };
+    return { state, PANES, banner, badge, skipTo };
   },
   template: `
     <div class="desk" :class="['show-' + state.pane, { wide: state.wide }]">
+      <nav class="skip-links" aria-label="Skip links">
+        <a href="#chat-pane" class="skip-link" data-test="skip-link" @click.prevent="skipTo('chat', 'chat-pane')">Skip to the chat</a>
+        <a href="#queue-title" class="skip-link" data-test="skip-queue" @click.prevent="skipTo('queue', 'queue-title')">Skip to waiting chats</a>
+      </nav>
       <TopBar />
       <p v-if="banner" class="banner" role="status" data-test="connection-banner">
         <span aria-hidden="true">&#9888;</span> {{ banner }}
@@ -68,7 +80,7 @@ export default {
         <section class="pane pane-queue" data-test="pane-queue" aria-labelledby="queue-title">
           <QueuePanel />
         </section>
-        <section class="pane pane-chat" data-test="pane-chat" aria-label="Chat">
+        <section id="chat-pane" class="pane pane-chat" data-test="pane-chat" aria-label="Chat" tabindex="-1">
           <ChatPane />
         </section>
         <aside class="pane pane-info" data-test="pane-info" aria-labelledby="info-title">

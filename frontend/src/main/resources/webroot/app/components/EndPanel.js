@@ -18,6 +18,7 @@ export default {
     const tags = computed(() => state.chatTags[props.tab.chatId] || []);
     const needsTag = computed(() => state.library.requireTag && tags.value.length === 0);
     const titleId = computed(() => `end-title-${props.tab.chatId}`);
+    const tagNames = computed(() => tags.value.map((t) => t.name).join(', '));
 
     async function end() {
       ending.value = true;
@@ -38,12 +39,14 @@ export default {
       else if (confirmButton.value) confirmButton.value.focus();
     });
 
-    return { ending, root, confirmButton, needsTag, titleId, end };
+    return { ending, root, confirmButton, needsTag, titleId, tagNames, end };
   },
   template: `
     <div ref="root" class="end-panel" data-test="end-panel" role="group" :aria-labelledby="titleId" @keydown.esc="$emit('cancel')">
       <p :id="titleId" class="end-title">End the chat with {{ tab.patronName }}? They will see that it has ended.</p>
-      <p class="muted small">Tag the chat first, so the library knows what patrons ask about.</p>
+      <p class="muted small" data-test="end-words">
+        <template v-if="tagNames">Tagged {{ tagNames }}. Add another tag if one fits too.</template>
+        <template v-else>Tag the chat first, so the library knows what patrons ask about.</template></p>
       <TagInput :chat-id="tab.chatId" place="end" />
       <p v-if="tab.error" class="error" role="alert" data-test="end-error"><span aria-hidden="true">&#9888;</span> {{ tab.error }}</p>
       <div class="button-row">

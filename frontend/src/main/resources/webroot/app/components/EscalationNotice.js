@@ -31,7 +31,7 @@ export default {
     <section v-if="state.overdue.length" class="escalation" data-test="escalation-notice" aria-labelledby="escalation-title">
       <div class="escalation-head">
         <h2 id="escalation-title" class="escalation-title"><span aria-hidden="true">&#9888;</span>
-          {{ state.overdue.length }} overdue {{ state.overdue.length === 1 ? 'chat' : 'chats' }}: nobody has answered yet</h2>
+          {{ state.overdue.length }} overdue {{ state.overdue.length === 1 ? 'chat' : 'chats' }}<span class="why">: nobody has answered yet</span></h2>
         <button type="button" class="link-button" data-test="escalation-toggle" aria-controls="escalation-list"
                 :aria-expanded="expanded ? 'true' : 'false'" @click="expanded = !expanded">{{ expanded ? 'Hide' : 'Show' }}</button>
       </div>

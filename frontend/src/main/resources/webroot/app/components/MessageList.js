@@ -1,6 +1,7 @@
 // A chat's stored events in seq order, then this operator's messages still on their way. Keeps the
-// newest in view unless the operator has scrolled up to read.
-import { nextTick, onMounted, ref, watch } from 'vue';
+// newest in view unless the operator has scrolled up to read, also when the list itself gets shorter
+// (the dead-air nudge or the end panel appearing below or above it).
+import { nextTick, onMounted, onUnmounted, ref, watch } from 'vue';
 import { useDesk } from '../desk.js';
 import { clockTime } from '../format.js';
 import LinkedText from './LinkedText.js';
@@ -35,13 +36,31 @@ export default {
       if (list.value) list.value.scrollTop = list.value.scrollHeight;
     }
 
-    watch(() => props.tab.events.length + props.tab.pending.length, () => follow(false), { flush: 'pre' });
-    onMounted(() => follow(true));
+    // Whether the newest was in view before the list changed size; read on scroll, since a resize
+    // is only seen after the browser has already cut the list short.
+    let atBottom = true;
+    let resized = null;
 
-    return { list, own, line, clockTime, retry: (item) => desk.chats.retry(props.tab, item) };
+    function scrolled() {
+      atBottom = nearBottom();
+    }
+
+    watch(() => props.tab.events.length + props.tab.pending.length, () => follow(false), { flush: 'pre' });
+    onMounted(() => {
+      follow(true);
+      resized = new ResizeObserver(() => {
+        if (atBottom && list.value) list.value.scrollTop = list.value.scrollHeight;
+      });
+      resized.observe(list.value);
+    });
+    onUnmounted(() => {
+      if (resized) resized.disconnect();
+    });
+
+    return { list, own, line, clockTime, scrolled, retry: (item) => desk.chats.retry(props.tab, item) };
   },
   template: `
-    <ol class="messages" ref="list" tabindex="0" aria-label="Conversation" data-test="messages">
+    <ol class="messages" ref="list" tabindex="0" aria-label="Conversation" data-test="messages" @scroll.passive="scrolled">
       <template v-for="event in tab.events" :key="event.seq">
         <li v-if="event.type === 'message'" class="message" :class="{ own: own(event), patron: event.from && event.from.kind === 'patron' }"
             data-test="message" :data-seq="event.seq">

@@ -20,10 +20,20 @@ export default {
     const queueName = computed(() => {
       const id = details.value && details.value.queueId;
       const q = state.me.queues.find((x) => x.id === id);
-      return q ? q.name : id ? `Queue ${id}` : '';
+      return q ? q.name : (details.value && details.value.queueName) || '';
     });
-    const stateWords = computed(() => ({ waiting: 'Waiting', active: 'In progress', ended: 'Ended' })[details.value && details.value.state] || '');
-    return { state, chatId, details, patron, pageHref, browser, queueName, stateWords, clockTime };
+    // What the chat is now: the queue and chat events (claimed, ended) are heard before the details are
+    // read again, and a colleague's claim must not leave a preview saying "Waiting".
+    const live = computed(() => {
+      const d = details.value || {};
+      if (state.gone[chatId.value] || d.state === 'ended') return { words: 'Ended', owner: d.owner };
+      const holder = state.claimedBy[chatId.value] || d.owner;
+      if (holder || d.state === 'active') return { words: 'In progress', owner: holder };
+      return { words: d.state === 'waiting' ? 'Waiting' : '', owner: null };
+    });
+    // Recording an e-mail is for the librarian answering the chat, not for one looking at it.
+    const mine = computed(() => Boolean(chatId.value !== null && desk.chats.tabOf(chatId.value)));
+    return { state, chatId, details, patron, pageHref, browser, queueName, live, mine, clockTime };
   },
   template: `
     <div class="patron-info" data-test="patron-info">
@@ -42,11 +52,11 @@ export default {
         </dd>
         <dt>Browser</dt><dd data-test="patron-browser" :title="patron.userAgent || null">{{ browser }}</dd>
         <dt>Queue</dt><dd data-test="patron-queue">{{ queueName }}</dd>
-        <dt>State</dt><dd>{{ stateWords }}<template v-if="details.owner"> — {{ details.owner.name }}</template></dd>
+        <dt>State</dt><dd data-test="patron-state">{{ live.words }}<template v-if="live.owner"> — {{ live.owner.name }}</template></dd>
         <dt>Asked at</dt><dd><time :datetime="details.createdAt">{{ clockTime(details.createdAt) }}</time></dd>
       </dl>
       <template v-if="details && !details.error">
-        <PatronEmail v-if="!patron.email" :key="'email-' + chatId" :chat-id="chatId" />
+        <PatronEmail v-if="!patron.email && mine" :key="'email-' + chatId" :chat-id="chatId" />
         <PatronHistory :chat-id="chatId" :has-email="Boolean(patron.email)" />
       </template>
     </div>

@@ -14,7 +14,7 @@ export default {
   },
   template: `
     <div class="queue-panel">
-      <h2 id="queue-title" class="pane-title">Waiting chats</h2>
+      <h2 id="queue-title" class="pane-title" tabindex="-1">Waiting chats</h2>
       <p v-if="state.me.queues.length === 0" class="muted">You do not monitor any queue yet. An admin can add you to one.</p>
       <template v-else>
         <MonitorChoice />

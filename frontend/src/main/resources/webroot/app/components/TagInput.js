@@ -3,6 +3,7 @@
 // the end panel, which asks for tags before a chat ends.
 import { computed, onMounted, ref } from 'vue';
 import { useDesk } from '../desk.js';
+import { matchTags } from '../tag-match.js';
 
 const SHOWN = 8;
 
@@ -22,11 +23,7 @@ export default {
     const field = ref(null);
     const base = computed(() => `tags-${props.place}-${props.chatId}`);
     const current = computed(() => state.chatTags[props.chatId] || []);
-    const options = computed(() => {
-      const q = text.value.trim().toLowerCase();
-      const taken = new Set(current.value.map((t) => t.id));
-      return state.tags.list.filter((t) => !taken.has(t.id) && t.name.toLowerCase().includes(q)).slice(0, SHOWN);
-    });
+    const options = computed(() => matchTags(state.tags.list, text.value, new Set(current.value.map((t) => t.id)), SHOWN));
     const shown = computed(() => open.value && options.value.length > 0);
     const optionId = (i) => `${base.value}-option-${i}`;
 

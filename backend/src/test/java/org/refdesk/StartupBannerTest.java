@@ -1,0 +1,51 @@
+package org.refdesk;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.vertx.core.json.JsonObject;
+import java.util.LinkedHashMap;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.refdesk.support.TestGateway;
+
+@DisplayName("The first start's banner")
+class StartupBannerTest {
+
+  private static final Pattern LIBRARIAN = Pattern.compile("Librarian: +(\\w+) / (\\S+)");
+
+  private static TestGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    gateway = TestGateway.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  @DisplayName("prints a password for each demo librarian, and neither opens the other's account")
+  void eachLibrarianHasTheirOwnPassword() {
+    var config = gateway.refdesk().config();
+    var banner = StartupBanner.render(config, config, gateway.refdesk().seeded());
+    var printed = new LinkedHashMap<String, String>();
+    var lines = LIBRARIAN.matcher(banner);
+    while (lines.find()) {
+      printed.put(lines.group(1), lines.group(2));
+    }
+    assertEquals(java.util.List.of("alice", "ben"), java.util.List.copyOf(printed.keySet()), banner);
+    assertNotEquals(printed.get("alice"), printed.get("ben"), "one password shared by both");
+
+    gateway.login("alice", printed.get("alice"));
+    gateway.login("ben", printed.get("ben"));
+    var crossed = gateway.post("/api/auth/login",
+        new JsonObject().put("username", "alice").put("password", printed.get("ben")), null);
+    assertEquals(401, crossed.statusCode(), "ben's password must not open alice's account");
+  }
+}
