@@ -20,19 +20,20 @@ const RECONNECTING = 'Reconnecting… your messages will be sent when we are bac
  * @param chat      `{chatId, token, lastSeq}`; events up to `lastSeq` were seen before a reload and
  *                  are drawn again without being announced or counted as unread
  * @param waiting   `{position, expectedWaitSeconds}` known at the start, or null when resuming
+ * @param unread    messages the patron had not seen when the last page of the library's site closed
  * @param host      the channel to the loader (host.js)
  * @param setStatus shows a short line under the widget's title
  * @param onSeq     called with each new last seq, to keep it for a reload
  * @param onNewChat called when the patron asks for a new chat, after this screen let go of everything
  */
-export function showChat(main, { chat, waiting, host, setStatus, onSeq, onNewChat }) {
+export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, setStatus, onSeq, onNewChat }) {
   const { chatId, token } = chat;
   const seenBefore = chat.lastSeq || 0;
   const connector = createConnector({ token });
   // clientMsgId → {li, text} for the patron's messages not yet back from the gateway as events.
   const pending = new Map();
   let phase = 'waiting';
-  let unread = 0;
+  let unread = host.visible ? 0 : unreadBefore;
   let pollTimer = null;
   let theirTypingTimer = null;
 

@@ -36,9 +36,10 @@ export function showProblem(main, { message, onRetry }) {
 
 /**
  * The question form. Only the question is required: a patron need give no personal data.
- * Calls `onStarted(answer)` with the gateway's 201 answer `{chatId, token, seq, queueId, position}`.
+ * Calls `onStarted(answer, patron)` with the gateway's 201 answer `{chatId, token, seq, queueId, position}`
+ * and the `{name, email}` given, which `patron` fills in again for the patron's next chat.
  */
-export function showForm(main, { queue, page, onStarted }) {
+export function showForm(main, { queue, page, patron, onStarted }) {
   const name = h('input', { id: 'name', name: 'name', type: 'text', autocomplete: 'name', maxlength: '80',
     placeholder: 'Your name' });
   const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'email', maxlength: '254',
@@ -93,7 +94,7 @@ export function showForm(main, { queue, page, onStarted }) {
           page: page || undefined,
         },
       });
-      onStarted(answer);
+      onStarted(answer, { name: name.value.trim(), email: email.value.trim() });
     } catch (e) {
       submit.disabled = false;
       submit.textContent = 'Start chat';
@@ -101,6 +102,11 @@ export function showForm(main, { queue, page, onStarted }) {
     }
   });
 
+  if (patron) {
+    name.value = patron.name || '';
+    email.value = patron.email || '';
+  }
   main.replaceChildren(form);
-  return { focus: () => focus(name) };
+  // A returning patron's name is already there: the question is what to type next.
+  return { focus: () => focus(patron && (patron.name || patron.email) ? question : name) };
 }

@@ -5,21 +5,29 @@ import io.vertx.core.http.HttpServer;
 import org.refdesk.support.TestGateway;
 
 /**
- * A library's own web page on another origin (another port, and "localhost" rather than the gateway's
- * 127.0.0.1), embedding the widget the way the README tells libraries to.
+ * A library's own web site on another site than the gateway (another port, and "localhost" or a name
+ * under it rather than the gateway's 127.0.0.1), embedding the widget the way the README tells
+ * libraries to. Every path answers with a page of the site, each linking to another.
  */
 final class HostPage implements AutoCloseable {
 
   private final HttpServer server;
   private final int port;
+  private final String hostName;
 
   HostPage(Vertx vertx, int gatewayPort, int port) {
+    this(vertx, gatewayPort, port, "localhost");
+  }
+
+  HostPage(Vertx vertx, int gatewayPort, int port, String hostName) {
     this.port = port;
+    this.hostName = hostName;
     var html = """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>Elsewhere Public Library</title></head>
-        <body><main><h1>Elsewhere Public Library</h1><p>Opening hours, events and the catalogue.</p></main>
+        <body><main><h1>Elsewhere Public Library</h1><p>Opening hours, events and the catalogue.</p>
+        <p><a id="other-page" href="/hours">Opening hours</a></p></main>
         <script src="http://127.0.0.1:%d/widget.js" data-queue="ask" async></script></body></html>
         """.formatted(gatewayPort);
     this.server = TestGateway.await(vertx.createHttpServer()
@@ -28,11 +36,11 @@ final class HostPage implements AutoCloseable {
   }
 
   String url() {
-    return "http://localhost:" + port + "/";
+    return origin() + "/";
   }
 
   String origin() {
-    return "http://localhost:" + port;
+    return "http://" + hostName + ":" + port;
   }
 
   int port() {
