@@ -43,6 +43,10 @@ line-height:22px;text-align:center}
 max-width:calc(100vw - 40px);max-height:calc(100vh - 104px);border-radius:12px;overflow:hidden;
 background:#fff;box-shadow:0 8px 30px rgba(0,0,0,.35)}
 iframe{display:block;width:100%;height:100%;border:0}
+.refused{padding:20px;color:#111}.refused h2{margin:0 0 8px;font-size:18px}.refused h2:focus{outline:none}
+.refused p{margin:0 0 8px}
+.close{min-height:44px;margin-top:8px;padding:8px 18px;border:2px solid #111;border-radius:8px;background:#fff;
+color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outline:3px solid #111;outline-offset:2px}
 @media (max-width:599px){.panel{inset:0;width:100%;height:100%;max-width:none;max-height:none;border-radius:0}
 .open .launcher{display:none}}
 @media print{.rd{display:none}}`;
@@ -120,6 +124,7 @@ iframe{display:block;width:100%;height:100%;border:0}
 
   function build(queue) {
     const settings = queue.settings || {};
+    const embeddable = queue.embeddable !== false;
     const color = typeof settings.color === 'string' ? settings.color : '#1d5fa8';
     const label = typeof settings.launcherLabel === 'string' && settings.launcherLabel.trim()
       ? settings.launcherLabel.trim() : 'Ask a librarian';
@@ -195,7 +200,36 @@ iframe{display:block;width:100%;height:100%;border:0}
       countWords.textContent = n === 1 ? ' new message' : ' new messages';
     }
 
+    // The gateway does not let this site frame the widget: the browser would draw its own error page
+    // in the panel. Words instead, for the patron; the gateway's log tells the admin what to allow.
+    function sayRefused() {
+      const box = el('div', 'refused');
+      box.setAttribute('role', 'alert');
+      const heading = el('h2');
+      heading.tabIndex = -1;
+      heading.textContent = 'The chat cannot open on this website yet';
+      const words = el('p');
+      words.textContent = 'Please contact the library by phone or e-mail, or try the chat on the library\'s main website.';
+      // On a phone the panel covers the launcher, so it brings its own way out.
+      const close = el('button', 'close');
+      close.type = 'button';
+      close.textContent = 'Close';
+      close.addEventListener('click', () => hide(true));
+      box.append(heading, words, close);
+      panel.append(box);
+      return heading;
+    }
+
     function show(byPatron) {
+      if (!embeddable) {
+        const heading = panel.firstChild ? panel.querySelector('h2') : sayRefused();
+        panel.hidden = false;
+        wrap.classList.add('open');
+        launcher.setAttribute('aria-expanded', 'true');
+        path.setAttribute('d', ICON_DOWN);
+        if (byPatron) heading.focus();
+        return;
+      }
       if (!frame) createFrame();
       panel.hidden = false;
       wrap.classList.add('open');
@@ -252,6 +286,11 @@ iframe{display:block;width:100%;height:100%;border:0}
       if (!data || data.source !== 'refdesk' || !Object.prototype.hasOwnProperty.call(fromFrame, data.type)) return;
       fromFrame[data.type](data);
     });
+
+    if (!embeddable) {
+      console.warn(`Refdesk: ${location.origin} may not show the chat; the gateway's REFDESK_ALLOWED_ORIGINS must list it.`);
+      return { open: () => show(true), close: () => hide(true) };
+    }
 
     // A chat in progress comes back on every page of the site, with its unread count; it steals no
     // focus when it does.

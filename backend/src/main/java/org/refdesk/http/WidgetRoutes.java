@@ -38,10 +38,11 @@ public final class WidgetRoutes {
   private final io.vertx.redis.client.Redis redis;
   private final RedisKeys keys;
   private final int startsPerAddress;
+  private final OriginCheck originCheck;
 
   public WidgetRoutes(ChatRepository chats, ChatLifecycle lifecycle, QueueState queues, PresenceState presence,
                       Tokens tokens, ClientAddress clientAddress, io.vertx.redis.client.Redis redis, RedisKeys keys,
-                      int startsPerAddress) {
+                      int startsPerAddress, OriginCheck originCheck) {
     this.chats = chats;
     this.lifecycle = lifecycle;
     this.queues = queues;
@@ -51,17 +52,21 @@ public final class WidgetRoutes {
     this.redis = redis;
     this.keys = keys;
     this.startsPerAddress = startsPerAddress;
+    this.originCheck = originCheck;
   }
 
   /**
    * The queue description is public and read by the loader on library pages of any origin, so it is
    * mounted before the API's origin check and answers CORS for everyone (no credentials, nothing private).
+   * It also tells the loader whether its page may frame the widget, so a site that is not allowed gets
+   * a plain message instead of the browser's error page in the panel.
    */
   public void mountPublic(Router router) {
     router.get("/api/widget/queues/:slug").handler(ctx -> {
       ctx.response().headers()
           .set("Access-Control-Allow-Origin", "*")
-          .set("Cache-Control", "public, max-age=10");
+          .set("Cache-Control", "public, max-age=10")
+          .set("Vary", "Origin");
       ctx.next();
     }).handler(this::describeQueue);
   }
@@ -73,6 +78,11 @@ public final class WidgetRoutes {
   }
 
   private void describeQueue(RoutingContext ctx) {
+    // The widget's frame may be embedded where the API may be called from (SecurityHeaders frames it alike).
+    boolean embeddable = originCheck.allows(ctx.request());
+    if (!embeddable) {
+      RefusedOrigins.note(ctx.request().getHeader("Origin"));
+    }
     findQueue(ctx.pathParam("slug"))
         .compose(queue -> {
           var online = onlineFor(queue);
@@ -86,7 +96,8 @@ public final class WidgetRoutes {
               .put("online", online.result())
               .put("waiting", waiting.result())
               .put("expectedWaitSeconds", wait.result().orElse(null))
-              .put("settings", queue.settings()));
+              .put("settings", queue.settings())
+              .put("embeddable", embeddable));
         })
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);

@@ -7,6 +7,11 @@ import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -104,6 +109,53 @@ class WidgetAcrossSitesBrowserTest {
     assertEquals(List.of(question, "Still here on the hours page"), gateway.query(
             "SELECT body FROM chat_events WHERE chat_id = $1 AND type = 'message' ORDER BY seq", chatId).stream()
         .map(row -> row.getString(0)).toList(), "each message stored once");
+  }
+
+  @Test
+  @DisplayName("on a site the gateway does not allow, the panel says so in words, and the log names the origin to allow, once")
+  void siteNotAllowed() {
+    var records = new CopyOnWriteArrayList<LogRecord>();
+    var collect = new Handler() {
+      @Override
+      public void publish(LogRecord record) {
+        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+          records.add(record);
+        }
+      }
+
+      @Override
+      public void flush() {
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    var log = Logger.getLogger("org.refdesk");
+    log.addHandler(collect);
+    try (var stranger = new HostPage(gateway.vertx(), gateway.port(), TestGateway.freePort(), "localhost");
+         var patron = Browser.open(1280, 800)) {
+      for (int visit = 0; visit < 3; visit++) {
+        patron.go(stranger.url());
+        patron.waitForPresence(By.cssSelector("refdesk-widget"));
+        patron.script("window.Refdesk.open()");
+        var said = new WebDriverWait(patron.driver(), Duration.ofSeconds(10)).until(d -> {
+          var root = d.findElement(By.cssSelector("refdesk-widget")).getShadowRoot();
+          var found = root.findElements(By.cssSelector(".refused"));
+          return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0).getText();
+        });
+        assertTrue(said.contains("cannot open on this website"), said);
+        assertTrue(patron.css("refdesk-widget").getShadowRoot().findElements(By.cssSelector("iframe")).isEmpty(),
+            "no frame to show the browser's error page in");
+      }
+      patron.screenshot("widget-site-not-allowed");
+      var named = records.stream().map(LogRecord::getMessage)
+          .filter(m -> m.contains(stranger.origin())).toList();
+      assertEquals(1, named.size(), () -> "one line for three page views: " + named);
+      assertTrue(named.get(0).contains("REFDESK_ALLOWED_ORIGINS"), named.get(0));
+    } finally {
+      log.removeHandler(collect);
+    }
   }
 
   /** Opens the widget as the page's own script would, once the loader has drawn its launcher. */
