@@ -28,6 +28,9 @@ public final class WidgetRoutes {
   private static final LuaScript COUNT_IN_WINDOW = LuaScript.load("count-in-window", 1);
   private static final int START_WINDOW_SECONDS = 10 * 60;
   static final int MAX_QUESTION = 4000;
+  static final int MAX_NAME = 80;
+  private static final int MAX_NAME_WORDS = 6;
+  private static final Pattern WORDS = Pattern.compile("\\s+");
 
   private final ChatRepository chats;
   private final ChatLifecycle lifecycle;
@@ -114,14 +117,22 @@ public final class WidgetRoutes {
   private void startChat(RoutingContext ctx) {
     var input = JsonInput.body(ctx);
     var slug = input.requiredText("queue", 63);
-    var name = input.optionalText("name", 80).orElse("Guest");
+    // Read whole first: a question typed into the name box (patrons often do) is longer than a name.
+    var typedName = input.optionalText("name", MAX_QUESTION);
+    var typedQuestion = input.optionalText("question", MAX_QUESTION);
+    var nameIsTheQuestion = typedQuestion.isEmpty() && typedName.filter(WidgetRoutes::looksLikeQuestion).isPresent();
+    var question = (nameIsTheQuestion ? typedName : typedQuestion)
+        .orElseThrow(() -> ApiException.invalid("'question' is required."));
+    var name = (nameIsTheQuestion ? java.util.Optional.<String>empty() : typedName).orElse("Guest");
+    if (name.length() > MAX_NAME) {
+      throw ApiException.invalid("'name' must be at most " + MAX_NAME + " characters.");
+    }
     var email = input.optionalText("email", 254).map(e -> {
       if (!EMAIL.matcher(e).matches()) {
         throw ApiException.invalid("'email' does not look like an e-mail address.");
       }
       return e;
     }).orElse(null);
-    var question = input.requiredText("question", MAX_QUESTION);
     var page = input.optionalText("page", 2000).filter(WidgetRoutes::isWebAddress).orElse(null);
     var userAgent = ctx.request().getHeader("User-Agent");
     var ip = clientAddress.of(ctx.request());
@@ -187,6 +198,11 @@ public final class WidgetRoutes {
   private Future<Queue> findQueue(String slug) {
     return chats.queueBySlug(slug).compose(queue -> queue.isPresent() ? Future.succeededFuture(queue.get())
         : Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no queue called '" + slug + "'.")));
+  }
+
+  /** The widget's rule too (widget/name-check.js): ends with "?", longer than a name, or more words than names have. */
+  static boolean looksLikeQuestion(String name) {
+    return name.endsWith("?") || name.length() > MAX_NAME || WORDS.split(name).length > MAX_NAME_WORDS;
   }
 
   private static boolean isWebAddress(String value) {

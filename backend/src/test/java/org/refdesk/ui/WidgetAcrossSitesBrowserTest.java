@@ -112,6 +112,21 @@ class WidgetAcrossSitesBrowserTest {
   }
 
   @Test
+  @DisplayName("a question typed into the name box is asked whole: not cut at 80 characters, not taken for a name")
+  void questionInNameBox() {
+    var asked = "Hello, can I print from my own laptop at the branch library, and do I need to book it first?";
+    try (var patron = Browser.open(360, 740)) {
+      patron.go(host.url());
+      openFromPage(patron);
+      patron.waitFor(By.id("name")).sendKeys(asked);
+      patron.css("form button[type=submit]").click();
+      LiveChatBrowserTest.waitForText(patron, ".log .msg.mine", asked);
+      var row = gateway.query("SELECT patron_name FROM chats WHERE question = $1", asked);
+      assertEquals(List.of("Guest"), row.stream().map(r -> r.getString(0)).toList());
+    }
+  }
+
+  @Test
   @DisplayName("on a site the gateway does not allow, the panel says so in words, and the log names the origin to allow, once")
   void siteNotAllowed() {
     var records = new CopyOnWriteArrayList<LogRecord>();
