@@ -500,3 +500,24 @@ test('close stops everything: no reconnect, calls and unsent messages rejected a
 test('a missing EventBus is reported plainly instead of failing later', () => {
   assert.throws(() => createConnector({ token: () => 't', network: fakeNetwork() }), /vertx-eventbus\.js/);
 });
+
+test('a patron sending too fast is refused as rate_limited: the message stays, the screen is told, and it goes out again once', async () => {
+  const t = setup();
+  t.bus().open();
+  const retries = [];
+  t.connector.onRetry((retry) => retries.push(retry));
+  const { clientMsgId, done } = t.connector.sendMessage(42, 'Are you there?');
+  t.bus().fail(t.bus().sent('chat.send')[0], 1011, 'rate_limited');
+  await settle();
+  assert.deepEqual(retries.map((r) => [r.chatId, r.clientMsgId, r.error.code, r.error.failureCode]),
+    [[42, clientMsgId, 'rate_limited', 1011]]);
+  assert.deepEqual(t.connector.pendingFor(42), [{ clientMsgId, text: 'Are you there?', state: 'pending' }], 'kept, not failed');
+  await t.clock.advance(250);
+  const frames = t.bus().sent('chat.send');
+  assert.deepEqual(frames.map((f) => [f.body.clientMsgId, f.body.text]),
+    [[clientMsgId, 'Are you there?'], [clientMsgId, 'Are you there?']]);
+  t.bus().reply(frames[1], { seq: 3, at: 'x' });
+  assert.deepEqual(await done, { seq: 3, at: 'x' });
+  await t.clock.advance(60000);
+  assert.equal(t.bus().sent('chat.send').length, 2, 'sent once more, not again after the reply');
+});

@@ -2,8 +2,12 @@
 //   <script src="https://refdesk.example/widget.js" data-queue="ask" async></script>
 // It draws a launcher button inside a shadow root (host CSS cannot reach it, its CSS cannot leak
 // out) and only when the patron asks opens the chat in an iframe served by the gateway. It holds no
-// socket and no chat data; it trusts messages from that iframe alone, and the only global it leaves is
-// a frozen window.Refdesk with open() and close().
+// socket; it trusts messages from that iframe alone, and the only global it leaves is a frozen
+// window.Refdesk with open() and close().
+// The iframe is a frame of another site wherever the gateway is not the library's own (always for a
+// co-op), and browsers partition or deny such a frame's storage. So this loader keeps what the next
+// page needs to resume the chat, in this site's own storage, and hands it back to the iframe by a
+// message pinned to the gateway's origin: the chat's patron token never goes anywhere else.
 (() => {
   'use strict';
   // A page that includes the loader twice still gets one launcher.
@@ -13,8 +17,7 @@
   if (!script) return;
   const origin = new URL(script.src, location.href).origin;
   const slug = script.getAttribute('data-queue') || 'ask';
-  // Present while a chat is in progress: 'open' or 'hidden', so the next page restores it as it was.
-  const storeKey = `refdesk:${slug}:active`;
+  const storeKey = `refdesk:${slug}`;
 
   // Calls made before the launcher exists wait for it (and are dropped if it never comes).
   let widget = null;
@@ -40,6 +43,10 @@ line-height:22px;text-align:center}
 max-width:calc(100vw - 40px);max-height:calc(100vh - 104px);border-radius:12px;overflow:hidden;
 background:#fff;box-shadow:0 8px 30px rgba(0,0,0,.35)}
 iframe{display:block;width:100%;height:100%;border:0}
+.refused{padding:20px;color:#111}.refused h2{margin:0 0 8px;font-size:18px}.refused h2:focus{outline:none}
+.refused p{margin:0 0 8px}
+.close{min-height:44px;margin-top:8px;padding:8px 18px;border:2px solid #111;border-radius:8px;background:#fff;
+color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outline:3px solid #111;outline-offset:2px}
 @media (max-width:599px){.panel{inset:0;width:100%;height:100%;max-width:none;max-height:none;border-radius:0}
 .open .launcher{display:none}}
 @media print{.rd{display:none}}`;
@@ -54,23 +61,41 @@ iframe{display:block;width:100%;height:100%;border:0}
     return node;
   };
 
-  const storage = {
-    get() {
+  // What the next page of this site needs: `view` ('open' or 'hidden' while a chat is in progress, so
+  // the panel comes back as it was), `chat` (the iframe's {chatId, token, lastSeq}, handed back to it
+  // alone) and `unread`. In this tab's sessionStorage, or in memory where even that is blocked (then a
+  // reload loses the chat, as it would with no loader at all).
+  const kept = (() => {
+    let memory = {};
+    const read = () => {
       try {
-        return sessionStorage.getItem(storeKey);
+        const value = JSON.parse(sessionStorage.getItem(storeKey));
+        return value && typeof value === 'object' ? value : {};
       } catch (e) {
-        return null; // storage blocked: chats simply are not restored across pages
+        return memory;
       }
-    },
-    set(value) {
-      try {
-        if (value) sessionStorage.setItem(storeKey, value);
-        else sessionStorage.removeItem(storeKey);
-      } catch (e) {
-        // as above
-      }
-    },
-  };
+    };
+    return {
+      read,
+      update(change) {
+        memory = { ...read(), ...change };
+        try {
+          sessionStorage.setItem(storeKey, JSON.stringify(memory));
+        } catch (e) {
+          // Blocked or full: memory keeps it for this page.
+        }
+      },
+    };
+  })();
+
+  // A patron token for one chat, with the chat's id and last seq, or nothing: all the iframe may leave here.
+  function chatRecord(chat) {
+    if (!chat || !Number.isInteger(chat.chatId) || chat.chatId <= 0 || typeof chat.token !== 'string'
+      || chat.token.length > 4096 || !Number.isInteger(chat.lastSeq) || chat.lastSeq < 0) return null;
+    return { chatId: chat.chatId, token: chat.token, lastSeq: chat.lastSeq };
+  }
+
+  const unreadCount = (n) => (Number.isInteger(n) && n > 0 ? Math.min(n, 99) : 0);
 
   // Near-black or white text, whichever contrasts more with the library's colour (WCAG luminance).
   function textOn(color) {
@@ -99,6 +124,7 @@ iframe{display:block;width:100%;height:100%;border:0}
 
   function build(queue) {
     const settings = queue.settings || {};
+    const embeddable = queue.embeddable !== false;
     const color = typeof settings.color === 'string' ? settings.color : '#1d5fa8';
     const label = typeof settings.launcherLabel === 'string' && settings.launcherLabel.trim()
       ? settings.launcherLabel.trim() : 'Ask a librarian';
@@ -147,9 +173,14 @@ iframe{display:block;width:100%;height:100%;border:0}
     const isOpen = () => !panel.hidden;
 
     // Before `ready` nothing is sent: the iframe could miss it. Its `ready` brings the state over.
+    // Every note names the gateway's origin as its only possible receiver.
+    function tell(type, data) {
+      if (frame && frameReady) frame.contentWindow.postMessage({ source: 'refdesk', type, ...data }, origin);
+    }
+
     function tellVisibility() {
-      if (!frame || !frameReady) return;
-      frame.contentWindow.postMessage({ source: 'refdesk', type: 'visible', visible: isOpen(), focus: focusWanted }, origin);
+      if (!frameReady) return;
+      tell('visible', { visible: isOpen(), focus: focusWanted });
       focusWanted = false;
     }
 
@@ -163,19 +194,49 @@ iframe{display:block;width:100%;height:100%;border:0}
     }
 
     function setUnread(n) {
+      kept.update({ unread: n });
       badge.hidden = n === 0;
       count.textContent = String(n);
       countWords.textContent = n === 1 ? ' new message' : ' new messages';
     }
 
+    // The gateway does not let this site frame the widget: the browser would draw its own error page
+    // in the panel. Words instead, for the patron; the gateway's log tells the admin what to allow.
+    function sayRefused() {
+      const box = el('div', 'refused');
+      box.setAttribute('role', 'alert');
+      const heading = el('h2');
+      heading.tabIndex = -1;
+      heading.textContent = 'The chat cannot open on this website yet';
+      const words = el('p');
+      words.textContent = 'Please contact the library by phone or e-mail, or try the chat on the library\'s main website.';
+      // On a phone the panel covers the launcher, so it brings its own way out.
+      const close = el('button', 'close');
+      close.type = 'button';
+      close.textContent = 'Close';
+      close.addEventListener('click', () => hide(true));
+      box.append(heading, words, close);
+      panel.append(box);
+      return heading;
+    }
+
     function show(byPatron) {
+      if (!embeddable) {
+        const heading = panel.firstChild ? panel.querySelector('h2') : sayRefused();
+        panel.hidden = false;
+        wrap.classList.add('open');
+        launcher.setAttribute('aria-expanded', 'true');
+        path.setAttribute('d', ICON_DOWN);
+        if (byPatron) heading.focus();
+        return;
+      }
       if (!frame) createFrame();
       panel.hidden = false;
       wrap.classList.add('open');
       launcher.setAttribute('aria-expanded', 'true');
       path.setAttribute('d', ICON_DOWN);
       setUnread(0);
-      if (storage.get()) storage.set('open');
+      if (kept.read().view) kept.update({ view: 'open' });
       focusWanted = byPatron;
       tellVisibility();
       if (byPatron) frame.focus();
@@ -187,7 +248,7 @@ iframe{display:block;width:100%;height:100%;border:0}
       wrap.classList.remove('open');
       launcher.setAttribute('aria-expanded', 'false');
       path.setAttribute('d', ICON_CHAT);
-      if (storage.get()) storage.set('hidden');
+      if (kept.read().view) kept.update({ view: 'hidden' });
       tellVisibility();
       if (returnFocus) launcher.focus();
     }
@@ -202,14 +263,21 @@ iframe{display:block;width:100%;height:100%;border:0}
     const fromFrame = {
       ready() {
         frameReady = true;
+        const { chat, unread } = kept.read();
+        tell('restore', { chat: chatRecord(chat), unread: unreadCount(unread) });
         tellVisibility();
       },
       close: () => hide(true),
       active(data) {
-        if (typeof data.active === 'boolean') storage.set(data.active ? (isOpen() ? 'open' : 'hidden') : null);
+        if (typeof data.active === 'boolean') kept.update({ view: data.active ? (isOpen() ? 'open' : 'hidden') : null });
+      },
+      // The chat to resume on the next page (null once the patron starts afresh).
+      chat(data) {
+        const chat = chatRecord(data.chat);
+        if (chat || data.chat === null) kept.update({ chat });
       },
       unread(data) {
-        if (Number.isInteger(data.count) && data.count >= 0 && !isOpen()) setUnread(Math.min(data.count, 99));
+        if (Number.isInteger(data.count) && data.count >= 0 && !isOpen()) setUnread(unreadCount(data.count));
       },
     };
     window.addEventListener('message', (event) => {
@@ -219,10 +287,17 @@ iframe{display:block;width:100%;height:100%;border:0}
       fromFrame[data.type](data);
     });
 
-    // A chat in progress comes back on every page of the site; it steals no focus when it does.
-    const restored = storage.get();
-    if (restored === 'open') show(false);
-    else if (restored === 'hidden') createFrame();
+    if (!embeddable) {
+      console.warn(`Refdesk: ${location.origin} may not show the chat; the gateway's REFDESK_ALLOWED_ORIGINS must list it.`);
+      return { open: () => show(true), close: () => hide(true) };
+    }
+
+    // A chat in progress comes back on every page of the site, with its unread count; it steals no
+    // focus when it does.
+    const restored = kept.read();
+    setUnread(restored.view === 'hidden' ? unreadCount(restored.unread) : 0);
+    if (restored.view === 'open') show(false);
+    else if (restored.view === 'hidden') createFrame();
 
     return { open: () => show(true), close: () => hide(true) };
   }

@@ -12,12 +12,8 @@ export function waitedFor(iso, now = Date.now()) {
   return rest ? `${hours} h ${rest} min` : `${hours} h`;
 }
 
-/** The time of day of an event, in the operator's own locale and zone. */
-export function clockTime(iso) {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
-}
+/** The time of day of an event, in the operator's own locale and zone (the widget says it alike). */
+export { clockTime } from '../shared/clock.js';
 
 /** The first non-empty line of a question, for lists where a whole question would not fit. */
 export function firstLine(text) {

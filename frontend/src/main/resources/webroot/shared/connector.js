@@ -55,6 +55,7 @@ export function createConnector({
 
   const stateListeners = new Set();
   const errorListeners = new Set();
+  const retryListeners = new Set();
   const handlers = new Map();
   const registered = new Map();
   const follows = new Set();
@@ -299,6 +300,8 @@ export function createConnector({
         // Settled by its echo meanwhile, or put back by a reconnect that sends it afresh.
         if (outbox.get(clientMsgId) !== entry || entry.attempts !== attempt || entry.state !== 'sent') return;
         if (outbox.fail(clientMsgId, error)) {
+          // Still pending, and sent again later; a screen may say why (a patron sending too fast).
+          for (const fn of [...retryListeners]) safeCall(fn, { chatId: entry.chatId, clientMsgId, error });
           resendTimers.set(clientMsgId, setTimer(() => {
             resendTimers.delete(clientMsgId);
             flush(chatId);
@@ -437,6 +440,8 @@ export function createConnector({
     },
     onState: (fn) => listen(stateListeners, fn),
     onError: (fn) => listen(errorListeners, fn),
+    /** Told `{chatId, clientMsgId, error}` each time a message failed and will be sent again. */
+    onRetry: (fn) => listen(retryListeners, fn),
     subscribe,
     followChat,
     send,

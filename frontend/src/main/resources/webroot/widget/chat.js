@@ -6,6 +6,7 @@ import { api } from '/shared/api.js';
 import { createConnector } from '/shared/connector.js';
 import { focus, h, remainingHint } from './dom.js';
 import { clock, linkedText, waitingText } from './format.js';
+import { sendingText } from './sending.js';
 import { MAX_TEXT } from './start.js';
 
 const POLL_MS = 15000;
@@ -14,31 +15,36 @@ const TYPING_IDLE_MS = 3000;
 // A librarian's "typing" fades when no news of it comes for this long: their typing:false may be lost.
 const TYPING_STALE_MS = 8000;
 const RECONNECTING = 'Reconnecting… your messages will be sent when we are back';
+const SLOW_DOWN = 'You are sending very quickly; please slow down a little. Nothing you typed is lost.';
+// After the gateway refused typing notes as too many, none are sent for this long.
+const TYPING_PAUSE_MS = 10000;
 
 /**
  * @param main      the element the screen fills
  * @param chat      `{chatId, token, lastSeq}`; events up to `lastSeq` were seen before a reload and
  *                  are drawn again without being announced or counted as unread
  * @param waiting   `{position, expectedWaitSeconds}` known at the start, or null when resuming
+ * @param unread    messages the patron had not seen when the last page of the library's site closed
  * @param host      the channel to the loader (host.js)
  * @param setStatus shows a short line under the widget's title
  * @param onSeq     called with each new last seq, to keep it for a reload
  * @param onNewChat called when the patron asks for a new chat, after this screen let go of everything
  */
-export function showChat(main, { chat, waiting, host, setStatus, onSeq, onNewChat }) {
+export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, setStatus, onSeq, onNewChat }) {
   const { chatId, token } = chat;
   const seenBefore = chat.lastSeq || 0;
   const connector = createConnector({ token });
   // clientMsgId → {li, text} for the patron's messages not yet back from the gateway as events.
   const pending = new Map();
   let phase = 'waiting';
-  let unread = 0;
+  let unread = host.visible ? 0 : unreadBefore;
   let pollTimer = null;
   let theirTypingTimer = null;
 
   // ---- the screen -------------------------------------------------------------------------------
 
   const banner = h('p', { class: 'banner', role: 'status', hidden: true });
+  const slowDown = h('p', { class: 'banner slow', role: 'status', hidden: true, text: SLOW_DOWN });
   const waitLine = h('p', { class: 'waiting', role: 'status', hidden: true });
   // The list gives each message its place for a screen reader; the log around it reads out news.
   const items = h('ol', { class: 'items' });
@@ -65,7 +71,7 @@ export function showChat(main, { chat, waiting, host, setStatus, onSeq, onNewCha
   const ended = h('div', { class: 'ended', hidden: true }, endedText, newChatButton);
   const actions = h('div', { class: 'actions' }, endButton, confirm, endError);
 
-  main.replaceChildren(h('div', { class: 'chat' }, banner, waitLine, log, theyType, composer, actions, ended));
+  main.replaceChildren(h('div', { class: 'chat' }, banner, slowDown, waitLine, log, theyType, composer, actions, ended));
 
   // ---- the log ----------------------------------------------------------------------------------
 
@@ -170,6 +176,15 @@ export function showChat(main, { chat, waiting, host, setStatus, onSeq, onNewCha
       if (entry && entry.state === 'failed') continue;
       li.querySelector('.state').textContent = entry ? 'Sending…' : 'Sent';
     }
+    if (!connector.pendingFor(chatId).some((entry) => entry.state !== 'failed')) slowDown.hidden = true;
+  }
+
+  // A refused send stays in the outbox and goes out again later, under the same client id.
+  function retrying({ chatId: id, clientMsgId, error }) {
+    const item = String(id) === String(chatId) ? pending.get(clientMsgId) : null;
+    if (!item) return;
+    item.li.querySelector('.state').textContent = sendingText(error);
+    if (error && error.code === 'rate_limited') slowDown.hidden = false;
   }
 
   function notSent(clientMsgId, error) {
@@ -223,9 +238,12 @@ export function showChat(main, { chat, waiting, host, setStatus, onSeq, onNewCha
   let trailingTimer = null;
 
   // Typing is a courtesy: never queued behind a reconnect (it would arrive stale), never an error.
+  let typingPausedUntil = 0;
   function busTyping(body) {
-    if (connector.state !== 'connected') return;
-    connector.send(CHAT_TYPING, { chatId, ...body }).catch(() => {});
+    if (connector.state !== 'connected' || Date.now() < typingPausedUntil) return;
+    connector.send(CHAT_TYPING, { chatId, ...body }).catch((error) => {
+      if (error.code === 'rate_limited') typingPausedUntil = Date.now() + TYPING_PAUSE_MS;
+    });
   }
 
   function startTyping() {
@@ -366,6 +384,7 @@ export function showChat(main, { chat, waiting, host, setStatus, onSeq, onNewCha
 
   // ---- start ------------------------------------------------------------------------------------
 
+  connector.onRetry(retrying);
   connector.onState((state) => {
     const down = state === 'reconnecting' || state === 'offline';
     banner.textContent = down ? RECONNECTING : '';

@@ -2,12 +2,8 @@
 // (and can be tried in Node) on their own.
 import { linkify } from '/shared/linkify.js';
 
-/** "14:05" in the patron's own time zone; empty for a missing or broken time. */
-export function clock(iso) {
-  const time = new Date(iso);
-  if (!iso || Number.isNaN(time.getTime())) return '';
-  return `${String(time.getHours()).padStart(2, '0')}:${String(time.getMinutes()).padStart(2, '0')}`;
-}
+/** The time of day in the patron's own locale and zone, worded as the operator app words it. */
+export { clockTime as clock } from '/shared/clock.js';
 
 /** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st. */
 export function ordinal(n) {

@@ -1,8 +1,13 @@
 // The iframe's side of the talk with the loader on the library's page. Notes go only to the origin the
 // loader named (never '*'), and the loader's notes are taken only from our parent window at that origin.
 // Opened on its own (not framed), the widget is a whole page: no notes, always visible.
+import { asChat } from './storage.js';
 
-const FROM_LOADER = new Set(['visible']);
+const FROM_LOADER = new Set(['visible', 'restore']);
+// The loader answers `ready` at once; an older copy of it from some cache never will, and is not
+// waited for any longer than this.
+const HANDOVER_WAIT_MS = 1500;
+const NOTHING_HANDED = Object.freeze({ chat: null, unread: 0 });
 
 function originOf(value) {
   try {
@@ -21,18 +26,36 @@ function originOf(value) {
 export function connectHost(hostParam, { onVisible }) {
   const hostOrigin = window.parent !== window ? originOf(hostParam) : null;
   let visible = true;
+  let handOver = () => {};
+  // What the loader kept on the library's site for us: the chat under way and the unread count.
+  const handedOver = hostOrigin
+    ? new Promise((resolve) => {
+      handOver = resolve;
+      setTimeout(() => resolve(NOTHING_HANDED), HANDOVER_WAIT_MS);
+    })
+    : Promise.resolve(NOTHING_HANDED);
 
   function post(type, data = {}) {
     if (hostOrigin) window.parent.postMessage({ source: 'refdesk', type, ...data }, hostOrigin);
   }
+
+  const fromLoader = {
+    visible(data) {
+      visible = data.visible === true;
+      onVisible(visible, visible && data.focus === true);
+    },
+    restore(data) {
+      const unread = Number.isInteger(data.unread) && data.unread > 0 ? data.unread : 0;
+      handOver({ chat: asChat(data.chat), unread });
+    },
+  };
 
   if (hostOrigin) {
     window.addEventListener('message', (event) => {
       if (event.source !== window.parent || event.origin !== hostOrigin) return;
       const data = event.data;
       if (!data || data.source !== 'refdesk' || !FROM_LOADER.has(data.type)) return;
-      visible = data.visible === true;
-      onVisible(visible, visible && data.focus === true);
+      fromLoader[data.type](data);
     });
   }
 
@@ -42,6 +65,8 @@ export function connectHost(hostParam, { onVisible }) {
     get visible() {
       return visible;
     },
+    /** Resolves once with `{chat, unread}` from the loader (nothing when not framed). */
+    handedOver,
     post,
   };
 }

@@ -3,6 +3,7 @@
 import { api } from '/shared/api.js';
 import { focus, h, remainingHint } from './dom.js';
 import { minutes } from './format.js';
+import { looksLikeQuestion } from './name-check.js';
 
 export const MAX_TEXT = 4000;
 const DEFAULT_NOTICE = 'The library keeps a transcript of this chat so it can follow up on your question.';
@@ -36,11 +37,12 @@ export function showProblem(main, { message, onRetry }) {
 
 /**
  * The question form. Only the question is required: a patron need give no personal data.
- * Calls `onStarted(answer)` with the gateway's 201 answer `{chatId, token, seq, queueId, position}`.
+ * Calls `onStarted(answer, patron)` with the gateway's 201 answer `{chatId, token, seq, queueId, position}`
+ * and the `{name, email}` given, which `patron` fills in again for the patron's next chat.
  */
-export function showForm(main, { queue, page, onStarted }) {
-  const name = h('input', { id: 'name', name: 'name', type: 'text', autocomplete: 'name', maxlength: '80',
-    placeholder: 'Your name' });
+export function showForm(main, { queue, page, patron, onStarted }) {
+  // No maxlength: the browser would cut a question typed here without a word; submit checks instead.
+  const name = h('input', { id: 'name', name: 'name', type: 'text', autocomplete: 'name', placeholder: 'Your name' });
   const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'email', maxlength: '254',
     inputmode: 'email', 'aria-describedby': 'email-why' });
   const question = h('textarea', { id: 'question', name: 'question', rows: '5', maxlength: String(MAX_TEXT),
@@ -68,7 +70,7 @@ export function showForm(main, { queue, page, onStarted }) {
   function fail(message, field) {
     error.textContent = message;
     error.hidden = false;
-    for (const input of [email, question]) input.removeAttribute('aria-invalid');
+    for (const input of [name, email, question]) input.removeAttribute('aria-invalid');
     if (field) {
       field.setAttribute('aria-invalid', 'true');
       focus(field);
@@ -77,6 +79,19 @@ export function showForm(main, { queue, page, onStarted }) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (looksLikeQuestion(name.value)) {
+      if (question.value.trim()) {
+        // Both boxes filled: the patron decides. The text moves, nothing is cut, and Start chat confirms.
+        question.value = `${name.value.trim()}\n\n${question.value}`;
+        name.value = '';
+        left.update();
+        return fail('That looked like a question rather than a name, so it is now part of your question. Check it and press Start chat.', question);
+      }
+      // Only the name box filled: that is the question, and the patron stays a guest.
+      question.value = name.value.trim();
+      name.value = '';
+      left.update();
+    }
     if (!question.value.trim()) return fail('Please type your question.', question);
     if (email.validity.typeMismatch) return fail('That e-mail address does not look right.', email);
     error.hidden = true;
@@ -93,7 +108,7 @@ export function showForm(main, { queue, page, onStarted }) {
           page: page || undefined,
         },
       });
-      onStarted(answer);
+      onStarted(answer, { name: name.value.trim(), email: email.value.trim() });
     } catch (e) {
       submit.disabled = false;
       submit.textContent = 'Start chat';
@@ -101,6 +116,11 @@ export function showForm(main, { queue, page, onStarted }) {
     }
   });
 
+  if (patron) {
+    name.value = patron.name || '';
+    email.value = patron.email || '';
+  }
   main.replaceChildren(form);
-  return { focus: () => focus(name) };
+  // A returning patron's name is already there: the question is what to type next.
+  return { focus: () => focus(patron && (patron.name || patron.email) ? question : name) };
 }

@@ -1,10 +1,10 @@
 // The patron's chat window at /widget/, framed by the loader on library pages or opened on its own.
 // It picks the screen: the chat under way in this tab, the question form, or "nobody is answering".
 import { api } from '/shared/api.js';
-import { showChat } from './chat.js';
 import { h } from './dom.js';
 import { textOn } from './format.js';
 import { connectHost } from './host.js';
+import { loadChat } from './lazy.js';
 import { showForm, showOffline, showProblem } from './start.js';
 import { forgetChat, saveChat, savedChat } from './storage.js';
 
@@ -20,6 +20,8 @@ const closeButton = document.getElementById('close');
 let screen = null;
 // The patron opened the panel before the screen was ready; it takes focus when it comes.
 let focusWhenShown = false;
+// The name and e-mail given for the last chat, offered again for a new one (in this frame's memory only).
+let lastPatron = null;
 
 const host = connectHost(params.get('host'), {
   onVisible(visible, takeFocus) {
@@ -63,16 +65,52 @@ function applyLook(queue) {
   }
 }
 
-function openChat(chat, waiting, options) {
-  show(showChat(main, {
+// The chat to resume: the loader's copy from the library's site comes first, because this frame's own
+// storage may be denied or partitioned; `undefined` until the loader has answered.
+let handedChat;
+let handedUnread = 0;
+
+async function chatToResume() {
+  if (handedChat === undefined) {
+    const handed = await host.handedOver;
+    handedChat = handed.chat;
+    handedUnread = handed.unread;
+  }
+  return handedChat || savedChat(slug);
+}
+
+function keepChat(chat) {
+  handedChat = chat;
+  saveChat(slug, chat);
+  host.post('chat', { chat });
+}
+
+function forgetTheChat() {
+  handedChat = null;
+  forgetChat(slug);
+  host.post('chat', { chat: null });
+}
+
+async function openChat(chat, waiting, options) {
+  let screenModule;
+  try {
+    screenModule = await loadChat();
+  } catch (error) {
+    show(showProblem(main, { message: error.message, onRetry: () => openChat(chat, waiting, { takeFocus: true }) }), options);
+    return;
+  }
+  const unread = handedUnread;
+  handedUnread = 0;
+  show(screenModule.showChat(main, {
     chat,
     waiting,
+    unread,
     host,
     setStatus,
-    onSeq: (lastSeq) => saveChat(slug, { ...chat, lastSeq }),
+    onSeq: (lastSeq) => keepChat({ chatId: chat.chatId, token: chat.token, lastSeq }),
     onNewChat: () => {
-      forgetChat(slug);
-      begin({ takeFocus: true });
+      forgetTheChat();
+      begin({ takeFocus: true, patron: lastPatron });
     },
   }), options);
 }
@@ -84,7 +122,7 @@ async function begin(options = {}) {
     show(showProblem(main, { message: 'This chat window was opened without saying which desk to ask.' }), options);
     return;
   }
-  const saved = savedChat(slug);
+  const saved = await chatToResume();
   let queue = null;
   try {
     // The loader's copy of this answer may sit in the HTTP cache for some seconds; whether a librarian
@@ -114,9 +152,11 @@ async function begin(options = {}) {
   show(showForm(main, {
     queue,
     page,
-    onStarted(answer) {
+    patron: options.patron,
+    onStarted(answer, patron) {
+      lastPatron = patron;
       const chat = { chatId: answer.chatId, token: answer.token, lastSeq: 0 };
-      saveChat(slug, chat);
+      keepChat(chat);
       openChat(chat, { position: answer.position, expectedWaitSeconds: queue.expectedWaitSeconds }, { takeFocus: true });
     },
   }), options);

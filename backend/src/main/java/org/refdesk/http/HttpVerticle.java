@@ -82,7 +82,7 @@ public final class HttpVerticle extends VerticleBase {
     var claims = new ChatClaims(vertx, chats, queues, knownOperators, metrics);
 
     var widget = new WidgetRoutes(chats, lifecycle, queues, presence, tokens, clientAddress, redis, keys,
-        config.chatStartsPerAddress());
+        config.chatStartsPerAddress(), originCheck);
     var router = Router.router(vertx);
     router.route().handler(headers.everywhere());
     widget.mountPublic(router);

@@ -30,6 +30,9 @@ public final class WidgetRoutes {
   private static final LuaScript COUNT_IN_WINDOW = LuaScript.load("count-in-window", 1);
   private static final int START_WINDOW_SECONDS = 10 * 60;
   static final int MAX_QUESTION = 4000;
+  static final int MAX_NAME = 80;
+  private static final int MAX_NAME_WORDS = 6;
+  private static final Pattern WORDS = Pattern.compile("\\s+");
 
   private final ChatRepository chats;
   private final ChatLifecycle lifecycle;
@@ -40,10 +43,11 @@ public final class WidgetRoutes {
   private final io.vertx.redis.client.Redis redis;
   private final RedisKeys keys;
   private final int startsPerAddress;
+  private final OriginCheck originCheck;
 
   public WidgetRoutes(ChatRepository chats, ChatLifecycle lifecycle, QueueState queues, PresenceState presence,
                       Tokens tokens, ClientAddress clientAddress, io.vertx.redis.client.Redis redis, RedisKeys keys,
-                      int startsPerAddress) {
+                      int startsPerAddress, OriginCheck originCheck) {
     this.chats = chats;
     this.lifecycle = lifecycle;
     this.queues = queues;
@@ -53,17 +57,21 @@ public final class WidgetRoutes {
     this.redis = redis;
     this.keys = keys;
     this.startsPerAddress = startsPerAddress;
+    this.originCheck = originCheck;
   }
 
   /**
    * The queue description is public and read by the loader on library pages of any origin, so it is
    * mounted before the API's origin check and answers CORS for everyone (no credentials, nothing private).
+   * It also tells the loader whether its page may frame the widget, so a site that is not allowed gets
+   * a plain message instead of the browser's error page in the panel.
    */
   public void mountPublic(Router router) {
     router.get("/api/widget/queues/:slug").handler(ctx -> {
       ctx.response().headers()
           .set("Access-Control-Allow-Origin", "*")
-          .set("Cache-Control", "public, max-age=10");
+          .set("Cache-Control", "public, max-age=10")
+          .set("Vary", "Origin");
       ctx.next();
     }).handler(this::describeQueue);
   }
@@ -75,6 +83,11 @@ public final class WidgetRoutes {
   }
 
   private void describeQueue(RoutingContext ctx) {
+    // The widget's frame may be embedded where the API may be called from (SecurityHeaders frames it alike).
+    boolean embeddable = originCheck.allows(ctx.request());
+    if (!embeddable) {
+      RefusedOrigins.note(ctx.request().getHeader("Origin"));
+    }
     findQueue(ctx.pathParam("slug"))
         .compose(queue -> {
           var online = onlineFor(queue);
@@ -88,7 +101,8 @@ public final class WidgetRoutes {
               .put("online", online.result())
               .put("waiting", waiting.result())
               .put("expectedWaitSeconds", wait.result().orElse(null))
-              .put("settings", queue.settings()));
+              .put("settings", queue.settings())
+              .put("embeddable", embeddable));
         })
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
@@ -105,14 +119,22 @@ public final class WidgetRoutes {
   private void startChat(RoutingContext ctx) {
     var input = JsonInput.body(ctx);
     var slug = input.requiredText("queue", 63);
-    var name = input.optionalText("name", 80).orElse("Guest");
+    // Read whole first: a question typed into the name box (patrons often do) is longer than a name.
+    var typedName = input.optionalText("name", MAX_QUESTION);
+    var typedQuestion = input.optionalText("question", MAX_QUESTION);
+    var nameIsTheQuestion = typedQuestion.isEmpty() && typedName.filter(WidgetRoutes::looksLikeQuestion).isPresent();
+    var question = (nameIsTheQuestion ? typedName : typedQuestion)
+        .orElseThrow(() -> ApiException.invalid("'question' is required."));
+    var name = (nameIsTheQuestion ? java.util.Optional.<String>empty() : typedName).orElse("Guest");
+    if (name.length() > MAX_NAME) {
+      throw ApiException.invalid("'name' must be at most " + MAX_NAME + " characters.");
+    }
     var email = input.optionalText("email", 254).map(e -> {
       if (!EMAIL.matcher(e).matches()) {
         throw ApiException.invalid("'email' does not look like an e-mail address.");
       }
       return e;
     }).orElse(null);
-    var question = input.requiredText("question", MAX_QUESTION);
     var page = input.optionalText("page", 2000).filter(WidgetRoutes::isWebAddress).orElse(null);
     var userAgent = ctx.request().getHeader("User-Agent");
     var ip = clientAddress.of(ctx.request());
@@ -197,6 +219,11 @@ public final class WidgetRoutes {
     var kept = header.chars().filter(c -> c >= 0x20 && c != 0x7f).limit(maxLength)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     return kept.isBlank() ? null : kept;
+  }
+
+  /** The widget's rule too (widget/name-check.js): ends with "?", longer than a name, or more words than names have. */
+  static boolean looksLikeQuestion(String name) {
+    return name.endsWith("?") || name.length() > MAX_NAME || WORDS.split(name).length > MAX_NAME_WORDS;
   }
 
   private static boolean isWebAddress(String value) {

@@ -44,6 +44,21 @@ public final class Browser implements AutoCloseable {
   }
 
   public static Browser open(int width, int height) {
+    return open(width, height, Map.of());
+  }
+
+  /**
+   * A window whose profile lets that origin keep nothing (no cookies, no storage, sessionStorage
+   * throws): what a frame of that origin meets on another site under Safari, in a private window, or
+   * with third-party cookies blocked.
+   */
+  public static Browser openDenyingStorageTo(String origin, int width, int height) {
+    // Nested maps: a dotted key would be split at the dots of the address.
+    return open(width, height, Map.of("profile", Map.of("content_settings", Map.of("exceptions",
+        Map.of("cookies", Map.of(origin + ",*", Map.of("setting", 2)))))));
+  }
+
+  private static Browser open(int width, int height, Map<String, Object> prefs) {
     try {
       var profile = Files.createTempDirectory("refdesk-chromium");
       var options = new ChromeOptions()
@@ -52,6 +67,9 @@ public final class Browser implements AutoCloseable {
               "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
               "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile,
               "--window-size=" + width + "," + height);
+      if (!prefs.isEmpty()) {
+        options.setExperimentalOption("prefs", prefs);
+      }
       var logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);

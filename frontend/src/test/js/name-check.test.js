@@ -1,0 +1,10 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { looksLikeQuestion } from '../../main/resources/webroot/widget/name-check.js';
+
+test('a question typed into the name box is told from a name', () => {
+  assert.equal(looksLikeQuestion('Can I print?'), true);
+  assert.equal(looksLikeQuestion('do you have the county atlas from 1998 in the reading room'), true);
+  assert.equal(looksLikeQuestion('x'.repeat(81)), true);
+  for (const name of ['Sam', 'Maria de los Ángeles García', 'Dr. Ng', '', '   ']) assert.equal(looksLikeQuestion(name), false, name);
+});
