@@ -160,7 +160,7 @@ class ClaimFromMemoryTest {
         INSERT INTO operators (library_id, username, display_name, password_hash, role)
         VALUES ($1, 'outsider', 'Outsider', $2, 'operator')""", otherLibrary,
         gateway.query("SELECT password_hash FROM operators WHERE username = 'ben'").get(0).getString(0));
-    var outsider = gateway.librarianToken("outsider");
+    var outsider = gateway.login("outsider", gateway.librarianPassword("ben"));
 
     var press = claim(chatId, outsider);
     assertEquals(404, press.statusCode(), press::bodyAsString);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,8 @@ class ServingTest {
   @BeforeAll
   static void start() {
     gateway = TestGateway.start();
-    http = gateway.vertx().createHttpClient();
+    // One connection per request: each answer is read as it came, never behind another on a reused connection.
+    http = gateway.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(false));
   }
 
   @AfterAll

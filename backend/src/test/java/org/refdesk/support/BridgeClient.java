@@ -4,6 +4,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,11 @@ public final class BridgeClient implements AutoCloseable {
 
   public void raw(String text) {
     TestGateway.await(socket.writeTextMessage(text));
+  }
+
+  /** The frame as one WebSocket frame, however large, as a browser sends it. */
+  public void singleFrame(JsonObject frame) {
+    TestGateway.await(socket.writeFrame(WebSocketFrame.textFrame(frame.encode(), true)));
   }
 
   public void frame(JsonObject frame) {

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -44,7 +45,8 @@ class OperatorAppBrowserTest {
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start();
+    // One test pours 25 patron messages in at once to fill the screen; flood control has its own test.
+    gateway = TestGateway.start(Map.of("REFDESK_PATRON_MESSAGES_PER_MINUTE", "100000"));
     admin = gateway.adminToken();
   }
 

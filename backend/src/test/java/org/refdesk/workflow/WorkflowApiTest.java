@@ -34,7 +34,7 @@ class WorkflowApiTest {
     var hash = gateway.query("SELECT password_hash FROM operators WHERE username = 'ben'").get(0).getString(0);
     gateway.query("INSERT INTO operators (library_id, username, display_name, password_hash, role) "
         + "VALUES ($1, 'stranger', 'Stranger', $2, 'admin') RETURNING id", other, hash);
-    stranger = gateway.librarianToken("stranger");
+    stranger = gateway.login("stranger", gateway.librarianPassword("ben"));
   }
 
   @AfterAll
