@@ -44,6 +44,7 @@ public final class Bench {
     env.put("REFDESK_REDIS_PREFIX", "bench:" + database + ":");
     env.put("REFDESK_ADMIN_PASSWORD", Scenarios.ADMIN_PASSWORD);
     env.put("REFDESK_CHAT_STARTS_PER_ADDRESS", "100000000");
+    env.put("REFDESK_PATRON_MESSAGES_PER_MINUTE", "100000000");
     env.put("REFDESK_LOG_LEVEL", "WARN");
     env.put("REFDESK_WRITE_LANES", Integer.toString(options.lanes()));
     var gateway = Refdesk.start(RefdeskConfig.fromEnv(env)).await(120, TimeUnit.SECONDS);

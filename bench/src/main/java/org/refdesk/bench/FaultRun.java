@@ -262,6 +262,7 @@ final class FaultRun {
     env.put("REFDESK_REDIS_URL", "redis://127.0.0.1:" + redisPort + "/0");
     env.put("REFDESK_ADMIN_PASSWORD", Scenarios.ADMIN_PASSWORD);
     env.put("REFDESK_CHAT_STARTS_PER_ADDRESS", "100000000");
+    env.put("REFDESK_PATRON_MESSAGES_PER_MINUTE", "100000000");
     env.put("REFDESK_WRITE_LANES", Integer.toString(options.lanes()));
     env.put("REFDESK_CLUSTER", "true");
     env.put("REFDESK_CLUSTER_PORT", Integer.toString(hazelcast));
