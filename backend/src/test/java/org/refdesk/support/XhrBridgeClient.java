@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
@@ -46,7 +47,8 @@ public final class XhrBridgeClient implements AutoCloseable {
   private volatile boolean closed;
 
   private XhrBridgeClient(Vertx vertx, int port, String origin, Mode mode) {
-    this.http = vertx.createHttpClient();
+    // A connection per request: one answered 413 before its body was read is not reused.
+    this.http = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false));
     this.origin = origin;
     this.mode = mode;
     // /eventbus/<server>/<session>/: the session id is the client's to choose.
