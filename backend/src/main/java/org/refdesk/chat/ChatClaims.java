@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.refdesk.bus.Addresses;
-import org.refdesk.cache.EventLoopCache;
 import org.refdesk.chat.ChatEvent.Sender;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
-import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.Operator;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.cache.EventLoopCache;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.platform.metrics.RefdeskMetrics;
 import org.refdesk.queue.QueueState;
 
 /**

@@ -6,12 +6,13 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
-import org.refdesk.bus.Addresses;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.NewChat;
 import org.refdesk.chat.ChatRepository.ReturnedChat;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueState;
 
 /**

@@ -8,22 +8,22 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.refdesk.bus.Addresses;
-import org.refdesk.bus.BusFailures;
-import org.refdesk.bus.Identity;
+import java.util.regex.Pattern;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.MessageSend;
 import org.refdesk.chat.ChatRepository.StoredMessage;
-import org.refdesk.config.RefdeskConfig;
-import org.refdesk.db.Database;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
-import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.OperatorRepository;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.bus.BusFailures;
+import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.platform.db.Database;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.platform.metrics.RefdeskMetrics;
 
 /**
  * Takes messages and typing from the bridge. Messages go through a few writing lanes per node; each

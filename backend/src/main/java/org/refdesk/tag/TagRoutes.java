@@ -4,13 +4,13 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.refdesk.bus.Addresses;
 import org.refdesk.chat.ChatLifecycle;
-import org.refdesk.error.ApiException;
-import org.refdesk.http.JsonInput;
-import org.refdesk.http.OperatorAuth;
-import org.refdesk.http.PathParams;
-import org.refdesk.http.Responses;
+import org.refdesk.operator.OperatorAuth;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.web.JsonInput;
+import org.refdesk.platform.web.PathParams;
+import org.refdesk.platform.web.Responses;
 
 /** Admins keep the library's list of tags; operators put them on the library's chats. */
 public final class TagRoutes {
