@@ -2,8 +2,6 @@ package org.refdesk.chat;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.refdesk.platform.bridge.BridgeRule;
 import org.refdesk.platform.bus.Addresses;
@@ -25,9 +23,11 @@ final class ChatBridgeRules {
         Pattern.quote(Addresses.CHAT_SEND) + "|" + Pattern.quote(Addresses.CHAT_TYPING));
 
     private final FloodControl flood;
+    private final ChatVisibility visibility;
 
-    Commands(FloodControl flood) {
+    Commands(FloodControl flood, ChatVisibility visibility) {
       this.flood = flood;
+      this.visibility = visibility;
     }
 
     @Override
@@ -45,7 +45,7 @@ final class ChatBridgeRules {
       if (!(body instanceof JsonObject message) || !(message.getValue("chatId") instanceof Number chatId)) {
         return Future.succeededFuture(Verdict.INVALID);
       }
-      if (who.isPatron() && chatId.longValue() != who.chatId()) {
+      if (!visibility.patronMayWrite(who, chatId.longValue())) {
         return Future.succeededFuture(Verdict.REFUSED);
       }
       boolean flooding = who.isPatron() && !flood.take(socket.remember(FloodControl.SocketAllowance.class, flood::forSocket),
@@ -55,25 +55,17 @@ final class ChatBridgeRules {
   }
 
   /**
-   * {@code chat.<id>}: the chat's patron, and the operators of its library. A patron never hears its
-   * own typing echoed, nor anyone's draft text.
+   * {@code chat.<id>}: whoever {@link ChatVisibility} lets see the chat. A patron never hears its own
+   * typing echoed, nor anyone's draft text.
    */
   static final class Events implements BridgeRule {
 
     private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(Addresses.CHAT_PREFIX) + "[0-9]+");
-    private static final int CHAT_LIBRARY_CACHE = 10_000;
 
-    private final ChatRepository chats;
-    /** A chat never changes library, so its library is cached for register checks. */
-    private final Map<Long, Long> chatLibraries = new LinkedHashMap<>(256, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
-        return size() > CHAT_LIBRARY_CACHE;
-      }
-    };
+    private final ChatVisibility visibility;
 
-    Events(ChatRepository chats) {
-      this.chats = chats;
+    Events(ChatVisibility visibility) {
+      this.visibility = visibility;
     }
 
     @Override
@@ -92,8 +84,7 @@ final class ChatBridgeRules {
       if (chatId <= 0) {
         return Future.succeededFuture(false);
       }
-      return who.isPatron() ? Future.succeededFuture(chatId == who.chatId())
-          : libraryOf(chatId).map(library -> library == who.libraryId());
+      return visibility.maySee(who, chatId);
     }
 
     @Override
@@ -107,20 +98,6 @@ final class ChatBridgeRules {
         return from != null && !"patron".equals(from.getString("kind")) && !message.containsKey("preview");
       }
       return true;
-    }
-
-    private Future<Long> libraryOf(long chatId) {
-      var cached = chatLibraries.get(chatId);
-      if (cached != null) {
-        return Future.succeededFuture(cached);
-      }
-      return chats.find(chatId).map(chat -> {
-        long library = chat.map(Chat::libraryId).orElse(-1L);
-        if (library > 0) {
-          chatLibraries.put(chatId, library);
-        }
-        return library;
-      });
     }
   }
 }

@@ -24,7 +24,7 @@ public final class ChatFeature implements Feature {
 
   @Override
   public void mount(Router router, Wiring wiring) {
-    new ChatRoutes(repository(wiring), lifecycle(wiring), claims(wiring), AuthFeature.tokens(wiring),
+    new ChatRoutes(repository(wiring), lifecycle(wiring), claims(wiring), visibility(wiring), AuthFeature.tokens(wiring),
         wiring.policies(EndOfChatCheck.class))
         .mount(router, OperatorFeature.auth(wiring));
     new PatronPresence(wiring.vertx(), lifecycle(wiring), wiring.config().timerTickMillis()).follow(wiring::openSockets);
@@ -34,7 +34,7 @@ public final class ChatFeature implements Feature {
   public List<BridgeRule> bridgeRules(Wiring wiring) {
     var flood = flood(wiring);
     wiring.vertx().setPeriodic(FLOOD_SWEEP_MS, id -> flood.forgetIdle());
-    return List.of(new ChatBridgeRules.Commands(flood), new ChatBridgeRules.Events(repository(wiring)));
+    return List.of(new ChatBridgeRules.Commands(flood, visibility(wiring)), new ChatBridgeRules.Events(visibility(wiring)));
   }
 
   @Override
@@ -52,12 +52,22 @@ public final class ChatFeature implements Feature {
   }
 
   public static ChatClaims claims(Wiring wiring) {
-    return wiring.once(ChatClaims.class, () -> {
-      var claims = new ChatClaims(wiring.vertx(), repository(wiring), QueueFeature.state(wiring),
-          OperatorFeature.known(wiring), wiring.metrics());
-      wiring.listenFirst(claims.followChats(wiring.vertx().eventBus()));
-      return claims;
+    return wiring.once(ChatClaims.class, () -> new ChatClaims(wiring.vertx(), repository(wiring), directory(wiring),
+        QueueFeature.state(wiring), OperatorFeature.known(wiring), wiring.metrics()));
+  }
+
+  /** This event loop's chat facts, kept current by the chats' events from every node. */
+  public static ChatDirectory directory(Wiring wiring) {
+    return wiring.once(ChatDirectory.class, () -> {
+      var directory = new ChatDirectory(repository(wiring), QueueFeature.state(wiring));
+      wiring.listenFirst(directory.follow(wiring.vertx().eventBus()));
+      return directory;
     });
+  }
+
+  /** Who may see a chat now: for routes, the bridge, and any feature that shows a chat. */
+  public static ChatVisibility visibility(Wiring wiring) {
+    return wiring.once(ChatVisibility.class, () -> new ChatVisibility(directory(wiring)));
   }
 
   /** Shared by the node's HTTP instances: a chat's sockets may sit on different event loops. */

@@ -42,7 +42,7 @@ public final class ChatLifecycle {
     return chats.start(chat).compose(started -> {
       long arrival = started.createdAt().toInstant().toEpochMilli();
       vertx.eventBus().publish(Addresses.CHAT_STARTED,
-          new ChatFacts(started.chatId(), chat.libraryId(), queue.id(), arrival, false).toJson());
+          new ChatFacts(started.chatId(), chat.libraryId(), queue.id(), arrival, null, false).toJson());
       publishQueue(queue.id(), new JsonObject()
           .put("type", "waiting")
           .put("chatId", started.chatId())

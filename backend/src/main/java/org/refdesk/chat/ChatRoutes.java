@@ -14,6 +14,7 @@ import org.refdesk.chat.ChatRepository.EarlierChat;
 import org.refdesk.chat.ChatRepository.EndedChat;
 import org.refdesk.chat.ChatRepository.MissedChat;
 import org.refdesk.operator.OperatorAuth;
+import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.web.Bearer;
@@ -30,15 +31,17 @@ final class ChatRoutes {
   private final ChatRepository chats;
   private final ChatLifecycle lifecycle;
   private final ChatClaims claims;
+  private final ChatVisibility visibility;
   private final Tokens tokens;
   private final List<EndOfChatCheck> endChecks;
 
   /** {@code endChecks}: what other features require before an operator ends a chat, asked in order. */
-  ChatRoutes(ChatRepository chats, ChatLifecycle lifecycle, ChatClaims claims, Tokens tokens,
+  ChatRoutes(ChatRepository chats, ChatLifecycle lifecycle, ChatClaims claims, ChatVisibility visibility, Tokens tokens,
              List<EndOfChatCheck> endChecks) {
     this.chats = chats;
     this.lifecycle = lifecycle;
     this.claims = claims;
+    this.visibility = visibility;
     this.tokens = tokens;
     this.endChecks = List.copyOf(endChecks);
   }
@@ -56,9 +59,9 @@ final class ChatRoutes {
   }
 
   /**
-   * Patron (own chat only) or operator (chats of their library): whichever the token is for. Every
-   * client calls this after each reconnect, so who the operator is and where the chat belongs come
-   * from this event loop's memory; only the events themselves are read from Postgres.
+   * Patron or operator, whichever the token is for, as far as {@link ChatVisibility} lets them see the
+   * chat. Every client calls this after each reconnect, so who the operator is and where the chat
+   * belongs come from this event loop's memory; only the events themselves are read from Postgres.
    */
   private void events(RoutingContext ctx, OperatorAuth operatorAuth) {
     long chatId = PathParams.id(ctx, "id");
@@ -66,9 +69,9 @@ final class ChatRoutes {
     int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
     var token = Bearer.of(ctx);
     var allowed = operatorAuth.operatorOf(token)
-        .compose(operator -> claims.requireInLibrary(chatId, operator.libraryId()), notOperator -> tokens.verifyPatron(token)
-            .compose(patron -> patron.chatId() == chatId ? Future.succeededFuture()
-                : Future.failedFuture(ApiException.forbidden("This token is for another chat."))));
+        .map(operator -> Identity.operator(operator.id(), operator.libraryId()))
+        .recover(notOperator -> tokens.verifyPatron(token).map(patron -> Identity.patron(patron.chatId(), patron.libraryId())))
+        .compose(who -> visibility.requireVisible(who, chatId));
     allowed
         // One more than asked tells whether another page follows.
         .compose(ok -> chats.eventsAfter(chatId, after, limit + 1))

@@ -107,7 +107,7 @@ final class ChatSql {
 
   /** Only what a claim needs; see {@link ChatFacts}. */
   static final String CLAIM_FACTS = """
-      SELECT id, library_id, queue_id, created_at, state FROM chats WHERE id = $1
+      SELECT id, library_id, queue_id, created_at, state, owner_id FROM chats WHERE id = $1
       """;
 
   static final String ACTIVE_IN_LIBRARY = """

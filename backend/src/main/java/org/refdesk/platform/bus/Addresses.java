@@ -34,9 +34,11 @@ public final class Addresses {
    * carries no reply address). The guard lets no browser address it directly.
    */
   public static final String BRIDGE_REFUSED = "refdesk.bridge-refused";
-  /** Server side only: a chat started; every node remembers what a claim needs to know about it. */
+  /** Server side only: a chat started; every node's chat directory remembers its facts. */
   public static final String CHAT_STARTED = "refdesk.chat-started";
-  /** Server side only: a chat ended; every node forgets what it remembered for claims about it. */
+  /** Server side only: a chat was claimed {chatId, operatorId}; every node's chat directory notes its owner. */
+  public static final String CHAT_CLAIMED = "refdesk.chat-claimed";
+  /** Server side only: a chat ended; every node's chat directory forgets it, to read it again if asked. */
   public static final String CHAT_ENDED = "refdesk.chat-ended";
 
   /**
