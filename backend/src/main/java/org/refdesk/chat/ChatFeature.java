@@ -67,7 +67,7 @@ public final class ChatFeature implements Feature {
 
   /** Who may see a chat now: for routes, the bridge, and any feature that shows a chat. */
   public static ChatVisibility visibility(Wiring wiring) {
-    return wiring.once(ChatVisibility.class, () -> new ChatVisibility(directory(wiring)));
+    return wiring.once(ChatVisibility.class, () -> new ChatVisibility(directory(wiring), repository(wiring)));
   }
 
   /** Shared by the node's HTTP instances: a chat's sockets may sit on different event loops. */

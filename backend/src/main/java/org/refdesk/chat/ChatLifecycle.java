@@ -117,13 +117,6 @@ public final class ChatLifecycle {
         .mapEmpty();
   }
 
-  /** The chat if it belongs to the library; a chat of another library is as unknown as a missing one. */
-  public Future<Chat> visibleChat(long chatId, long libraryId) {
-    return chats.find(chatId).compose(chat -> chat.isPresent() && chat.get().libraryId() == libraryId
-        ? Future.succeededFuture(chat.get())
-        : Future.failedFuture(ApiException.notFound("There is no such chat.")));
-  }
-
   private void publishChat(long chatId, JsonObject event) {
     vertx.eventBus().publish(Addresses.chat(chatId), event);
   }

@@ -19,6 +19,7 @@ import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.web.Bearer;
 import org.refdesk.platform.web.JsonInput;
+import org.refdesk.platform.web.OperatorGate;
 import org.refdesk.platform.web.PathParams;
 import org.refdesk.platform.web.Responses;
 
@@ -106,7 +107,7 @@ final class ChatRoutes {
   }
 
   private void chat(RoutingContext ctx) {
-    lifecycle.visibleChat(PathParams.id(ctx, "id"), OperatorAuth.operator(ctx).libraryId())
+    visibility.chatFor(OperatorGate.caller(ctx), PathParams.id(ctx, "id"))
         .onSuccess(chat -> Responses.ok(ctx, chat.toJson()))
         .onFailure(ctx::fail);
   }
@@ -121,7 +122,7 @@ final class ChatRoutes {
   private void end(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     var operator = OperatorAuth.operator(ctx);
-    lifecycle.visibleChat(chatId, operator.libraryId())
+    visibility.chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> !chat.isOpen() ? Future.failedFuture(new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."))
             : operator.isAdmin() ? Future.succeededFuture(true) : chats.isParticipant(chatId, operator.id()))
         .compose(mayEnd -> mayEnd ? endChecksPass(chatId, operator.libraryId())
@@ -143,7 +144,7 @@ final class ChatRoutes {
   /** The patron's earlier chats in this library, found by the e-mail they gave. */
   private void history(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
-    lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId())
+    visibility.chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> chats.earlierChatsOfPatron(chatId))
         .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", asArray(list, EarlierChat::toJson))))
         .onFailure(ctx::fail);
@@ -156,9 +157,9 @@ final class ChatRoutes {
     if (!Chat.EMAIL.matcher(email).matches()) {
       throw ApiException.invalid("'email' does not look like an e-mail address.");
     }
-    lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId())
+    visibility.chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> chats.recordEmail(chatId, email))
-        .compose(v -> lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId()))
+        .compose(v -> visibility.chatFor(OperatorGate.caller(ctx), chatId))
         .onSuccess(chat -> Responses.ok(ctx, chat.toJson()))
         .onFailure(ctx::fail);
   }

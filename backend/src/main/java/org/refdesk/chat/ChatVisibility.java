@@ -12,9 +12,11 @@ import org.refdesk.platform.errors.ApiException;
 public final class ChatVisibility {
 
   private final ChatDirectory directory;
+  private final ChatRepository chats;
 
-  public ChatVisibility(ChatDirectory directory) {
+  public ChatVisibility(ChatDirectory directory, ChatRepository chats) {
     this.directory = directory;
+    this.chats = chats;
   }
 
   /** True when the identity may see the chat's events now; false for a chat that does not exist. */
@@ -33,6 +35,13 @@ public final class ChatVisibility {
     return maySee(who, chatId).compose(visible -> visible ? Future.<Void>succeededFuture()
         : Future.failedFuture(who.isPatron() ? ApiException.forbidden("This token is for another chat.")
             : ApiException.notFound("There is no such chat.")));
+  }
+
+  /** The chat as its details panel shows it, if the identity may see it; fails as {@link #requireVisible} does. */
+  public Future<Chat> chatFor(Identity who, long chatId) {
+    return requireVisible(who, chatId).compose(visible -> chats.find(chatId))
+        .compose(chat -> chat.isPresent() ? Future.succeededFuture(chat.get())
+            : Future.failedFuture(ApiException.notFound("There is no such chat.")));
   }
 
   /**

@@ -13,7 +13,7 @@ public final class TagFeature implements Feature {
 
   @Override
   public void mount(Router router, Wiring wiring) {
-    new TagRoutes(repository(wiring), ChatFeature.lifecycle(wiring)).mount(router, OperatorFeature.auth(wiring));
+    new TagRoutes(repository(wiring), ChatFeature.visibility(wiring)).mount(router, OperatorFeature.auth(wiring));
   }
 
   @Override
