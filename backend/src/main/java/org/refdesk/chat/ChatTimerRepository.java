@@ -19,16 +19,10 @@ final class ChatTimerRepository {
     this.pool = pool;
   }
 
-  Future<List<JsonObject>> escalate() {
-    return run(ChatTimerSql.ESCALATE, row -> new JsonObject()
-        .put("type", "escalation")
-        .put("chatId", row.getLong("id"))
-        .put("libraryId", row.getLong("library_id"))
-        .put("queueId", row.getLong("queue_id"))
-        .put("queueName", row.getString("queue_name"))
-        .put("patronName", row.getString("patron_name"))
-        .put("question", row.getString("question"))
-        .put("waitedSeconds", row.getInteger("waited")));
+  Future<List<Escalation>> escalate() {
+    return run(ChatTimerSql.ESCALATE, row -> new Escalation(row.getLong("id"), row.getLong("library_id"),
+        row.getLong("queue_id"), row.getString("queue_name"), row.getString("patron_name"), row.getString("question"),
+        row.getInteger("waited")));
   }
 
   /** Each waiting patron owed word on the wait. */
@@ -65,6 +59,18 @@ final class ChatTimerRepository {
       rows.forEach(row -> list.add(map.apply(row)));
       return list;
     });
+  }
+
+  /** A chat still unclaimed after the library's first minute. */
+  record Escalation(long chatId, long libraryId, long queueId, String queueName, String patronName, String question,
+                    int waitedSeconds) {
+
+    /** The {@code escalation} event of docs/protocol.md. */
+    JsonObject toEvent() {
+      return new JsonObject().put("type", "escalation").put("chatId", chatId).put("libraryId", libraryId)
+          .put("queueId", queueId).put("queueName", queueName).put("patronName", patronName).put("question", question)
+          .put("waitedSeconds", waitedSeconds);
+    }
   }
 
   /** A chat and the queue it waits in. */

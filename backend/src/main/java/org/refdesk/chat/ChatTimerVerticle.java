@@ -74,7 +74,7 @@ public final class ChatTimerVerticle extends VerticleBase {
   /** Reaches every operator of the library on presence.<libraryId>, whatever queues they monitor. */
   private Future<Void> escalate() {
     return due.escalate().map(list -> {
-      list.forEach(event -> vertx.eventBus().publish(Addresses.presence(event.getLong("libraryId")), event));
+      list.forEach(chat -> vertx.eventBus().publish(Addresses.presence(chat.libraryId()), chat.toEvent()));
       return null;
     });
   }

@@ -12,6 +12,7 @@ import org.refdesk.platform.web.JsonInput;
 import org.refdesk.platform.web.OperatorGate;
 import org.refdesk.platform.web.PathParams;
 import org.refdesk.platform.web.Responses;
+import org.refdesk.tag.TagRepository.Tag;
 
 /** Admins keep the library's list of tags; operators put them on the library's chats. */
 final class TagRoutes {
@@ -36,7 +37,7 @@ final class TagRoutes {
 
   private void list(RoutingContext ctx) {
     tags.inLibrary(OperatorAuth.operator(ctx).libraryId())
-        .onSuccess(all -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(all))))
+        .onSuccess(all -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(all))))
         .onFailure(ctx::fail);
   }
 
@@ -46,7 +47,7 @@ final class TagRoutes {
     tags.create(libraryId, name)
         .onSuccess(tag -> {
           Addresses.announceLibraryChange(ctx.vertx(), libraryId, Addresses.CHANGED_TAGS);
-          Responses.created(ctx, tag);
+          Responses.created(ctx, tag.toJson());
         })
         .onFailure(ctx::fail);
   }
@@ -69,7 +70,7 @@ final class TagRoutes {
     long chatId = PathParams.id(ctx, "id");
     visibility.chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> tags.ofChat(chatId))
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(list))))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
         .onFailure(ctx::fail);
   }
 
@@ -81,7 +82,7 @@ final class TagRoutes {
     visibility.chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> tags.tag(chatId, tagId, operator.id(), operator.libraryId()))
         .compose(v -> tags.ofChat(chatId))
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(list))))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
         .onFailure(ctx::fail);
   }
 
@@ -91,7 +92,7 @@ final class TagRoutes {
     visibility.chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> tags.untag(chatId, tagId))
         .compose(v -> tags.ofChat(chatId))
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(list))))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
         .onFailure(ctx::fail);
   }
 }
