@@ -174,8 +174,9 @@ public final class ChatVerticle extends VerticleBase {
         fail(item.message(), new ApiException(ErrorCode.INTERNAL, "The message was not stored; send it again."));
       } else if (found.result().isEmpty() || found.result().get().libraryId() != item.who().libraryId()) {
         fail(item.message(), ApiException.notFound("There is no such chat."));
-      } else if (found.result().get().isMissed()) {
-        // The patron's socket is back, so the chat waits again within a tick: worth sending again.
+      } else if (found.result().get().isMissed() || item.who().isPatron() && found.result().get().isOpen()) {
+        // The patron's socket is back, so the chat waits again within a tick: worth sending again. A
+        // patron always takes part in its open chat, so a refusal found open was refused while missed.
         fail(item.message(), new ApiException(ErrorCode.UNAVAILABLE, "The chat is being reopened; send again."));
       } else if (!found.result().get().isOpen()) {
         fail(item.message(), new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."));
