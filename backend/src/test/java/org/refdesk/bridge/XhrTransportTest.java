@@ -37,18 +37,6 @@ class XhrTransportTest {
     gateway.close();
   }
 
-  private static void awaitRegistered(XhrBridgeClient client, String address) {
-    var bus = gateway.refdesk().vertx().eventBus();
-    long deadline = System.currentTimeMillis() + 5000;
-    while (System.currentTimeMillis() < deadline) {
-      bus.publish(address, new JsonObject().put("type", "probe"));
-      if (client.probed(address, 100)) {
-        return;
-      }
-    }
-    throw new AssertionError("registration of " + address + " never took effect");
-  }
-
   private static JsonObject send(XhrBridgeClient client, long chatId, String token, String text, String clientMsgId) {
     var reply = client.request(Addresses.CHAT_SEND,
         new JsonObject().put("chatId", chatId).put("text", text).put("clientMsgId", clientMsgId), token);
@@ -64,7 +52,7 @@ class XhrTransportTest {
     var token = chat.getString("token");
     try (var client = XhrBridgeClient.connect(gateway.vertx(), gateway.port(), origin, Mode.STREAMING)) {
       client.register("chat." + chatId, token);
-      awaitRegistered(client, "chat." + chatId);
+      gateway.awaitRegistered(client, "chat." + chatId);
       var ack = send(client, chatId, token, "Of the harbour, please", "x-1");
       assertEquals(2, ack.getInteger("seq"));
       var event = client.next("chat." + chatId, b -> "message".equals(b.getString("type")) && b.getInteger("seq") == 2, 5000);
@@ -85,7 +73,7 @@ class XhrTransportTest {
     }
     try (var second = XhrBridgeClient.connect(gateway.vertx(), gateway.port(), origin, Mode.POLLING)) {
       second.register("chat." + chatId, token);
-      awaitRegistered(second, "chat." + chatId);
+      gateway.awaitRegistered(second, "chat." + chatId);
       // The first session's last send, repeated because its answer could have been lost: stored once.
       assertEquals(2, send(second, chatId, token, "And on holidays?", "p-1").getInteger("seq"));
       assertEquals(3, send(second, chatId, token, "Thanks", "p-2").getInteger("seq"));

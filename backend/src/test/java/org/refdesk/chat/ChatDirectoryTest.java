@@ -8,13 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
-import java.util.function.Predicate;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.db.Database;
 import org.refdesk.platform.redis.RedisKeys;
 import org.refdesk.queue.QueueState;
@@ -47,8 +50,9 @@ class ChatDirectoryTest {
   @Test
   @DisplayName("a chat's start, claim and end change what the directory says, and a change made behind its back does not")
   void followsTheChat() {
-    long chatId = gateway.startChat("ask", "Noor", "Can I renew by phone?").getLong("chatId");
-    var started = eventually(chatId, facts -> facts != null);
+    var started = factsAfter(Addresses.CHAT_STARTED,
+        () -> gateway.startChat("ask", "Noor", "Can I renew by phone?").getLong("chatId"));
+    long chatId = started.chatId();
     assertEquals(gateway.queueId("ask"), started.queueId());
     assertNull(started.ownerId());
     assertFalse(started.ended());
@@ -60,11 +64,17 @@ class ChatDirectoryTest {
 
     var ben = gateway.librarianToken("ben");
     long benId = gateway.query("SELECT id FROM operators WHERE username = 'ben'").get(0).getLong(0);
-    assertEquals(200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
-    assertEquals(benId, eventually(chatId, facts -> facts.ownerId() != null).ownerId());
+    var claimed = factsAfter(Addresses.CHAT_CLAIMED, () -> {
+      assertEquals(200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
+      return chatId;
+    });
+    assertEquals(benId, claimed.ownerId());
 
-    assertEquals(200, gateway.post("/api/chats/" + chatId + "/end", new JsonObject(), ben).statusCode());
-    assertTrue(eventually(chatId, ChatFacts::ended).ended());
+    var ended = factsAfter(Addresses.CHAT_ENDED, () -> {
+      assertEquals(200, gateway.post("/api/chats/" + chatId + "/end", new JsonObject(), ben).statusCode());
+      return chatId;
+    });
+    assertTrue(ended.ended());
   }
 
   @Test
@@ -77,22 +87,27 @@ class ChatDirectoryTest {
     return onLoop(() -> directory.get(chatId)).orElse(null);
   }
 
-  /** The directory's facts once they match; the events travel over the bus, so not at once. */
-  private static ChatFacts eventually(long chatId, Predicate<ChatFacts> matches) {
-    long deadline = System.currentTimeMillis() + 5000;
-    while (System.currentTimeMillis() < deadline) {
-      var facts = facts(chatId);
-      if (facts != null && matches.test(facts)) {
-        return facts;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
+  /**
+   * Runs the action, which makes a chat event and answers the chat's id, and answers the directory's
+   * facts once that event has reached the directory's event loop. The listener is registered there after
+   * the directory's own, so it hears each event after the directory has taken it in.
+   */
+  private static ChatFacts factsAfter(String address, LongSupplier action) {
+    var heard = new ConcurrentHashMap<Long, Promise<ChatFacts>>();
+    MessageConsumer<JsonObject> listener = onLoop(() -> {
+      var consumer = gateway.refdesk().vertx().eventBus().<JsonObject>consumer(address, message -> {
+        long chatId = message.body().getLong("chatId");
+        directory.get(chatId).onSuccess(found ->
+            heard.computeIfAbsent(chatId, id -> Promise.promise()).tryComplete(found.orElse(null)));
+      });
+      return consumer.completion().map(consumer);
+    });
+    try {
+      long chatId = action.getAsLong();
+      return TestGateway.await(heard.computeIfAbsent(chatId, id -> Promise.promise()).future());
+    } finally {
+      onLoop(listener::unregister);
     }
-    throw new AssertionError("the directory never showed the change for chat " + chatId + ": " + facts(chatId));
   }
 
   /** The directory belongs to one event loop, as each HTTP instance's does. */

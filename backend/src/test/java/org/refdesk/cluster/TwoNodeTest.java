@@ -11,6 +11,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.Refdesk;
 import org.refdesk.support.BridgeClient;
+import org.refdesk.support.Probes;
 import org.refdesk.support.TestGateway;
 import org.refdesk.support.TwoNodes;
 
@@ -114,13 +115,6 @@ class TwoNodeTest {
 
   /** Registration on node B, probed through node B's own bus. */
   private static void awaitRegistered(BridgeClient client, String address) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      nodeB.vertx().eventBus().publish(address, new JsonObject().put("type", "probe"));
-      if (client.probed(address, 100)) {
-        return;
-      }
-    }
-    throw new AssertionError("registration of " + address + " on node B never took effect");
+    Probes.awaitRegistered(nodeB.vertx().eventBus(), client, address, 10_000);
   }
 }

@@ -6,10 +6,8 @@ import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.http.WebSocketConnectOptions;
 import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -18,14 +16,12 @@ import java.util.function.Predicate;
  * browser's client would. Frames may arrive as text or binary; both are read. Test threads block on
  * it; it never blocks an event loop.
  */
-public final class BridgeClient implements AutoCloseable {
+public final class BridgeClient implements AutoCloseable, Probes.Listener {
 
   private final WebSocket socket;
   private final WebSocketClient client;
-  private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
-  /** Frames already looked at by a wait that wanted something else; later waits see them too. */
-  private final List<JsonObject> seen = new ArrayList<>();
-  private final java.util.concurrent.CountDownLatch closedLatch = new java.util.concurrent.CountDownLatch(1);
+  private final FrameInbox inbox = new FrameInbox();
+  private final CountDownLatch closedLatch = new CountDownLatch(1);
   private volatile boolean closed;
 
   private BridgeClient(WebSocketClient client, WebSocket socket) {
@@ -91,49 +87,51 @@ public final class BridgeClient implements AutoCloseable {
     var replyAddress = UUID.randomUUID().toString();
     frame(new JsonObject().put("type", "send").put("address", address).put("body", body)
         .put("headers", headers(token)).put("replyAddress", replyAddress));
-    return await(f -> replyAddress.equals(f.getString("address")) || isBareError(f), 10_000);
+    return inbox.take(f -> replyAddress.equals(f.getString("address")) || isBareError(f), 10_000);
+  }
+
+  /**
+   * A round trip on this socket, answered whatever the token may do (a heartbeat's reply or the
+   * bridge's refusal): a marker behind everything the server wrote to the socket before it.
+   */
+  public JsonObject roundTrip(String token) {
+    return request("presence.heartbeat", new JsonObject(), token);
   }
 
   /** The next frame on an address (in arrival order), within the time given. */
   public JsonObject next(String address, long timeoutMs) {
-    return await(f -> address.equals(f.getString("address")) && !isProbe(f), timeoutMs);
+    return inbox.take(f -> address.equals(f.getString("address")) && !FrameInbox.isProbe(f), timeoutMs);
   }
 
-  /** True when a probe (see TestGateway#awaitRegistered) arrived on the address within the time given. */
+  @Override
   public boolean probed(String address, long waitMs) {
-    try {
-      await(f -> address.equals(f.getString("address")) && isProbe(f), waitMs);
-      return true;
-    } catch (AssertionError timeout) {
-      return false;
-    }
-  }
-
-  private static boolean isProbe(JsonObject frame) {
-    return frame.getValue("body") instanceof JsonObject body && "probe".equals(body.getString("type"));
+    return inbox.probed(address, waitMs);
   }
 
   /** The next frame of the given address that matches. */
   public JsonObject next(String address, Predicate<JsonObject> body, long timeoutMs) {
-    return await(f -> address.equals(f.getString("address")) && f.getValue("body") instanceof JsonObject b
-        && !isProbe(f) && body.test(b), timeoutMs);
+    return inbox.take(FrameInbox.on(address, body), timeoutMs);
   }
 
   /** The next bridge error that answers no request: a refused register, send or publish. */
   public JsonObject nextError(long timeoutMs) {
-    return await(BridgeClient::isBareError, timeoutMs);
+    return inbox.take(BridgeClient::isBareError, timeoutMs);
   }
 
-  /** Nothing on this address for the time given (null) or the frame that came. */
-  public JsonObject nothingOn(String address, long waitMs) {
-    try {
-      return next(address, waitMs);
-    } catch (AssertionError timeout) {
-      return null;
-    }
+  /**
+   * A frame on the address whose body matches that has already arrived (null if none), without
+   * waiting. Ask it after awaiting a marker that the server sends behind the frame in question (a
+   * later event on the same address, or the reply to a request sent after it): the socket delivers
+   * in order, so a frame not here by then was never sent.
+   */
+  public JsonObject arrivedOn(String address, Predicate<JsonObject> body) {
+    return inbox.received(FrameInbox.on(address, body));
   }
 
-  /** Nothing matching on this address for the time given (null), or the frame that came. */
+  /**
+   * Nothing on this address for the time given (null), or the frame that came. A bare silence window:
+   * only for what no marker can follow, and only after an event that proves the pipeline flows.
+   */
   public JsonObject nothingOn(String address, Predicate<JsonObject> body, long waitMs) {
     try {
       return next(address, body, waitMs);
@@ -144,35 +142,6 @@ public final class BridgeClient implements AutoCloseable {
 
   private static boolean isBareError(JsonObject frame) {
     return "err".equals(frame.getString("type")) && frame.getString("address") == null;
-  }
-
-  private synchronized JsonObject await(Predicate<JsonObject> wanted, long timeoutMs) {
-    for (var it = seen.iterator(); it.hasNext(); ) {
-      var frame = it.next();
-      if (wanted.test(frame)) {
-        it.remove();
-        return frame;
-      }
-    }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    try {
-      while (true) {
-        long left = deadline - System.nanoTime();
-        var frame = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-        if (frame == null) {
-          throw new AssertionError("no matching frame within " + timeoutMs + " ms; seen: " + seen);
-        }
-        if (wanted.test(frame)) {
-          return frame;
-        }
-        if (!isProbe(frame)) {
-          seen.add(frame);
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted");
-    }
   }
 
   private static JsonObject headers(String token) {

@@ -195,6 +195,24 @@ public final class TestGateway implements AutoCloseable {
     return query("SELECT id FROM queues WHERE slug = $1", slug).get(0).getLong(0);
   }
 
+  /** The demo library of the first run; libraries a test adds come after it. */
+  public long demoLibraryId() {
+    return query("SELECT id FROM libraries ORDER BY id LIMIT 1").get(0).getLong(0);
+  }
+
+  /** A socket registered on the address with the token, once the registration is in effect; the caller closes it. */
+  public BridgeClient listen(String address, String token) {
+    var socket = BridgeClient.connect(vertx, port());
+    try {
+      socket.register(address, token);
+      awaitRegistered(socket, address);
+      return socket;
+    } catch (AssertionError notRegistered) {
+      socket.close();
+      throw notRegistered;
+    }
+  }
+
   /** The password the first run gave this demo librarian (each has their own). */
   public String librarianPassword(String username) {
     return refdesk.seeded().orElseThrow().librarianPassword(username);
@@ -204,20 +222,9 @@ public final class TestGateway implements AutoCloseable {
     return login(username, librarianPassword(username));
   }
 
-  /**
-   * Waits until the client's registration of an address is in effect, by publishing probes on the
-   * gateway's bus until one arrives; the bridge does not acknowledge a register.
-   */
-  public void awaitRegistered(BridgeClient client, String address) {
-    var bus = refdesk.vertx().eventBus();
-    long deadline = System.currentTimeMillis() + 5000;
-    while (System.currentTimeMillis() < deadline) {
-      bus.publish(address, new JsonObject().put("type", "probe"));
-      if (client.probed(address, 50)) {
-        return;
-      }
-    }
-    throw new AssertionError("registration of " + address + " never took effect");
+  /** Waits until the client's registration of an address is in effect on this gateway (see {@link Probes}). */
+  public void awaitRegistered(Probes.Listener client, String address) {
+    Probes.awaitRegistered(refdesk.vertx().eventBus(), client, address, 5000);
   }
 
   /**

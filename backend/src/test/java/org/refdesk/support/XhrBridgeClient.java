@@ -1,6 +1,6 @@
 package org.refdesk.support;
 
-import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -10,11 +10,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -23,7 +21,7 @@ import java.util.function.Predicate;
  * ({@code xhr}), and go up as POSTed JSON arrays ({@code xhr_send}). Test threads block on it; it
  * never blocks an event loop.
  */
-public final class XhrBridgeClient implements AutoCloseable {
+public final class XhrBridgeClient implements AutoCloseable, Probes.Listener {
 
   /** The two receiving transports a browser falls back to, in the order SockJS tries them. */
   public enum Mode {
@@ -40,10 +38,10 @@ public final class XhrBridgeClient implements AutoCloseable {
   private final String base;
   private final String origin;
   private final Mode mode;
-  private final LinkedBlockingQueue<JsonObject> inbox = new LinkedBlockingQueue<>();
-  private final List<JsonObject> seen = new ArrayList<>();
+  private final FrameInbox inbox = new FrameInbox();
   private final StringBuilder partial = new StringBuilder();
-  private volatile boolean open;
+  /** Completed by the open frame; failed when the session ends before it. */
+  private final Promise<Void> opened = Promise.promise();
   private volatile boolean closed;
 
   private XhrBridgeClient(Vertx vertx, int port, String origin, Mode mode) {
@@ -60,12 +58,10 @@ public final class XhrBridgeClient implements AutoCloseable {
   public static XhrBridgeClient connect(Vertx vertx, int port, String origin, Mode mode) {
     var client = new XhrBridgeClient(vertx, port, origin, mode);
     client.receive();
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (!client.open) {
-      if (client.closed || System.currentTimeMillis() > deadline) {
-        throw new AssertionError("the " + mode.path + " session did not open");
-      }
-      TestGateway.await(Future.<Void>future(p -> vertx.setTimer(20, t -> p.complete())));
+    try {
+      client.opened.future().await(10, TimeUnit.SECONDS);
+    } catch (TimeoutException | RuntimeException e) {
+      throw new AssertionError("the " + mode.path + " session did not open", e);
     }
     return client;
   }
@@ -85,12 +81,12 @@ public final class XhrBridgeClient implements AutoCloseable {
     http.request(post(mode.path))
         .compose(request -> request.send())
         .onSuccess(this::read)
-        .onFailure(failure -> closed = true);
+        .onFailure(failure -> ended());
   }
 
   private void read(HttpClientResponse response) {
     if (response.statusCode() != 200) {
-      closed = true;
+      ended();
       return;
     }
     response.handler(this::chunk);
@@ -98,9 +94,14 @@ public final class XhrBridgeClient implements AutoCloseable {
       if (mode == Mode.POLLING) {
         receive();
       } else {
-        closed = true;
+        ended();
       }
     });
+  }
+
+  private void ended() {
+    closed = true;
+    opened.tryFail("the session ended");
   }
 
   /**
@@ -114,11 +115,11 @@ public final class XhrBridgeClient implements AutoCloseable {
       var frame = partial.substring(0, end);
       partial.delete(0, end + 1);
       if (frame.equals("o")) {
-        open = true;
+        opened.tryComplete();
       } else if (frame.startsWith("a")) {
         new JsonArray(frame.substring(1)).forEach(text -> inbox.add(new JsonObject((String) text)));
       } else if (frame.startsWith("c")) {
-        closed = true;
+        ended();
       }
     }
   }
@@ -150,50 +151,17 @@ public final class XhrBridgeClient implements AutoCloseable {
     var replyAddress = UUID.randomUUID().toString();
     frame(new JsonObject().put("type", "send").put("address", address).put("body", body)
         .put("headers", new JsonObject().put("token", token)).put("replyAddress", replyAddress));
-    return await(f -> replyAddress.equals(f.getString("address")), 10_000);
+    return inbox.take(f -> replyAddress.equals(f.getString("address")), 10_000);
   }
 
   /** The next frame on an address whose body matches, within the time given. */
   public JsonObject next(String address, Predicate<JsonObject> body, long timeoutMs) {
-    return await(f -> address.equals(f.getString("address")) && f.getValue("body") instanceof JsonObject b
-        && !"probe".equals(b.getString("type")) && body.test(b), timeoutMs);
+    return inbox.take(FrameInbox.on(address, body), timeoutMs);
   }
 
+  @Override
   public boolean probed(String address, long waitMs) {
-    try {
-      await(f -> address.equals(f.getString("address")) && f.getValue("body") instanceof JsonObject b
-          && "probe".equals(b.getString("type")), waitMs);
-      return true;
-    } catch (AssertionError timeout) {
-      return false;
-    }
-  }
-
-  private synchronized JsonObject await(Predicate<JsonObject> wanted, long timeoutMs) {
-    for (var it = seen.iterator(); it.hasNext(); ) {
-      var frame = it.next();
-      if (wanted.test(frame)) {
-        it.remove();
-        return frame;
-      }
-    }
-    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
-    try {
-      while (true) {
-        long left = deadline - System.nanoTime();
-        var frame = left <= 0 ? null : inbox.poll(left, TimeUnit.NANOSECONDS);
-        if (frame == null) {
-          throw new AssertionError("no matching frame within " + timeoutMs + " ms; seen: " + seen);
-        }
-        if (wanted.test(frame)) {
-          return frame;
-        }
-        seen.add(frame);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted");
-    }
+    return inbox.probed(address, waitMs);
   }
 
   @Override
