@@ -109,6 +109,15 @@ class WorkflowApiTest {
     long foreignTag = send("POST", "/api/tags", new JsonObject().put("name", "Theirs"), stranger).bodyAsJsonObject().getLong("id");
 
     assertEquals(200, send("PUT", "/api/admin/library/settings", new JsonObject().put("requireTag", true), admin).statusCode());
+    try {
+      tagBeforeEnd(genealogy, foreignTag);
+    } finally {
+      // Other tests end chats untagged: the library gets back the setting it had.
+      send("PUT", "/api/admin/library/settings", new JsonObject().put("requireTag", false), admin);
+    }
+  }
+
+  private static void tagBeforeEnd(long genealogy, long foreignTag) {
     var chat = gateway.startChat("ask", "Jo", "Family records from 1880?");
     long chatId = chat.getLong("chatId");
     assertEquals(200, send("POST", "/api/chats/" + chatId + "/claim", null, ben).statusCode());
@@ -129,7 +138,6 @@ class WorkflowApiTest {
 
     assertEquals(403, send("DELETE", "/api/tags/" + genealogy, null, ben).statusCode());
     assertEquals(404, send("DELETE", "/api/tags/" + genealogy, null, stranger).statusCode());
-    send("PUT", "/api/admin/library/settings", new JsonObject().put("requireTag", false), admin);
   }
 
   @Test
@@ -143,11 +151,16 @@ class WorkflowApiTest {
         new JsonObject().put("requireTag", "yes"), new JsonObject().put("idleWarnSeconds", 2.5))) {
       assertEquals(400, send("PUT", "/api/admin/library/settings", bad, admin).statusCode(), bad::encode);
     }
-    var changed = send("PUT", "/api/admin/library/settings", new JsonObject().put("firstMinuteSeconds", 90), admin).bodyAsJsonObject();
-    assertEquals(90, changed.getInteger("firstMinuteSeconds"));
-    assertEquals(120, changed.getInteger("waitUpdateSeconds"), "the others keep their values");
-    assertEquals(60, gateway.get("/api/library/settings", stranger).bodyAsJsonObject().getInteger("firstMinuteSeconds"),
-        "another library is not touched");
+    try {
+      var changed = send("PUT", "/api/admin/library/settings", new JsonObject().put("firstMinuteSeconds", 90), admin).bodyAsJsonObject();
+      assertEquals(90, changed.getInteger("firstMinuteSeconds"));
+      assertEquals(120, changed.getInteger("waitUpdateSeconds"), "the others keep their values");
+      assertEquals(60, gateway.get("/api/library/settings", stranger).bodyAsJsonObject().getInteger("firstMinuteSeconds"),
+          "another library is not touched");
+    } finally {
+      // The defaults read above are what the next run of this test, in any order, reads too.
+      send("PUT", "/api/admin/library/settings", new JsonObject().put("firstMinuteSeconds", 60), admin);
+    }
   }
 
   @Test
