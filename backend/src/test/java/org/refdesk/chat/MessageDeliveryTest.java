@@ -5,19 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
 
+@ExtendWith(VertxExtension.class)
 @DisplayName("Nothing sent is lost or stored twice")
 class MessageDeliveryTest {
 
@@ -71,33 +74,42 @@ class MessageDeliveryTest {
 
   @Test
   @DisplayName("the same clientMsgId sent at once over eight sockets is stored once and every sender gets the same seq")
-  void concurrentRepeats() throws Exception {
+  void concurrentRepeats(VertxTestContext test) throws Throwable {
     var chat = activeChat();
     long chatId = chat.getLong("chatId");
     var sockets = new ArrayList<BridgeClient>();
-    var pool = Executors.newFixedThreadPool(8);
     try {
       for (int i = 0; i < 8; i++) {
         sockets.add(BridgeClient.connect(gateway.vertx(), gateway.port()));
       }
-      var replies = new ArrayList<CompletableFuture<JsonObject>>();
+      var seqs = ConcurrentHashMap.<Integer>newKeySet();
+      var answered = test.checkpoint(sockets.size());
       for (var socket : sockets) {
-        replies.add(CompletableFuture.supplyAsync(() ->
-            socket.request("chat.send", message(chatId, "Hello?", "burst-1"), chat.getString("patronToken")), pool));
+        socket.send("chat.send", message(chatId, "Hello?", "burst-1"), chat.getString("patronToken"))
+            .onComplete(test.succeeding(reply -> test.verify(() -> {
+              assertEquals("rec", reply.getString("type"), reply::encode);
+              seqs.add(reply.getJsonObject("body").getInteger("seq"));
+              answered.flag();
+            })));
       }
-      var seqs = new HashSet<Integer>();
-      for (var reply : replies) {
-        var frame = reply.get();
-        assertEquals("rec", frame.getString("type"), frame::encode);
-        seqs.add(frame.getJsonObject("body").getInteger("seq"));
-      }
+      awaitReplies(test);
       assertEquals(1, seqs.size(), "one seq for all: " + seqs);
       assertEquals(1, gateway.count("SELECT count(*) FROM chat_events WHERE chat_id = $1 AND client_msg_id = 'burst-1'", chatId));
       assertEquals(gateway.count("SELECT max(seq) FROM chat_events WHERE chat_id = $1", chatId),
           gateway.count("SELECT last_seq FROM chats WHERE id = $1", chatId), "no number was used up");
     } finally {
       sockets.forEach(BridgeClient::close);
-      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Waits for every checkpoint, then lets the test go on to what it reads from Postgres: blocking reads,
+   * kept off the event loop the replies arrive on.
+   */
+  private static void awaitReplies(VertxTestContext test) throws Throwable {
+    assertTrue(test.awaitCompletion(30, TimeUnit.SECONDS), "not every send was answered");
+    if (test.failed()) {
+      throw test.causeOfFailure();
     }
   }
 
@@ -164,24 +176,24 @@ class MessageDeliveryTest {
 
   @Test
   @DisplayName("a burst of messages from both sides lands in one unbroken sequence, acknowledged after commit")
-  void burstKeepsSequence() throws Exception {
+  void burstKeepsSequence(VertxTestContext test) throws Throwable {
     var chat = activeChat();
     long chatId = chat.getLong("chatId");
-    var pool = Executors.newFixedThreadPool(4);
     try (var patron = BridgeClient.connect(gateway.vertx(), gateway.port());
          var ben = BridgeClient.connect(gateway.vertx(), gateway.port())) {
-      var replies = new ArrayList<CompletableFuture<JsonObject>>();
+      var seqs = ConcurrentHashMap.<Integer>newKeySet();
+      var acknowledged = test.checkpoint(80);
       for (int i = 0; i < 40; i++) {
-        int n = i;
-        replies.add(CompletableFuture.supplyAsync(() -> patron.request("chat.send", message(chatId, "p" + n, "bp-" + n),
-            chat.getString("patronToken")), pool));
-        replies.add(CompletableFuture.supplyAsync(() -> ben.request("chat.send", message(chatId, "o" + n, "bo-" + n),
-            chat.getString("benToken")), pool));
+        for (var sent : List.of(patron.send("chat.send", message(chatId, "p" + i, "bp-" + i), chat.getString("patronToken")),
+            ben.send("chat.send", message(chatId, "o" + i, "bo-" + i), chat.getString("benToken")))) {
+          sent.onComplete(test.succeeding(reply -> test.verify(() -> {
+            assertEquals("rec", reply.getString("type"), reply::encode);
+            seqs.add(reply.getJsonObject("body").getInteger("seq"));
+            acknowledged.flag();
+          })));
+        }
       }
-      var seqs = new HashSet<Integer>();
-      for (var reply : replies) {
-        seqs.add(reply.get().getJsonObject("body").getInteger("seq"));
-      }
+      awaitReplies(test);
       assertEquals(80, seqs.size());
       var stored = gateway.query("SELECT seq FROM chat_events WHERE chat_id = $1 ORDER BY seq", chatId)
           .stream().map(r -> r.getInteger(0)).toList();
@@ -189,8 +201,6 @@ class MessageDeliveryTest {
         assertEquals(i + 1, stored.get(i), "no gap in " + stored);
       }
       assertTrue(stored.containsAll(seqs));
-    } finally {
-      pool.shutdownNow();
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.refdesk.support;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocket;
 import io.vertx.core.http.WebSocketClient;
@@ -96,6 +97,18 @@ public final class BridgeClient implements AutoCloseable, Probes.Listener {
    */
   public JsonObject roundTrip(String token) {
     return request("presence.heartbeat", new JsonObject(), token);
+  }
+
+  /**
+   * Sends without waiting: the future is the reply frame ({@code rec} or {@code err}), for tests that
+   * await several at once with a VertxTestContext.
+   */
+  public Future<JsonObject> send(String address, JsonObject body, String token) {
+    var replyAddress = UUID.randomUUID().toString();
+    var reply = inbox.next(f -> replyAddress.equals(f.getString("address")));
+    var frame = new JsonObject().put("type", "send").put("address", address).put("body", body)
+        .put("headers", headers(token)).put("replyAddress", replyAddress);
+    return socket.writeTextMessage(frame.encode()).compose(written -> reply);
   }
 
   /** The next frame on an address (in arrival order), within the time given. */

@@ -1,5 +1,7 @@
 package org.refdesk.support;
 
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +11,57 @@ import java.util.function.Predicate;
 /**
  * The bridge frames a test client has received, and the one way to wait for them, shared by the
  * WebSocket and the XHR clients. A waiting test thread wakes when a frame arrives, never on a timer;
- * the time given only bounds a wait for something that does not come. Frames a wait passed over stay
- * for later waits, in arrival order.
+ * the time given only bounds a wait for something that does not come. A test on VertxTestContext asks
+ * for a future instead, completed by the frame itself. Frames a wait passed over stay for later waits,
+ * in arrival order.
  */
 final class FrameInbox {
 
+  private record Waiter(Predicate<JsonObject> wanted, Promise<JsonObject> frame) {
+  }
+
   /** Guarded by this. */
   private final List<JsonObject> frames = new ArrayList<>();
+  /** Guarded by this. */
+  private final List<Waiter> waiters = new ArrayList<>();
 
-  /** Called on the client's event loop: holds the lock only to append. */
-  synchronized void add(JsonObject frame) {
-    frames.add(frame);
-    notifyAll();
+  /** Called on the client's event loop: the frame goes to the first future waiting for it, or is kept. */
+  void add(JsonObject frame) {
+    Waiter served = null;
+    synchronized (this) {
+      for (var it = waiters.iterator(); it.hasNext(); ) {
+        var waiter = it.next();
+        if (waiter.wanted().test(frame)) {
+          it.remove();
+          served = waiter;
+          break;
+        }
+      }
+      if (served == null) {
+        frames.add(frame);
+        notifyAll();
+      }
+    }
+    // Outside the lock: what the test chained on the future runs now, on this event loop.
+    if (served != null) {
+      served.frame().complete(frame);
+    }
+  }
+
+  /** The first frame, received or still to come, that matches; the test's context bounds the wait. */
+  Future<JsonObject> next(Predicate<JsonObject> wanted) {
+    synchronized (this) {
+      for (var it = frames.iterator(); it.hasNext(); ) {
+        var frame = it.next();
+        if (wanted.test(frame)) {
+          it.remove();
+          return Future.succeededFuture(frame);
+        }
+      }
+      var waiter = new Waiter(wanted, Promise.promise());
+      waiters.add(waiter);
+      return waiter.frame().future();
+    }
   }
 
   /** Takes the first frame, received or still to come, that matches; fails the test after the time given. */
