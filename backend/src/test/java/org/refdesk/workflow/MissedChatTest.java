@@ -157,9 +157,12 @@ class MissedChatTest {
       if ("err".equals(first.getString("type"))) {
         assertEquals("unavailable", first.getString("message"), first::encode);
       }
-      // The socket that sent it proves the patron is back: the chat waits again, and the resend is stored.
-      gateway.eventually("the resend is stored", () -> "rec".equals(
-          patron.request("chat.send", send, chat.getString("token")).getString("type")), 5000);
+      // The socket that sent it proves the patron is back: the queue hears the chat wait again, and the
+      // resend after that is stored.
+      librarian.next("queue." + askId, b -> "waiting".equals(b.getString("type")) && b.getLong("chatId") == chatId
+          && b.containsKey("returned"), 6000);
+      var resent = patron.request("chat.send", send, chat.getString("token"));
+      assertEquals("rec", resent.getString("type"), resent::encode);
     }
     assertEquals("waiting", state(chatId));
     assertEquals(1, gateway.count("SELECT count(*) FROM chat_events WHERE chat_id = $1 AND client_msg_id = 'back-1'", chatId));
