@@ -48,6 +48,22 @@ class MissedChatTest {
     return gateway.listen("chat." + chat.getLong("chatId"), chat.getString("token"));
   }
 
+  /** Two patrons ask, one after the other; the first closes the widget, the second keeps it open until closed. */
+  private record Patrons(JsonObject leaving, JsonObject staying, BridgeClient stayer) implements AutoCloseable {
+    @Override
+    public void close() {
+      stayer.close();
+    }
+  }
+
+  private static Patrons oneLeavesOneStays(String leaving, String staying) {
+    var left = gateway.startChat("ask", leaving, "A question from " + leaving);
+    var stays = gateway.startChat("ask", staying, "A question from " + staying);
+    var stayer = widget(stays);
+    widget(left).close();
+    return new Patrons(left, stays, stayer);
+  }
+
   private static JsonObject missedEvent(long chatId) {
     return librarian.next("queue." + askId, b -> "abandoned".equals(b.getString("type"))
         && b.getLong("chatId") == chatId, 6000).getJsonObject("body");
@@ -81,13 +97,9 @@ class MissedChatTest {
   @Test
   @DisplayName("a patron whose widget is gone past the grace time is missed: out of the queue and never escalated, while one who stays keeps waiting")
   void goneIsMissed() {
-    var leaving = gateway.startChat("ask", "Jo", "Can I renew a laptop loan?");
-    var staying = gateway.startChat("ask", "Kim", "Is the quiet room free?");
-    long leavingId = leaving.getLong("chatId");
-    long stayingId = staying.getLong("chatId");
-    try (var stayer = widget(staying)) {
-      widget(leaving).close();
-
+    try (var patrons = oneLeavesOneStays("Jo", "Kim")) {
+      long leavingId = patrons.leaving().getLong("chatId");
+      long stayingId = patrons.staying().getLong("chatId");
       var missed = missedEvent(leavingId);
       assertEquals("missed", missed.getString("state"));
       assertEquals("missed", state(leavingId));
@@ -110,12 +122,10 @@ class MissedChatTest {
   @Test
   @DisplayName("a patron who returns gets their chat back, waiting at the place they had")
   void returnKeepsThePlace() {
-    var first = gateway.startChat("ask", "Lee", "Do you have the 2019 tax forms?");
-    var second = gateway.startChat("ask", "Mo", "Where do I pay a fine?");
-    long firstId = first.getLong("chatId");
-    long secondId = second.getLong("chatId");
-    try (var stayer = widget(second)) {
-      widget(first).close();
+    try (var patrons = oneLeavesOneStays("Lee", "Mo")) {
+      var first = patrons.leaving();
+      long firstId = first.getLong("chatId");
+      long secondId = patrons.staying().getLong("chatId");
       missedEvent(firstId);
       assertFalse(inRedisQueue(firstId));
 
