@@ -60,10 +60,11 @@ class BridgeGuardTest {
       client.register(address, token);
       var error = client.nextError(5000);
       assertTrue(List.of("rejected", "access_denied").contains(error.getString("body")), error::encode);
+      // An event, not a probe, which the client would leave out: the window below can fail. A window is
+      // kept because a refused socket hears no address to send a marker on; it follows the refusal,
+      // which proves the bridge has handled the register.
       gateway.refdesk().vertx().eventBus().publish(address, new JsonObject().put("type", "message").put("text", "for listeners"));
-      // The reply to a request sent after the publish is the marker: a frame for the address would be here first.
-      client.roundTrip(token);
-      assertNull(client.arrivedOn(address, b -> true), "nothing arrives on a refused address");
+      assertNull(client.nothingOn(address, b -> true, 300), "nothing arrives on a refused address");
     }
   }
 

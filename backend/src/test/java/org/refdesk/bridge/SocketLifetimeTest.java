@@ -92,10 +92,12 @@ class SocketLifetimeTest {
       assertEquals("rejected", client.nextError(5000).getString("body"));
       var bus = gateway.refdesk().vertx().eventBus();
       bus.publish("queue." + askQueue, new JsonObject().put("type", "waiting"));
-      // An event on the chat the socket does hear, published after, is the marker: a queue event would be here first.
+      // An event on the chat the socket does hear, published after, proves the socket is served; the short
+      // window after it is kept because events of two addresses pass different checks, so their order on
+      // the socket is not promised.
       bus.publish("chat." + patron.getLong("chatId"), new JsonObject().put("type", "marker"));
       client.next("chat." + patron.getLong("chatId"), b -> "marker".equals(b.getString("type")), 5000);
-      assertNull(client.arrivedOn("queue." + askQueue, b -> true), "the operator's token opened no queue on the patron's socket");
+      assertNull(client.nothingOn("queue." + askQueue, b -> true, 300), "the operator's token opened no queue on the patron's socket");
     }
   }
 

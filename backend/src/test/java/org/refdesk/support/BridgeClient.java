@@ -93,7 +93,8 @@ public final class BridgeClient implements AutoCloseable, Probes.Listener {
 
   /**
    * A round trip on this socket, answered whatever the token may do (a heartbeat's reply or the
-   * bridge's refusal): a marker behind everything the server wrote to the socket before it.
+   * bridge's refusal): proof that the socket is served. Not a marker for events: the bridge may answer
+   * a frame before it has let an earlier event through its checks.
    */
   public JsonObject roundTrip(String token) {
     return request("presence.heartbeat", new JsonObject(), token);
@@ -133,9 +134,9 @@ public final class BridgeClient implements AutoCloseable, Probes.Listener {
 
   /**
    * A frame on the address whose body matches that has already arrived (null if none), without
-   * waiting. Ask it after awaiting a marker that the server sends behind the frame in question (a
-   * later event on the same address, or the reply to a request sent after it): the socket delivers
-   * in order, so a frame not here by then was never sent.
+   * waiting. Ask it after awaiting a marker published behind the frame in question on the same
+   * address: the bridge delivers an address's events in order, so a frame not here by then was never
+   * let through.
    */
   public JsonObject arrivedOn(String address, Predicate<JsonObject> body) {
     return inbox.received(FrameInbox.on(address, body));
