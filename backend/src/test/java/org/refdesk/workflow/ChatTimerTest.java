@@ -145,10 +145,10 @@ class ChatTimerTest {
       librarian.register("chat." + unwatchedId, ben);
       gateway.awaitRegistered(librarian, "chat." + unwatchedId);
       librarian.request("chat.send", message(chatId, "One moment, let me look that up.", "moment-1"), ben);
-      librarian.request("chat.send", message(unwatchedId, "One moment, let me look that up.", "moment-u"), ben);
       patron.next("chat." + chatId, ChatTimerTest::isStillThere, 5000);
-      // Ivy's chat was told "one moment" first, so once the unwatched one is closed the clock is past the
-      // time that would close hers (idle and grace times, several ticks); the socket delivers in order.
+      // Told only now, a second or more after Ivy, the unwatched chat closes ticks after the time that would
+      // close hers (idle and grace times): once it has, her chat would have been closed and announced.
+      librarian.request("chat.send", message(unwatchedId, "One moment, let me look that up.", "moment-u"), ben);
       librarian.next("chat." + unwatchedId, ChatTimerTest::isEnded, 8000);
       assertNull(patron.arrivedOn("chat." + chatId, ChatTimerTest::isEnded), "the chat closed while the patron waited for the librarian");
       assertEquals("active", gateway.query("SELECT state FROM chats WHERE id = $1", chatId).get(0).getString(0));
