@@ -4,7 +4,7 @@
 // queue nobody is watching still gets someone. While any is overdue, the alert sounds again every
 // 15 s. No queue event reaches us for a queue we do not monitor, so those chats are asked after on
 // each of those rounds and leave the list once claimed or ended.
-import { presence as presenceAddress } from '/shared/addresses.js';
+import { alerts as alertsAddress } from '/shared/addresses.js';
 import { shorten } from './format.js';
 import { firstMinute } from './timing.js';
 
@@ -98,7 +98,7 @@ export function createEscalations({ state, connector, call, alerts, announce }) 
   }
 
   function start(libraryId) {
-    offs.push(connector.subscribe(presenceAddress(libraryId), heard));
+    offs.push(connector.subscribe(alertsAddress(libraryId), heard));
   }
 
   function stop() {

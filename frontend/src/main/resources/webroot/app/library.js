@@ -2,7 +2,7 @@
 // (through tags.js) its list of tags. An admin's change is announced on the library's presence address
 // (`library-changed`, saying what changed) and read again here, so nobody has to reload; since the bus
 // may drop an announcement, both are read again after every reconnect too.
-import { presence as presenceAddress } from '/shared/addresses.js';
+import { alerts as alertsAddress } from '/shared/addresses.js';
 
 // What the library's thresholds are until GET /api/library/settings says otherwise.
 export const LIBRARY_DEFAULTS = Object.freeze({
@@ -33,7 +33,7 @@ export function createLibrary({ state, connector, call, tags }) {
   }
 
   function start(libraryId) {
-    off = connector.subscribe(presenceAddress(libraryId), heard);
+    off = connector.subscribe(alertsAddress(libraryId), heard);
   }
 
   function stop() {

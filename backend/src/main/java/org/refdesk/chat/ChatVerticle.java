@@ -16,7 +16,6 @@ import org.refdesk.chat.ChatRepository.MessageSend;
 import org.refdesk.chat.ChatRepository.StoredMessage;
 import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.OperatorRepository;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.BusFailures;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.config.RefdeskConfig;
@@ -62,15 +61,15 @@ public final class ChatVerticle extends VerticleBase {
   public Future<?> start() {
     var pool = Database.pool(vertx, config);
     chats = new ChatRepository(pool);
-    var operators = new KnownOperators(new OperatorRepository(pool));
+    var operators = new KnownOperators(new OperatorRepository(pool), vertx);
     typists = new Typists(chats, operators);
     var bus = vertx.eventBus();
     // Local consumers: a browser's command is handled on the node its socket is on. The memories
     // listen first, so no frame is answered from what an event should have cleared.
     return Future.all(operators.forgetWhenDisabled(bus), typists.forgetEndedChats(bus))
         .compose(listening -> Future.all(
-            bus.<JsonObject>localConsumer(Addresses.CHAT_SEND, this::send).completion(),
-            bus.<JsonObject>localConsumer(Addresses.CHAT_TYPING, this::typing).completion()));
+            bus.<JsonObject>localConsumer(ChatAddresses.CHAT_SEND, this::send).completion(),
+            bus.<JsonObject>localConsumer(ChatAddresses.CHAT_TYPING, this::typing).completion()));
   }
 
   private void send(Message<JsonObject> message) {
@@ -161,7 +160,7 @@ public final class ChatVerticle extends VerticleBase {
       metrics.messageStored(took);
       var send = item.send();
       var from = new Sender(send.senderKind(), send.senderId(), message.senderName());
-      vertx.eventBus().publish(Addresses.chat(send.chatId()),
+      vertx.eventBus().publish(ChatAddresses.chat(send.chatId()),
           ChatEvent.message(send.chatId(), message.seq(), message.at(), from, send.text(), send.clientMsgId()));
     }
   }
@@ -207,7 +206,7 @@ public final class ChatVerticle extends VerticleBase {
         if (preview != null) {
           event.put("preview", preview);
         }
-        vertx.eventBus().publish(Addresses.chat(chatId), event);
+        vertx.eventBus().publish(ChatAddresses.chat(chatId), event);
         message.reply(new JsonObject());
       });
     } catch (ApiException e) {

@@ -30,7 +30,7 @@ public final class OperatorFeature implements Feature {
   @Override
   public List<Object> policies(Wiring wiring) {
     return List.of(auth(wiring), wiring.once(OperatorSocketIdentities.class,
-        () -> new OperatorSocketIdentities(AuthFeature.tokens(wiring), known(wiring))));
+        () -> new OperatorSocketIdentities(AuthFeature.tokens(wiring), known(wiring), wiring.vertx().eventBus())));
   }
 
   @Override
@@ -45,7 +45,7 @@ public final class OperatorFeature implements Feature {
   /** This event loop's memory of enabled operators, which a disable anywhere clears. */
   public static KnownOperators known(Wiring wiring) {
     return wiring.once(KnownOperators.class, () -> {
-      var known = new KnownOperators(repository(wiring));
+      var known = new KnownOperators(repository(wiring), wiring.vertx());
       wiring.listenFirst(known.forgetWhenDisabled(wiring.vertx().eventBus()));
       return known;
     });
@@ -62,7 +62,7 @@ public final class OperatorFeature implements Feature {
   /** {@code operator.<id>}: transfers, internal chat and alerts for that operator alone. */
   static final class OwnAddress implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(Addresses.OPERATOR_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(OperatorAddresses.OPERATOR_PREFIX) + "[0-9]+");
 
     @Override
     public Pattern addresses() {
@@ -76,7 +76,7 @@ public final class OperatorFeature implements Feature {
 
     @Override
     public Future<Boolean> mayRegister(Identity who, String address) {
-      return Future.succeededFuture(!who.isPatron() && Addresses.idOf(address, Addresses.OPERATOR_PREFIX) == who.id());
+      return Future.succeededFuture(!who.isPatron() && Addresses.idOf(address, OperatorAddresses.OPERATOR_PREFIX) == who.id());
     }
   }
 }

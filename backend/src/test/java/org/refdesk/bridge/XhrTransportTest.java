@@ -15,10 +15,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.support.TestGateway;
 import org.refdesk.support.XhrBridgeClient;
 import org.refdesk.support.XhrBridgeClient.Mode;
+import org.refdesk.chat.ChatAddresses;
 
 @DisplayName("A patron whose network blocks WebSocket chats over the XHR transports")
 class XhrTransportTest {
@@ -50,7 +50,7 @@ class XhrTransportTest {
   }
 
   private static JsonObject send(XhrBridgeClient client, long chatId, String token, String text, String clientMsgId) {
-    var reply = client.request(Addresses.CHAT_SEND,
+    var reply = client.request(ChatAddresses.CHAT_SEND,
         new JsonObject().put("chatId", chatId).put("text", text).put("clientMsgId", clientMsgId), token);
     assertEquals("rec", reply.getString("type"), reply::encode);
     return reply.getJsonObject("body");
@@ -103,7 +103,7 @@ class XhrTransportTest {
     long chatId = chat.getLong("chatId");
     var token = chat.getString("token");
     try (var client = XhrBridgeClient.connect(gateway.vertx(), gateway.port(), origin, Mode.STREAMING)) {
-      var frame = new JsonObject().put("type", "send").put("address", Addresses.CHAT_SEND)
+      var frame = new JsonObject().put("type", "send").put("address", ChatAddresses.CHAT_SEND)
           .put("headers", new JsonObject().put("token", token)).put("replyAddress", "r")
           .put("body", new JsonObject().put("chatId", chatId).put("text", "a".repeat(70_000)).put("clientMsgId", "big"));
       var answer = client.sendRaw(Buffer.buffer(new JsonArray().add(frame.encode()).encode()));

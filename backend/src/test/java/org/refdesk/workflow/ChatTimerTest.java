@@ -45,15 +45,15 @@ class ChatTimerTest {
   void escalation() {
     var aliceToken = gateway.librarianToken("alice");
     try (var alice = BridgeClient.connect(gateway.vertx(), gateway.port())) {
-      alice.register("presence." + libraryId, aliceToken);
-      gateway.awaitRegistered(alice, "presence." + libraryId);
+      alice.register("alerts." + libraryId, aliceToken);
+      gateway.awaitRegistered(alice, "alerts." + libraryId);
       long chatId = gateway.startChat("science", "Dee", "Is the telescope free?").getLong("chatId");
-      var escalation = alice.next("presence." + libraryId, b -> "escalation".equals(b.getString("type"))
+      var escalation = alice.next("alerts." + libraryId, b -> "escalation".equals(b.getString("type"))
           && b.getLong("chatId") == chatId, 5000).getJsonObject("body");
       assertEquals("Science Desk", escalation.getString("queueName"));
       assertEquals("Dee", escalation.getString("patronName"));
       assertTrue(escalation.getInteger("waitedSeconds") >= 1);
-      assertNull(alice.nothingOn("presence." + libraryId, 1500), "escalated once");
+      assertNull(alice.nothingOn("alerts." + libraryId, 1500), "escalated once");
     }
   }
 

@@ -37,8 +37,8 @@ class MissedChatTest {
     librarian = BridgeClient.connect(gateway.vertx(), gateway.port());
     librarian.register("queue." + askId, alice);
     gateway.awaitRegistered(librarian, "queue." + askId);
-    librarian.register("presence." + libraryId, alice);
-    gateway.awaitRegistered(librarian, "presence." + libraryId);
+    librarian.register("alerts." + libraryId, alice);
+    gateway.awaitRegistered(librarian, "alerts." + libraryId);
   }
 
   @AfterAll
@@ -103,9 +103,9 @@ class MissedChatTest {
       assertTrue(waiting.stream().noneMatch(c -> ((JsonObject) c).getLong("chatId") == leavingId), waiting::encode);
 
       // The patron who stayed rings at the first minute; the one who left never does.
-      librarian.next("presence." + libraryId, b -> "escalation".equals(b.getString("type"))
+      librarian.next("alerts." + libraryId, b -> "escalation".equals(b.getString("type"))
           && b.getLong("chatId") == stayingId, 6000);
-      assertNull(librarian.nothingOn("presence." + libraryId, b -> "escalation".equals(b.getString("type"))
+      assertNull(librarian.nothingOn("alerts." + libraryId, b -> "escalation".equals(b.getString("type"))
           && b.getLong("chatId") == leavingId, 500), "a missed chat alerted the operators");
       assertEquals("waiting", state(stayingId), "a patron whose widget is open is never missed");
     }
