@@ -31,6 +31,11 @@ public final class ChatFeature implements Feature {
   }
 
   @Override
+  public List<Object> policies(Wiring wiring) {
+    return List.of(new ChatLimits());
+  }
+
+  @Override
   public List<BridgeRule> bridgeRules(Wiring wiring) {
     var flood = flood(wiring);
     wiring.vertx().setPeriodic(FLOOD_SWEEP_MS, id -> flood.forgetIdle());

@@ -33,8 +33,6 @@ import org.refdesk.platform.metrics.RefdeskMetrics;
 public final class ChatVerticle extends VerticleBase {
 
   private static final Logger log = Logger.getLogger(ChatVerticle.class.getName());
-  static final int MAX_TEXT = 4000;
-  static final int MAX_PREVIEW = 1000;
   static final int MAX_BATCH = 100;
   static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -79,8 +77,8 @@ public final class ChatVerticle extends VerticleBase {
       var body = requireBody(message);
       long chatId = requireId(body, "chatId");
       var text = body.getValue("text");
-      if (!(text instanceof String t) || t.isBlank() || t.length() > MAX_TEXT) {
-        throw ApiException.invalid("'text' must be 1 to " + MAX_TEXT + " characters.");
+      if (!(text instanceof String t) || t.isBlank() || t.length() > ChatLimits.MESSAGE_CHARS) {
+        throw ApiException.invalid("'text' must be 1 to " + ChatLimits.MESSAGE_CHARS + " characters.");
       }
       if (t.indexOf('\u0000') >= 0) {
         // Postgres cannot store it; refused here rather than failing the batch it would have joined.
@@ -195,7 +193,7 @@ public final class ChatVerticle extends VerticleBase {
       }
       requireMayWriteTo(who, chatId);
       var preview = body.getValue("preview") instanceof String draft && who.isPatron() && typing
-          ? draft.substring(0, Math.min(draft.length(), MAX_PREVIEW)) : null;
+          ? draft.substring(0, Math.min(draft.length(), ChatLimits.PREVIEW_CHARS)) : null;
       typists.of(who, chatId).onComplete(sender -> {
         if (sender.failed()) {
           fail(message, sender.cause());

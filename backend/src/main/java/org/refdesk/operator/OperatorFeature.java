@@ -11,6 +11,8 @@ import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
+import org.refdesk.platform.web.ClientLimits;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Operator accounts: sign-in and "who am I", the admin's operator list, the gate every operator route
@@ -22,9 +24,17 @@ public final class OperatorFeature implements Feature {
   public void mount(Router router, Wiring wiring) {
     var gate = auth(wiring);
     new AuthRoutes(AuthFeature.tokens(wiring), AuthFeature.passwords(wiring), AuthFeature.throttle(wiring),
-        repository(wiring), LibraryFeature.repository(wiring), wiring.clientAddress(), AuthFeature.revoked(wiring))
+        repository(wiring), LibraryFeature.repository(wiring), wiring.clientAddress(), AuthFeature.revoked(wiring),
+        clientLimits(wiring))
         .mount(router, gate);
     new AdminOperatorRoutes(repository(wiring), AuthFeature.passwords(wiring)).mount(router, gate);
+  }
+
+  /** Every feature's limits on what operators type, in one object for the app. */
+  private static JsonObject clientLimits(Wiring wiring) {
+    var limits = new JsonObject();
+    wiring.policies(ClientLimits.class).forEach(policy -> policy.limits().forEach(limits::put));
+    return limits;
   }
 
   @Override

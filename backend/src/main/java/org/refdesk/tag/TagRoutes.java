@@ -17,6 +17,8 @@ import org.refdesk.library.LibraryAddresses;
 /** Admins keep the library's list of tags; operators put them on the library's chats. */
 final class TagRoutes {
 
+  static final int NAME_CHARS = 60;
+
   private final TagRepository tags;
   private final ChatVisibility visibility;
 
@@ -42,7 +44,7 @@ final class TagRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    var name = JsonInput.body(ctx).requiredText("name", 60);
+    var name = JsonInput.body(ctx).requiredText("name", NAME_CHARS);
     long libraryId = OperatorAuth.operator(ctx).libraryId();
     tags.create(libraryId, name)
         .onSuccess(tag -> {
