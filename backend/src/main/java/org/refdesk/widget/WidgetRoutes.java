@@ -29,6 +29,9 @@ import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueRepository;
 import org.refdesk.queue.QueueState;
 import org.refdesk.chat.ChatLimits;
+import io.vertx.redis.client.Redis;
+import java.util.Map;
+import java.util.Optional;
 
 /** What the patron's widget calls: no account, and a token for one chat once it starts. */
 final class WidgetRoutes {
@@ -52,13 +55,13 @@ final class WidgetRoutes {
   private final PresenceState presence;
   private final Tokens tokens;
   private final ClientAddress clientAddress;
-  private final io.vertx.redis.client.Redis redis;
+  private final Redis redis;
   private final RedisKeys keys;
   private final int startsPerAddress;
   private final OriginCheck originCheck;
 
   WidgetRoutes(ChatRepository chats, ChatLifecycle lifecycle, QueueRepository queueRepository, QueueState queues, PresenceState presence,
-                      Tokens tokens, ClientAddress clientAddress, io.vertx.redis.client.Redis redis, RedisKeys keys,
+                      Tokens tokens, ClientAddress clientAddress, Redis redis, RedisKeys keys,
                       int startsPerAddress, OriginCheck originCheck) {
     this.chats = chats;
     this.lifecycle = lifecycle;
@@ -124,7 +127,7 @@ final class WidgetRoutes {
 
   /** Only an operator who monitors this queue and is *online* counts; internal and away do not. */
   private Future<Boolean> onlineFor(Queue queue) {
-    var statuses = presence.statuses(queue.libraryId()).otherwise(java.util.Map.of());
+    var statuses = presence.statuses(queue.libraryId()).otherwise(Map.of());
     var members = queueRepository.members(queue.id());
     return Future.all(statuses, members).map(done -> members.result().stream()
         .anyMatch(id -> PresenceState.ONLINE.equals(statuses.result().get(id))));
@@ -139,7 +142,7 @@ final class WidgetRoutes {
     var nameIsTheQuestion = typedQuestion.isEmpty() && typedName.filter(WidgetRoutes::looksLikeQuestion).isPresent();
     var question = (nameIsTheQuestion ? typedName : typedQuestion)
         .orElseThrow(() -> ApiException.invalid("'question' is required."));
-    var name = (nameIsTheQuestion ? java.util.Optional.<String>empty() : typedName).orElse("Guest");
+    var name = (nameIsTheQuestion ? Optional.<String>empty() : typedName).orElse("Guest");
     if (name.length() > MAX_NAME) {
       throw ApiException.invalid("'name' must be at most " + MAX_NAME + " characters.");
     }
@@ -183,8 +186,8 @@ final class WidgetRoutes {
             : Future.succeededFuture(chat))
         .compose(chat -> {
           var position = Chat.WAITING.equals(chat.state())
-              ? queues.position(chat.queueId(), chatId).otherwise(java.util.Optional.empty())
-              : Future.succeededFuture(java.util.Optional.<Integer>empty());
+              ? queues.position(chat.queueId(), chatId).otherwise(Optional.empty())
+              : Future.succeededFuture(Optional.<Integer>empty());
           var wait = queueRepository.medianWaitSeconds(chat.queueId());
           return Future.all(position, wait).map(done -> new JsonObject()
               .put("chatId", chatId)
