@@ -1,4 +1,4 @@
 import { createApp } from 'vue';
-import App from './components/App.js';
+import App from './desk/App.js';
 
 createApp(App).mount('#app');
