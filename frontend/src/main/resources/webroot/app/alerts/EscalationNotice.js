@@ -6,6 +6,7 @@ import { ref } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import { firstLine } from '../ui/format.js';
 import { formatCountdown } from '../chats/timing.js';
+import { t } from '../messages/t.js';
 
 export default {
   setup() {
@@ -20,8 +21,8 @@ export default {
       try {
         await desk.claim(item.chatId);
       } catch (e) {
-        if (e.code === 'already_claimed' && e.details.holder) error.value = `${e.details.holder.name} has just claimed it.`;
-        else error.value = e.code === 'chat_ended' ? 'That chat has ended.' : e.message;
+        if (e.code === 'already_claimed' && e.details.holder) error.value = t('overdue.justClaimed', { name: e.details.holder.name });
+        else error.value = e.code === 'chat_ended' ? t('overdue.ended') : e.message;
       }
     }
 
@@ -31,20 +32,20 @@ export default {
     <section v-if="overdue.overdue.length" class="escalation" data-test="escalation-notice" aria-labelledby="escalation-title">
       <div class="escalation-head">
         <h2 id="escalation-title" class="escalation-title"><span aria-hidden="true">&#9888;</span>
-          {{ overdue.overdue.length }} overdue {{ overdue.overdue.length === 1 ? 'chat' : 'chats' }}<span class="why">: nobody has answered yet</span></h2>
+          {{ t('overdue.count', { count: overdue.overdue.length }) }}<span class="why">{{ t('overdue.why') }}</span></h2>
         <button type="button" class="link-button" data-test="escalation-toggle" aria-controls="escalation-list"
-                :aria-expanded="expanded ? 'true' : 'false'" @click="expanded = !expanded">{{ expanded ? 'Hide' : 'Show' }}</button>
+                :aria-expanded="expanded ? 'true' : 'false'" @click="expanded = !expanded">{{ expanded ? t('overdue.hide') : t('overdue.show') }}</button>
       </div>
       <ul v-show="expanded" id="escalation-list" class="escalation-list">
         <li v-for="item in overdue.overdue" :key="item.chatId" data-test="overdue-chat" :data-chat-id="item.chatId">
-          <span class="escalation-who"><strong>{{ item.patronName || 'Guest' }}</strong> in {{ item.queueName }},
-            waiting {{ waited(item) }}</span>
+          <span class="escalation-who"><strong>{{ item.patronName || t('common.guest') }}</strong>
+            {{ t('overdue.where', { queue: item.queueName, time: waited(item) }) }}</span>
           <span class="escalation-question">{{ firstLine(item.question) }}</span>
           <span class="escalation-actions">
             <button type="button" class="secondary" data-test="overdue-preview" @click="preview(item.chatId)">
-              Preview<span class="visually-hidden"> the chat from {{ item.patronName || 'Guest' }}</span></button>
+              {{ t('overdue.preview') }}<span class="visually-hidden">{{ ' ' + t('overdue.theChatFrom', { name: item.patronName || t('common.guest') }) }}</span></button>
             <button type="button" class="primary-inline" data-test="overdue-claim" @click="claim(item)">
-              Claim<span class="visually-hidden"> the chat from {{ item.patronName || 'Guest' }}</span></button>
+              {{ t('overdue.claim') }}<span class="visually-hidden">{{ ' ' + t('overdue.theChatFrom', { name: item.patronName || t('common.guest') }) }}</span></button>
           </span>
         </li>
       </ul>

@@ -3,9 +3,9 @@
 // default. Pure: no Vue, no DOM, so Node tests cover it.
 
 export const SOUNDS = [
-  { value: 'chime', label: 'Chime' },
-  { value: 'bell', label: 'Bell' },
-  { value: 'beep', label: 'Beep' },
+  { value: 'chime', label: 'alerts.soundChime' },
+  { value: 'bell', label: 'alerts.soundBell' },
+  { value: 'beep', label: 'alerts.soundBeep' },
 ];
 
 export const ALERT_DEFAULTS = Object.freeze({

@@ -6,11 +6,12 @@
 // first alert after a reload does not wait for the network.
 import { reactive, watch } from 'vue';
 import { ALERT_DEFAULTS, alertChoices } from './alert-choices.js';
+import { t } from '../messages/t.js';
 
 export { SOUNDS, alertChoices } from './alert-choices.js';
 
 const KEY = 'refdesk.alerts';
-const BASE_TITLE = 'Refdesk';
+const BASE_TITLE = t('app.name');
 
 export const alertSettings = reactive({ ...ALERT_DEFAULTS, ...loadCached(), permission: currentPermission() });
 
@@ -109,7 +110,7 @@ export function createAlerts() {
     let on = false;
     const flip = () => {
       on = !on;
-      document.title = on ? `${flashWords} — ${BASE_TITLE}` : BASE_TITLE;
+      document.title = on ? t('alerts.flashTitle', { words: flashWords, app: BASE_TITLE }) : BASE_TITLE;
     };
     flip();
     flashTimer = setInterval(flip, 1000);
@@ -142,7 +143,7 @@ export function createAlerts() {
     if (alertSettings.sound) play();
     if (alertSettings.titleFlash && lookingElsewhere()) {
       unseen += 1;
-      flashTitle(`(${unseen}) New chat`);
+      flashTitle(t('alerts.flashNewChat', { count: unseen }));
     }
     if (alertSettings.desktop && lookingElsewhere()) notify(title, body, 'refdesk-new-chat');
   }
@@ -155,7 +156,7 @@ export function createAlerts() {
     if (alertSettings.messageSound) play({ name: 'message' });
     if (alertSettings.titleFlash && lookingElsewhere()) {
       unseen += 1;
-      flashTitle(`(${unseen}) New message`);
+      flashTitle(t('alerts.flashNewMessage', { count: unseen }));
     }
     if (alertSettings.desktop && lookingElsewhere()) notify(title, body, `refdesk-message-${chatId}`);
   }
@@ -164,7 +165,7 @@ export function createAlerts() {
   function overdue({ title, body, count }) {
     if (alertSettings.escalationSound) play({ loud: true });
     else if (alertSettings.sound) play();
-    if (alertSettings.titleFlash && lookingElsewhere()) flashTitle(`(${count}) Overdue chat`);
+    if (alertSettings.titleFlash && lookingElsewhere()) flashTitle(t('alerts.flashOverdue', { count }));
     if (alertSettings.desktop && lookingElsewhere()) notify(title, body, 'refdesk-overdue');
   }
 

@@ -8,6 +8,7 @@ import { reactive } from 'vue';
 import { presence as presenceAddress } from '/shared/addresses.js';
 import { shorten } from '../ui/format.js';
 import { firstMinute } from '../chats/timing.js';
+import { t } from '../messages/t.js';
 
 const REPEAT_MS = 15000;
 
@@ -23,7 +24,7 @@ export function createEscalations({ connector, call, queues, now, firstMinuteSec
   function add(item) {
     if (queues.settled(item.chatId) || state.overdue.some((o) => o.chatId === item.chatId)) return;
     state.overdue.push(item);
-    announce(`Overdue: ${item.patronName || 'Guest'} has waited in ${item.queueName} without an answer.`);
+    announce(t('overdue.announce', { name: item.patronName || t('common.guest'), queue: item.queueName }));
     ring();
     clearInterval(repeat);
     repeat = setInterval(rounds, REPEAT_MS);
@@ -34,7 +35,7 @@ export function createEscalations({ connector, call, queues, now, firstMinuteSec
     add({
       chatId: event.chatId,
       queueId: event.queueId,
-      queueName: event.queueName || 'a queue',
+      queueName: event.queueName || t('overdue.aQueue'),
       patronName: event.patronName,
       question: event.question,
       since: now() - (Number(event.waitedSeconds) || 0) * 1000,
@@ -89,7 +90,7 @@ export function createEscalations({ connector, call, queues, now, firstMinuteSec
     const count = state.overdue.length;
     alerts.overdue({
       count,
-      title: count > 1 ? `${count} chats are overdue` : `Overdue chat from ${first.patronName || 'Guest'}`,
+      title: count > 1 ? t('overdue.many', { count }) : t('overdue.one', { name: first.patronName || t('common.guest') }),
       body: shorten(first.question),
     });
   }

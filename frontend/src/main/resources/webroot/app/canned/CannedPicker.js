@@ -20,20 +20,20 @@ export default {
   },
   template: `
     <div class="canned-picker" data-test="canned-picker">
-      <ul :id="listId" role="listbox" aria-label="Canned messages" class="canned-options">
+      <ul :id="listId" role="listbox" :aria-label="t('canned.title')" class="canned-options">
         <li v-for="(item, i) in options" :key="item.id" :id="optionId(i)" role="option" class="canned-option"
             :class="{ active: i === active }" :aria-selected="i === active ? 'true' : 'false'"
             data-test="canned-option" :data-shortcut="item.shortcut" @mousedown.prevent @click="$emit('choose', item)">
           <span class="canned-option-head">
             <code class="shortcut">/{{ item.shortcut }}</code>
             <span class="canned-title">{{ item.title }}</span>
-            <span class="scope">{{ item.scope === 'personal' ? 'Yours' : 'Library' }}</span>
+            <span class="scope">{{ item.scope === 'personal' ? t('canned.scopeYours') : t('canned.scopeLibrary') }}</span>
           </span>
           <span class="canned-preview">{{ preview(item) }}</span>
         </li>
       </ul>
-      <p class="picker-help" aria-hidden="true"><template v-if="more">{{ more }} more: type more of the shortcut · </template>&#8593;&#8595;
-        to choose · Enter or Tab to insert · Esc to close</p>
+      <p class="picker-help" aria-hidden="true"><template v-if="more">{{ t('canned.pickerMore', { count: more }) + ' · ' }}</template>&#8593;&#8595;
+        {{ t('canned.pickerHelp') }}</p>
     </div>
   `,
 };

@@ -24,17 +24,17 @@ export default {
     return { state, chats: desk.chats.state, bar, isOpen, openTab: desk.openTab, deadAir: desk.isDeadAir };
   },
   template: `
-    <nav v-if="chats.tabs.length" ref="bar" class="chat-tabs" aria-label="Your chats">
+    <nav v-if="chats.tabs.length" ref="bar" class="chat-tabs" :aria-label="t('tabs.label')">
       <ul>
         <li v-for="tab in chats.tabs" :key="tab.chatId">
           <button type="button" class="chat-tab" :class="{ current: isOpen(tab), ended: tab.ended }" data-test="chat-tab"
                   :data-chat-id="tab.chatId" :aria-current="isOpen(tab) ? 'true' : null" @click="openTab(tab)">
             <span class="tab-name">{{ tab.patronName }}</span>
-            <span v-if="tab.ended" class="tab-state">(ended)</span>
-            <span v-else-if="deadAir(tab)" class="tab-state" data-test="tab-nudge">(waiting<span
-              class="visually-hidden"> for your reply</span>)</span>
+            <span v-if="tab.ended" class="tab-state">{{ t('tabs.ended') }}</span>
+            <span v-else-if="deadAir(tab)" class="tab-state" data-test="tab-nudge">({{ t('tabs.waiting') }}<span
+              class="visually-hidden">{{ ' ' + t('tabs.forYourReply') }}</span>)</span>
             <span v-if="tab.unread" class="badge" data-test="unread" aria-hidden="true">{{ tab.unread }}</span>
-            <span v-if="tab.unread" class="visually-hidden">, {{ tab.unread }} unread</span>
+            <span v-if="tab.unread" class="visually-hidden">{{ ', ' + t('tabs.unread', { count: tab.unread }) }}</span>
           </button>
         </li>
       </ul>

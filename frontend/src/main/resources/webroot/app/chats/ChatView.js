@@ -8,6 +8,7 @@ import DeadAirNudge from './DeadAirNudge.js';
 import EndPanel from './EndPanel.js';
 import MessageList from './MessageList.js';
 import TagInput from '../tags/TagInput.js';
+import { t } from '../messages/t.js';
 
 export default {
   components: { Composer, DeadAirNudge, EndPanel, MessageList, TagInput },
@@ -20,11 +21,11 @@ export default {
     const closeButton = ref(null);
     const deadAir = computed(() => desk.isDeadAir(props.tab));
     const endedWords = computed(() => ({
-      patron: 'The patron ended the chat',
-      operator: 'Chat ended',
-      system: 'Chat ended after a period without activity',
-      earlier: 'This chat has ended: you are reading it again',
-    })[props.tab.ended] || 'Chat ended');
+      patron: t('chat.endedByPatron'),
+      operator: t('chat.ended'),
+      system: t('chat.endedIdle'),
+      earlier: t('chat.endedEarlier'),
+    })[props.tab.ended] || t('chat.ended'));
 
     async function keepChatting() {
       confirming.value = false;
@@ -57,19 +58,19 @@ export default {
   template: `
     <section ref="root" class="chat-view" :aria-labelledby="'chat-title-' + tab.chatId" data-test="chat-view" :data-chat-id="tab.chatId">
       <div class="chat-head">
-        <h2 :id="'chat-title-' + tab.chatId" class="pane-title">Chat with {{ tab.patronName }}</h2>
+        <h2 :id="'chat-title-' + tab.chatId" class="pane-title">{{ t('chat.title', { name: tab.patronName }) }}</h2>
         <button v-if="!tab.ended" ref="endButton" type="button" class="danger-outline" data-test="end-chat"
-                :disabled="confirming" @click="confirming = true">End chat</button>
+                :disabled="confirming" @click="confirming = true">{{ t('chat.end') }}</button>
       </div>
       <EndPanel v-if="confirming && !tab.ended" :tab="tab" @cancel="keepChatting" @ended="confirming = false" />
       <TagInput v-else :chat-id="tab.chatId" />
       <p v-if="tab.error && !confirming" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ tab.error }}</p>
       <MessageList :tab="tab" />
       <p class="typing-indicator" data-test="typing" aria-live="off">
-        <template v-if="tab.typing">{{ tab.typing }} is typing…</template></p>
+        <template v-if="tab.typing">{{ t('chat.typing', { name: tab.typing }) }}</template></p>
       <div v-if="tab.ended" class="ended-banner" role="status" data-test="chat-ended">
         <span>{{ endedWords }}</span>
-        <button ref="closeButton" type="button" class="secondary" data-test="dismiss-chat" @click="dismiss">Close tab</button>
+        <button ref="closeButton" type="button" class="secondary" data-test="dismiss-chat" @click="dismiss">{{ t('chat.closeTab') }}</button>
       </div>
       <template v-else>
         <DeadAirNudge v-if="deadAir" :tab="tab" />

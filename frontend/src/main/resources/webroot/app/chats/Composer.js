@@ -5,6 +5,7 @@ import { computed, onMounted, ref } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import { useCannedPicker } from '../canned/use-canned-picker.js';
 import CannedPicker from '../canned/CannedPicker.js';
+import { t } from '../messages/t.js';
 
 const MAX = 4000;
 
@@ -19,7 +20,7 @@ export default {
     const picker = useCannedPicker({ desk, tab: props.tab, field });
     const pickerWords = computed(() => {
       const n = picker.options.value.length;
-      return picker.open.value ? `${n} canned ${n === 1 ? 'message matches' : 'messages match'}. Up and down to choose, Enter to insert.` : '';
+      return picker.open.value ? t('composer.pickerWords', { count: n }) : '';
     });
 
     function send() {
@@ -55,17 +56,17 @@ export default {
     <form class="composer" @submit.prevent="send">
       <CannedPicker v-if="open" :chat-id="tab.chatId" :options="options" :more="more" :active="active" :list-id="listId"
                     :option-id="optionId" @choose="insert" />
-      <label :for="id" class="visually-hidden">Reply to {{ tab.patronName }}</label>
+      <label :for="id" class="visually-hidden">{{ t('composer.replyTo', { name: tab.patronName }) }}</label>
       <textarea ref="field" :id="id" :value="tab.draft" data-test="composer" rows="3" :maxlength="MAX"
-                :aria-describedby="id + '-hint'" placeholder="Write a reply… (/ for canned messages)"
+                :aria-describedby="id + '-hint'" :placeholder="t('composer.placeholder')"
                 aria-autocomplete="list" :aria-controls="open ? listId : null"
                 :aria-activedescendant="open ? optionId(active) : null"
                 @keydown="onKey" @input="typed($event)" @click="track" @keyup="track"></textarea>
       <span class="visually-hidden" aria-live="polite">{{ pickerWords }}</span>
       <div class="composer-foot">
-        <span :id="id + '-hint'" class="hint">Enter sends · Shift+Enter for a new line · / for canned messages</span>
-        <span v-if="left < 500" class="chars-left" data-test="chars-left">{{ left }} characters left</span>
-        <button type="submit" class="primary send" data-test="send" :disabled="!tab.draft.trim()">Send</button>
+        <span :id="id + '-hint'" class="hint">{{ t('composer.hint') }}</span>
+        <span v-if="left < 500" class="chars-left" data-test="chars-left">{{ t('composer.charsLeft', { count: left }) }}</span>
+        <button type="submit" class="primary send" data-test="send" :disabled="!tab.draft.trim()">{{ t('composer.send') }}</button>
       </div>
     </form>
   `,

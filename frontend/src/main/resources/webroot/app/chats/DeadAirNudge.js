@@ -3,27 +3,28 @@
 // click sends the "looking" canned message, filled for this patron.
 import { computed } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
+import { t } from '../messages/t.js';
 
 // For a library that has deleted its "looking" message: the button must still say something.
-const FALLBACK = 'Still looking — thanks for waiting.';
+const FALLBACK = 'nudge.fallback';
 
 export default {
   props: { tab: { type: Object, required: true } },
   setup(props) {
     const desk = useDesk();
     const item = computed(() => desk.canned.find('looking'));
-    const label = computed(() => (item.value ? item.value.title : 'Still looking'));
+    const label = computed(() => (item.value ? item.value.title : t('nudge.label')));
 
     function send() {
-      desk.canned.send(props.tab, 'looking', FALLBACK);
+      desk.canned.send(props.tab, 'looking', t(FALLBACK));
     }
 
     return { label, send };
   },
   template: `
     <div class="nudge" role="status" data-test="nudge">
-      <span>Still there? Let the patron know you're looking.</span>
-      <button type="button" class="secondary" data-test="nudge-send" @click="send">Send “{{ label }}”</button>
+      <span>{{ t('nudge.words') }}</span>
+      <button type="button" class="secondary" data-test="nudge-send" @click="send">{{ t('nudge.send', { label }) }}</button>
     </div>
   `,
 };

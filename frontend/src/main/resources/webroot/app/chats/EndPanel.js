@@ -42,18 +42,18 @@ export default {
   },
   template: `
     <div ref="root" class="end-panel" data-test="end-panel" role="group" :aria-labelledby="titleId" @keydown.esc="$emit('cancel')">
-      <p :id="titleId" class="end-title">End the chat with {{ tab.patronName }}? They will see that it has ended.</p>
+      <p :id="titleId" class="end-title">{{ t('end.question', { name: tab.patronName }) }}</p>
       <p class="muted small" data-test="end-words">
-        <template v-if="tagNames">Tagged {{ tagNames }}. Add another tag if one fits too.</template>
-        <template v-else>Tag the chat first, so the library knows what patrons ask about.</template></p>
+        <template v-if="tagNames">{{ t('end.tagged', { tags: tagNames }) }}</template>
+        <template v-else>{{ t('end.tagFirst') }}</template></p>
       <TagInput :chat-id="tab.chatId" place="end" />
       <p v-if="tab.error" class="error" role="alert" data-test="end-error"><span aria-hidden="true">&#9888;</span> {{ tab.error }}</p>
       <div class="button-row">
         <button ref="confirmButton" type="button" class="danger" data-test="confirm-end" :disabled="ending || needsTag"
                 :aria-describedby="needsTag ? titleId + '-needs' : null" @click="end">
-          {{ ending ? 'Ending…' : 'Yes, end chat' }}</button>
-        <button type="button" class="secondary" data-test="keep-chatting" @click="$emit('cancel')">Keep chatting</button>
-        <span v-if="needsTag" :id="titleId + '-needs'" class="needs-tag" data-test="needs-tag">Add at least one tag first</span>
+          {{ ending ? t('end.ending') : t('end.confirm') }}</button>
+        <button type="button" class="secondary" data-test="keep-chatting" @click="$emit('cancel')">{{ t('end.keep') }}</button>
+        <span v-if="needsTag" :id="titleId + '-needs'" class="needs-tag" data-test="needs-tag">{{ t('end.needsTag') }}</span>
       </div>
     </div>
   `,

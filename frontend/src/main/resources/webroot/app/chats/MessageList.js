@@ -5,6 +5,7 @@ import { nextTick, onMounted, onUnmounted, ref, watch } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import { clockTime } from '../ui/format.js';
 import LinkedText from '../ui/LinkedText.js';
+import { t } from '../messages/t.js';
 
 export default {
   components: { LinkedText },
@@ -16,12 +17,12 @@ export default {
     const own = (event) => Boolean(event.from) && event.from.kind === 'operator' && event.from.id === meId;
 
     function line(event) {
-      if (event.type === 'claimed') return `${event.operator ? event.operator.name : 'A librarian'} joined`;
+      if (event.type === 'claimed') return t('events.joined', { name: event.operator ? event.operator.name : t('events.aLibrarian') });
       // The gateway says why when it closed the chat itself (a patron who stopped answering).
-      if (event.type === 'ended') return event.endedBy === 'system' ? event.text || 'Chat ended (no activity)' : 'Chat ended';
-      if (event.type === 'joined') return `${event.from ? event.from.name : 'A librarian'} joined`;
-      if (event.type === 'left') return `${event.from ? event.from.name : 'A librarian'} left`;
-      if (event.type === 'transferred') return 'Chat transferred';
+      if (event.type === 'ended') return event.endedBy === 'system' ? event.text || t('events.endedIdle') : t('chat.ended');
+      if (event.type === 'joined') return t('events.joined', { name: event.from ? event.from.name : t('events.aLibrarian') });
+      if (event.type === 'left') return t('events.left', { name: event.from ? event.from.name : t('events.aLibrarian') });
+      if (event.type === 'transferred') return t('events.transferred');
       return event.text || '';
     }
 
@@ -60,12 +61,12 @@ export default {
     return { list, own, line, clockTime, scrolled, retry: (item) => desk.chats.retry(props.tab, item) };
   },
   template: `
-    <ol class="messages" ref="list" tabindex="0" aria-label="Conversation" data-test="messages" @scroll.passive="scrolled">
+    <ol class="messages" ref="list" tabindex="0" :aria-label="t('chat.conversation')" data-test="messages" @scroll.passive="scrolled">
       <template v-for="event in tab.events" :key="event.seq">
         <li v-if="event.type === 'message'" class="message" :class="{ own: own(event), patron: event.from && event.from.kind === 'patron' }"
             data-test="message" :data-seq="event.seq">
           <span class="meta">
-            <span class="sender">{{ own(event) ? 'You' : (event.from && event.from.name) || 'Guest' }}</span>
+            <span class="sender">{{ own(event) ? t('chat.you') : (event.from && event.from.name) || t('common.guest') }}</span>
             <time :datetime="event.at">{{ clockTime(event.at) }}</time>
           </span>
           <p class="text"><LinkedText :text="event.text" /></p>
@@ -75,12 +76,12 @@ export default {
         </li>
       </template>
       <li v-for="item in tab.pending" :key="item.clientMsgId" class="message own pending" data-test="pending-message">
-        <span class="meta"><span class="sender">You</span></span>
+        <span class="meta"><span class="sender">{{ t('chat.you') }}</span></span>
         <p class="text"><LinkedText :text="item.text" /></p>
-        <p v-if="!item.failed" class="delivery">Sending…</p>
+        <p v-if="!item.failed" class="delivery">{{ t('chat.sending') }}</p>
         <p v-else class="delivery failed" role="alert">
-          <span aria-hidden="true">&#9888;</span> Not sent <span class="reason">({{ item.reason }})</span>
-          <template v-if="!tab.ended"> — <button type="button" class="link-button" data-test="retry" @click="retry(item)">Retry</button></template>
+          <span aria-hidden="true">&#9888;</span> {{ t('chat.notSent') }} <span class="reason">({{ item.reason }})</span>
+          <template v-if="!tab.ended"> — <button type="button" class="link-button" data-test="retry" @click="retry(item)">{{ t('chat.retry') }}</button></template>
         </p>
       </li>
     </ol>

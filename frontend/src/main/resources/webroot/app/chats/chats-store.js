@@ -5,6 +5,7 @@
 import { reactive } from 'vue';
 import { CHAT_TYPING } from '/shared/addresses.js';
 import { shorten } from '../ui/format.js';
+import { t } from '../messages/t.js';
 
 const TYPING_EVERY_MS = 3000;
 const TYPING_IDLE_MS = 4000;
@@ -29,7 +30,7 @@ export function createChats({ me, connector, call, isViewing, announce, alert, c
     const existing = tabOf(chatId);
     if (existing) return existing;
     state.tabs.push({
-      chatId, queueId, patronName: patronName || 'Guest', question, seenUpTo,
+      chatId, queueId, patronName: patronName || t('common.guest'), question, seenUpTo,
       events: [], pending: [], unread: 0, draft: '', ended, typing: null, error: '', typedAt: 0,
     });
     const tab = tabOf(chatId);
@@ -52,23 +53,23 @@ export function createChats({ me, connector, call, isViewing, announce, alert, c
       if (event.clientMsgId) dropPending(tab, event.clientMsgId);
       if (event.from && event.from.kind === 'patron') tab.typing = null;
       if (event.seq > tab.seenUpTo && !mine(event.from)) {
-        const who = event.from ? event.from.name : 'the patron';
+        const who = event.from ? event.from.name : t('chat.thePatron');
         const onScreen = isViewing(tab.chatId) && document.hasFocus();
         if (!isViewing(tab.chatId)) tab.unread += 1;
-        announce(`New message from ${who}: ${shorten(event.text)}`);
-        if (!onScreen) alert({ title: `New message from ${who || 'Guest'}`, body: shorten(event.text), chatId: tab.chatId });
+        announce(t('chat.announceMessage', { name: who, text: shorten(event.text) }));
+        if (!onScreen) alert({ title: t('chat.alertMessage', { name: who || t('common.guest') }), body: shorten(event.text), chatId: tab.chatId });
       }
     } else if (event.type === 'ended') {
       tab.ended = event.endedBy || 'system';
       tab.typing = null;
-      if (event.seq > tab.seenUpTo && event.endedBy === 'patron') announce(`${tab.patronName} ended the chat.`);
+      if (event.seq > tab.seenUpTo && event.endedBy === 'patron') announce(t('chat.announceEnded', { name: tab.patronName }));
       loadDetails(tab.chatId);
     }
   }
 
   function showTyping(tab, event) {
     clearTimeout(timers.get(`seen:${tab.chatId}`));
-    tab.typing = event.typing && event.from ? event.from.name || 'The patron' : null;
+    tab.typing = event.typing && event.from ? event.from.name || t('chat.thePatronTyping') : null;
     if (tab.typing) timers.set(`seen:${tab.chatId}`, setTimeout(() => { tab.typing = null; }, TYPING_STALE_MS));
   }
 
@@ -221,10 +222,10 @@ export function createChats({ me, connector, call, isViewing, announce, alert, c
 
 function reasonFor(error) {
   switch (error && error.code) {
-    case 'chat_ended': return 'the chat has ended';
-    case 'not_participant': return 'you are not in this chat';
-    case 'invalid': return 'the message was refused';
-    case 'closed': return 'signed out';
-    default: return 'no connection';
+    case 'chat_ended': return t('notSent.chatEnded');
+    case 'not_participant': return t('notSent.notParticipant');
+    case 'invalid': return t('notSent.invalid');
+    case 'closed': return t('notSent.closed');
+    default: return t('notSent.noConnection');
   }
 }

@@ -12,7 +12,7 @@ export default {
     <template v-else>
       <header class="topbar">
         <span class="brand" aria-hidden="true">&#9742;</span>
-        <span class="brand-name">Refdesk</span>
+        <span class="brand-name">{{ t('app.name') }}</span>
       </header>
       <main id="main" class="content">
         <LoginForm />

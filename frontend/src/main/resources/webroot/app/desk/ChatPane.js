@@ -21,9 +21,8 @@ export default {
       <ChatView v-if="tab" :key="tab.chatId" :tab="tab" />
       <PreviewPane v-else-if="previewing" :key="'preview-' + preview.current.chatId" />
       <div v-else class="empty-state">
-        <h2 class="pane-title">No chat selected</h2>
-        <p class="muted">Choose a waiting chat to see the question and what the patron is typing, then claim it.
-          Chats you are answering appear as tabs above.</p>
+        <h2 class="pane-title">{{ t('chatPane.noneTitle') }}</h2>
+        <p class="muted">{{ t('chatPane.noneHelp') }}</p>
       </div>
     </div>
   `,

@@ -8,11 +8,12 @@ import ChatPane from './ChatPane.js';
 import PatronInfo from '../patron/PatronInfo.js';
 import AwayBanner from '../presence/AwayBanner.js';
 import EscalationNotice from '../alerts/EscalationNotice.js';
+import { t } from '../messages/t.js';
 
 const PANES = [
-  { name: 'queue', label: 'Queue' },
-  { name: 'chat', label: 'Chat' },
-  { name: 'info', label: 'Patron' },
+  { name: 'queue', label: 'desk.paneQueue' },
+  { name: 'chat', label: 'desk.paneChat' },
+  { name: 'info', label: 'desk.panePatron' },
 ];
 
 export default {
@@ -29,9 +30,9 @@ export default {
     const unread = computed(() => desk.chats.state.tabs.reduce((sum, tab) => sum + tab.unread, 0));
     // The first connection is not announced: it takes a moment on every load and nothing is lost meanwhile.
     const banner = computed(() => ({
-      reconnecting: 'Connection lost. Reconnecting… Messages you send will go out when it is back.',
-      offline: 'Offline: Refdesk cannot be reached. Check your network; this page keeps trying.',
-      closed: 'Disconnected.',
+      reconnecting: t('desk.bannerReconnecting'),
+      offline: t('desk.bannerOffline'),
+      closed: t('desk.bannerClosed'),
     })[state.connection] || '');
 
     function badge(name) {
@@ -57,9 +58,9 @@ export default {
   },
   template: `
     <div class="desk" :class="['show-' + state.pane, { wide: state.wide }]">
-      <nav class="skip-links" aria-label="Skip links">
-        <a href="#chat-pane" class="skip-link" data-test="skip-link" @click.prevent="skipTo('chat', 'chat-pane')">Skip to the chat</a>
-        <a href="#queue-title" class="skip-link" data-test="skip-queue" @click.prevent="skipTo('queue', 'queue-title')">Skip to waiting chats</a>
+      <nav class="skip-links" :aria-label="t('desk.skipLinks')">
+        <a href="#chat-pane" class="skip-link" data-test="skip-link" @click.prevent="skipTo('chat', 'chat-pane')">{{ t('desk.skipToChat') }}</a>
+        <a href="#queue-title" class="skip-link" data-test="skip-queue" @click.prevent="skipTo('queue', 'queue-title')">{{ t('desk.skipToQueue') }}</a>
       </nav>
       <TopBar />
       <p v-if="banner" class="banner" role="status" data-test="connection-banner">
@@ -67,22 +68,22 @@ export default {
       </p>
       <p v-if="presence.notice" class="notice" role="alert">
         <span>{{ presence.notice }}</span>
-        <button type="button" class="link-button" @click="dismissNotice">Dismiss</button>
+        <button type="button" class="link-button" @click="dismissNotice">{{ t('common.dismiss') }}</button>
       </p>
       <AwayBanner />
       <EscalationNotice />
-      <nav class="pane-switcher" aria-label="Panes">
+      <nav class="pane-switcher" :aria-label="t('desk.panes')">
         <button v-for="pane in PANES" :key="pane.name" type="button" :data-test="'show-' + pane.name"
                 :aria-pressed="state.pane === pane.name ? 'true' : 'false'" @click="showPane(pane.name)">
-          {{ pane.label }}<span v-if="badge(pane.name)" class="badge">{{ badge(pane.name) }}<span
-            class="visually-hidden">{{ pane.name === 'queue' ? ' waiting' : ' unread' }}</span></span>
+          {{ t(pane.label) }}<span v-if="badge(pane.name)" class="badge">{{ badge(pane.name) }}<span
+            class="visually-hidden">{{ ' ' + (pane.name === 'queue' ? t('desk.badgeWaiting') : t('desk.badgeUnread')) }}</span></span>
         </button>
       </nav>
       <main id="main" class="columns">
         <section class="pane pane-queue" data-test="pane-queue" aria-labelledby="queue-title">
           <QueuePanel />
         </section>
-        <section id="chat-pane" class="pane pane-chat" data-test="pane-chat" aria-label="Chat" tabindex="-1">
+        <section id="chat-pane" class="pane pane-chat" data-test="pane-chat" :aria-label="t('desk.paneChat')" tabindex="-1">
           <ChatPane />
         </section>
         <aside class="pane pane-info" data-test="pane-info" aria-labelledby="info-title">

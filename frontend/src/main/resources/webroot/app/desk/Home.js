@@ -39,13 +39,13 @@ export default {
     <Desk v-if="loaded" :me="loaded.me" :settings="loaded.settings" :library="loaded.library" />
     <main v-else id="main" class="content">
       <section class="card" aria-labelledby="home-title">
-        <h1 id="home-title">Opening your desk</h1>
+        <h1 id="home-title">{{ t('home.opening') }}</h1>
         <template v-if="error">
           <p class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
-          <button type="button" class="primary" @click="load">Try again</button>
-          <button type="button" class="secondary" @click="signOut">Sign out</button>
+          <button type="button" class="primary" @click="load">{{ t('common.tryAgain') }}</button>
+          <button type="button" class="secondary" @click="signOut">{{ t('common.signOut') }}</button>
         </template>
-        <p v-else aria-live="polite">Loading…</p>
+        <p v-else aria-live="polite">{{ t('common.loading') }}</p>
       </section>
     </main>
   `,

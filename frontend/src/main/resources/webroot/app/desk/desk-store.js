@@ -22,6 +22,7 @@ import { session, signOut } from '../session/session-store.js';
 import { createSettings } from '../settings/settings-store.js';
 import { createTags } from '../tags/tags-store.js';
 import { createServerClock, isDeadAir } from '../chats/timing.js';
+import { t } from '../messages/t.js';
 
 const KEY = Symbol('desk');
 const WIDE = '(min-width: 1000px)';
@@ -93,9 +94,9 @@ function createDesk(me, mySettings, library) {
   }
 
   function onNewChat(q, item) {
-    const who = item.patronName || 'Guest';
-    announce(`New chat waiting in ${q.name} from ${who}: ${shorten(item.question)}`);
-    alerts.newChat({ title: `New chat from ${who}`, body: shorten(item.question) });
+    const who = item.patronName || t('common.guest');
+    announce(t('queues.announceNew', { queue: q.name, name: who, question: shorten(item.question) }));
+    alerts.newChat({ title: t('queues.alertNew', { name: who }), body: shorten(item.question) });
   }
 
   const counters = reactive({

@@ -5,7 +5,7 @@ import { useDesk } from '../desk/desk-store.js';
 import { dayAndTime, firstLine } from '../ui/format.js';
 import TranscriptDialog from './TranscriptDialog.js';
 
-const STATE_WORDS = { waiting: 'waiting', active: 'in progress', ended: 'ended' };
+const STATE_WORDS = { waiting: 'earlier.stateWaiting', active: 'earlier.stateActive', ended: 'earlier.stateEnded' };
 
 export default {
   components: { TranscriptDialog },
@@ -25,16 +25,16 @@ export default {
   },
   template: `
     <section class="earlier" aria-labelledby="earlier-title" data-test="earlier-chats">
-      <h3 id="earlier-title" class="section-title">Earlier chats</h3>
-      <p v-if="!hasEmail" class="muted small">Earlier chats are found by e-mail, and this patron has not given one.</p>
-      <p v-else-if="!history || !history.loaded" class="muted small">Loading…</p>
+      <h3 id="earlier-title" class="section-title">{{ t('earlier.title') }}</h3>
+      <p v-if="!hasEmail" class="muted small">{{ t('earlier.noEmail') }}</p>
+      <p v-else-if="!history || !history.loaded" class="muted small">{{ t('common.loading') }}</p>
       <p v-else-if="history.error" class="error small" role="alert"><span aria-hidden="true">&#9888;</span> {{ history.error }}</p>
-      <p v-else-if="!history.chats.length" class="muted small">None: this is their first chat with the library.</p>
+      <p v-else-if="!history.chats.length" class="muted small">{{ t('earlier.none') }}</p>
       <ul v-if="hasEmail && history && history.chats.length" class="earlier-list">
         <li v-for="c in history.chats" :key="c.chatId">
           <button type="button" class="earlier-item" data-test="earlier-chat" :data-chat-id="c.chatId" @click="reading = c">
             <time :datetime="c.createdAt" class="earlier-when">{{ dayAndTime(c.createdAt, state.now) }}</time>
-            <span class="earlier-state">({{ STATE_WORDS[c.state] || c.state }})</span>
+            <span class="earlier-state">({{ STATE_WORDS[c.state] ? t(STATE_WORDS[c.state]) : c.state }})</span>
             <span class="earlier-question">{{ firstLine(c.question) }}</span>
           </button>
         </li>

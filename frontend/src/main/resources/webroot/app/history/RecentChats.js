@@ -18,15 +18,15 @@ export default {
   },
   template: `
     <section class="recent" aria-labelledby="recent-title" data-test="recent-chats">
-      <h3 id="recent-title" class="queue-name">Recent chats</h3>
-      <p v-if="!recent.loaded" class="muted">Loading…</p>
-      <p v-else-if="recent.error" class="muted small">Recent chats could not be read: {{ recent.error }}</p>
-      <p v-else-if="!recent.chats.length" class="muted small">Chats you end appear here for a week.</p>
+      <h3 id="recent-title" class="queue-name">{{ t('recent.title') }}</h3>
+      <p v-if="!recent.loaded" class="muted">{{ t('common.loading') }}</p>
+      <p v-else-if="recent.error" class="muted small">{{ t('recent.error', { reason: recent.error }) }}</p>
+      <p v-else-if="!recent.chats.length" class="muted small">{{ t('recent.none') }}</p>
       <ul class="waiting-list">
         <li v-for="c in shown" :key="c.chatId">
           <button type="button" class="waiting-item recent-item" data-test="recent-chat" :data-chat-id="c.chatId" @click="reopen(c)">
             <span class="waiting-head">
-              <span class="patron-name">{{ c.patronName || 'Guest' }}</span>
+              <span class="patron-name">{{ c.patronName || t('common.guest') }}</span>
               <time class="waited" :datetime="c.endedAt">{{ dayAndTime(c.endedAt, state.now) }}</time>
             </span>
             <span class="waiting-question">{{ firstLine(c.question) }}</span>
@@ -34,7 +34,7 @@ export default {
         </li>
       </ul>
       <button v-if="hidden > 0" type="button" class="link-button" data-test="recent-more" @click="all = true">
-        Show {{ hidden }} more</button>
+        {{ t('recent.more', { count: hidden }) }}</button>
     </section>
   `,
 };

@@ -4,6 +4,7 @@ import { useDesk } from '../desk/desk-store.js';
 import { clockTime, dayAndTime } from '../ui/format.js';
 import LinkedText from '../ui/LinkedText.js';
 import ModalDialog from '../ui/ModalDialog.js';
+import { t } from '../messages/t.js';
 
 export default {
   components: { LinkedText, ModalDialog },
@@ -13,11 +14,11 @@ export default {
     const desk = useDesk();
     const events = ref(null);
     const error = ref('');
-    const title = `Earlier chat, ${dayAndTime(props.chat.createdAt)}`;
+    const title = t('transcript.title', { when: dayAndTime(props.chat.createdAt) });
 
     function line(event) {
-      if (event.type === 'claimed') return `${event.operator ? event.operator.name : 'A librarian'} joined`;
-      if (event.type === 'ended') return event.endedBy === 'system' ? 'Chat ended (no activity)' : 'Chat ended';
+      if (event.type === 'claimed') return t('events.joined', { name: event.operator ? event.operator.name : t('events.aLibrarian') });
+      if (event.type === 'ended') return event.endedBy === 'system' ? t('events.endedIdle') : t('chat.ended');
       return event.text || '';
     }
 
@@ -34,13 +35,13 @@ export default {
   template: `
     <ModalDialog :title="title" test="transcript" wide @close="$emit('close')">
       <p v-if="error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
-      <p v-else-if="!events" class="muted">Loading the conversation…</p>
-      <ol v-else class="messages compact transcript" aria-label="Conversation">
+      <p v-else-if="!events" class="muted">{{ t('transcript.loading') }}</p>
+      <ol v-else class="messages compact transcript" :aria-label="t('chat.conversation')">
         <template v-for="event in events" :key="event.seq">
           <li v-if="event.type === 'message'" class="message" :class="{ patron: event.from && event.from.kind === 'patron' }"
               data-test="transcript-message">
             <span class="meta">
-              <span class="sender">{{ (event.from && event.from.name) || 'Guest' }}</span>
+              <span class="sender">{{ (event.from && event.from.name) || t('common.guest') }}</span>
               <time :datetime="event.at">{{ clockTime(event.at) }}</time>
             </span>
             <p class="text"><LinkedText :text="event.text" /></p>

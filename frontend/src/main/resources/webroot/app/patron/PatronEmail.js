@@ -3,9 +3,10 @@
 // chat breaks off and their earlier chats can be found.
 import { computed, ref } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
+import { t } from '../messages/t.js';
 
 // For a library that has deleted its "email" message: the button must still ask.
-const FALLBACK = 'Could you give me your e-mail address in case we get cut off?';
+const FALLBACK = 'email.fallback';
 
 export default {
   props: { chatId: { type: Number, required: true } },
@@ -18,7 +19,7 @@ export default {
     const error = ref('');
 
     function ask() {
-      asked.value = desk.canned.send(tab.value, 'email', FALLBACK);
+      asked.value = desk.canned.send(tab.value, 'email', t(FALLBACK));
     }
 
     async function record() {
@@ -38,17 +39,17 @@ export default {
   },
   template: `
     <section class="patron-email" aria-labelledby="patron-email-title">
-      <h3 id="patron-email-title" class="section-title">No e-mail yet</h3>
+      <h3 id="patron-email-title" class="section-title">{{ t('email.title') }}</h3>
       <template v-if="tab && !tab.ended">
         <button type="button" class="secondary" data-test="ask-email" :disabled="asked" @click="ask">
-          {{ asked ? 'Asked for an e-mail' : 'Ask for e-mail' }}</button>
+          {{ asked ? t('email.asked') : t('email.ask') }}</button>
       </template>
       <form class="inline-form" data-test="record-email" @submit.prevent="record">
-        <label :for="'record-email-' + chatId">E-mail the patron typed</label>
+        <label :for="'record-email-' + chatId">{{ t('email.label') }}</label>
         <div class="input-with-button">
           <input :id="'record-email-' + chatId" v-model="email" type="email" required autocomplete="off"
                  data-test="record-email-input" maxlength="254">
-          <button type="submit" class="primary-inline" data-test="record-email-save" :disabled="busy || !email.trim()">Save</button>
+          <button type="submit" class="primary-inline" data-test="record-email-save" :disabled="busy || !email.trim()">{{ t('common.save') }}</button>
         </div>
       </form>
       <p v-if="error" class="error small" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>

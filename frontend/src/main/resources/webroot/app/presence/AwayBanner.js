@@ -2,6 +2,7 @@
 import { computed, nextTick } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import { STATUSES } from './presence-store.js';
+import { t } from '../messages/t.js';
 
 export default {
   setup() {
@@ -10,7 +11,7 @@ export default {
     const minutes = computed(() => (state.autoAway ? state.autoAway.minutes : 0));
     const back = computed(() => {
       const previous = state.autoAway && STATUSES.find((s) => s.value === state.autoAway.previous);
-      return previous ? previous.label : 'Online';
+      return t(previous ? previous.label : 'status.online');
     });
     // The banner and its button go away: focus goes to the status it has just set, not to the page.
     async function backFromAway() {
@@ -26,8 +27,8 @@ export default {
   template: `
     <p v-if="state.autoAway" class="notice away-banner" role="status" data-test="away-banner">
       <span><span class="dot dot-away" aria-hidden="true"></span>
-        You were set to Away after {{ minutes }} {{ minutes === 1 ? 'minute' : 'minutes' }} without activity</span>
-      <button type="button" class="secondary" data-test="back-online" @click="backFromAway">Back to {{ back }}</button>
+        {{ t('away.banner', { count: minutes }) }}</span>
+      <button type="button" class="secondary" data-test="back-online" @click="backFromAway">{{ t('away.back', { status: back }) }}</button>
     </p>
   `,
 };

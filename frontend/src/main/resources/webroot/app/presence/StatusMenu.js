@@ -30,19 +30,19 @@ export default {
       <button ref="button" type="button" class="status-button" data-test="status-select" :data-status="current.value"
               aria-haspopup="menu" :aria-expanded="open ? 'true' : 'false'" aria-controls="status-menu-list"
               @click="open ? close(false) : show()" @keydown.down.prevent="show()" @keydown.up.prevent="show(STATUSES.length - 1)">
-        <span class="visually-hidden">Your status: </span>
+        <span class="visually-hidden">{{ t('status.yours') + ' ' }}</span>
         <span class="dot" :class="'dot-' + current.value" aria-hidden="true"></span>
-        <span data-test="status-current">{{ current.label }}</span>
+        <span data-test="status-current">{{ t(current.label) }}</span>
         <span class="caret" aria-hidden="true">&#9662;</span>
       </button>
-      <ul v-if="open" id="status-menu-list" class="menu" role="menu" aria-label="Set your status">
+      <ul v-if="open" id="status-menu-list" class="menu" role="menu" :aria-label="t('status.set')">
         <li v-for="(status, i) in STATUSES" :key="status.value" role="none">
           <button type="button" role="menuitemradio" :aria-checked="status.value === state.status ? 'true' : 'false'"
                   :data-test="'status-' + status.value" :ref="(el) => { items[i] = el; }"
                   @click="choose(status)" @keydown="onItemKey($event, i)">
             <span class="dot" :class="'dot-' + status.value" aria-hidden="true"></span>
-            <span class="menu-label">{{ status.label }}</span>
-            <span class="menu-hint">{{ status.hint }}</span>
+            <span class="menu-label">{{ t(status.label) }}</span>
+            <span class="menu-hint">{{ t(status.hint) }}</span>
             <span v-if="status.value === state.status" class="check" aria-hidden="true">&#10003;</span>
           </button>
         </li>

@@ -3,12 +3,13 @@
 // which lost presence (a Redis restart) gets it back without the operator doing anything.
 import { reactive } from 'vue';
 import { PRESENCE_HEARTBEAT, PRESENCE_SET } from '/shared/addresses.js';
+import { t } from '../messages/t.js';
 
 export const STATUSES = [
-  { value: 'online', label: 'Online', hint: 'Patrons can start chats' },
-  { value: 'internal', label: 'Internal', hint: 'Colleagues only' },
-  { value: 'away', label: 'Away', hint: 'Back soon' },
-  { value: 'offline', label: 'Offline', hint: 'Not answering' },
+  { value: 'online', label: 'status.online', hint: 'status.onlineHint' },
+  { value: 'internal', label: 'status.internal', hint: 'status.internalHint' },
+  { value: 'away', label: 'status.away', hint: 'status.awayHint' },
+  { value: 'offline', label: 'status.offline', hint: 'status.offlineHint' },
 ];
 
 const HEARTBEAT_MS = 15000;
@@ -40,7 +41,7 @@ export function createPresence({ me, connector, call }) {
       await connector.send(PRESENCE_SET, { status });
     } catch (error) {
       state.status = previous;
-      state.notice = 'Your status could not be changed. Check the connection and try again.';
+      state.notice = t('status.notChanged');
     }
   }
 

@@ -3,6 +3,7 @@
 // the waiting chats need the room.
 import { computed, ref } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
+import { t } from '../messages/t.js';
 
 export default {
   setup() {
@@ -20,7 +21,7 @@ export default {
       try {
         await desk.settings.setMonitored(ids);
       } catch (e) {
-        error.value = `Not saved: ${e.message}`;
+        error.value = t('monitor.notSaved', { reason: e.message });
       } finally {
         saving.value = false;
       }
@@ -30,17 +31,17 @@ export default {
   },
   template: `
     <details class="monitor-choice" data-test="monitor-choice">
-      <summary>Monitoring {{ count }} of {{ state.me.queues.length }} {{ state.me.queues.length === 1 ? 'queue' : 'queues' }}</summary>
+      <summary>{{ t('monitor.summary', { chosen: count, count: state.me.queues.length }) }}</summary>
       <fieldset>
-        <legend class="visually-hidden">Queues I monitor</legend>
+        <legend class="visually-hidden">{{ t('monitor.legend') }}</legend>
         <label v-for="q in state.me.queues" :key="q.id" class="check-row">
           <input type="checkbox" data-test="monitor-queue" :data-queue-id="q.id" :checked="ticked(q.id)"
                  :disabled="saving" @change="toggle(q.id, $event.target.checked)"> {{ q.name }}
         </label>
       </fieldset>
       <p class="muted small" role="status">
-        <template v-if="saving">Saving…</template>
-        <template v-else-if="!error">New chats alert you only from the queues ticked here.</template>
+        <template v-if="saving">{{ t('common.saving') }}</template>
+        <template v-else-if="!error">{{ t('monitor.help') }}</template>
       </p>
       <p v-if="error" class="error small" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
     </details>

@@ -4,6 +4,7 @@ import { computed, onMounted, ref } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import { clockTime, waitedFor } from '../ui/format.js';
 import LinkedText from '../ui/LinkedText.js';
+import { t } from '../messages/t.js';
 
 export default {
   components: { LinkedText },
@@ -23,7 +24,7 @@ export default {
     });
     const details = computed(() => desk.chats.detailsOf(chatId.value));
     const patronName = computed(() => (listed.value && listed.value.patronName)
-      || (details.value && details.value.patron && details.value.patron.name) || 'Guest');
+      || (details.value && details.value.patron && details.value.patron.name) || t('common.guest'));
     const question = computed(() => (listed.value && listed.value.question) || (details.value && details.value.question) || '');
     const createdAt = computed(() => (listed.value && listed.value.createdAt) || (details.value && details.value.createdAt));
     const holder = computed(() => {
@@ -38,7 +39,7 @@ export default {
       try {
         await desk.claim(chatId.value);
       } catch (e) {
-        if (e.code !== 'already_claimed') error.value = e.code === 'chat_ended' ? 'This chat has ended.' : e.message;
+        if (e.code !== 'already_claimed') error.value = e.code === 'chat_ended' ? t('preview.ended') : e.message;
       } finally {
         busy.value = false;
       }
@@ -58,17 +59,17 @@ export default {
   template: `
     <section class="preview" aria-labelledby="preview-title" data-test="preview">
       <h2 id="preview-title" ref="title" class="pane-title" tabindex="-1">{{ patronName }}
-        <span v-if="createdAt && !holder && !gone && !preview.claimed" class="muted title-note">waiting {{ waitedFor(createdAt, state.now) }}</span></h2>
-      <p v-if="holder" class="status-line claimed-by" data-test="claimed-by" role="status">Claimed by {{ holder.name }}</p>
+        <span v-if="createdAt && !holder && !gone && !preview.claimed" class="muted title-note">{{ t('preview.waiting', { time: waitedFor(createdAt, state.now) }) }}</span></h2>
+      <p v-if="holder" class="status-line claimed-by" data-test="claimed-by" role="status">{{ t('queues.claimedBy', { name: holder.name }) }}</p>
       <p v-else-if="gone" class="status-line" role="status">
-        {{ gone === 'abandoned' ? 'The patron left before anyone answered.' : 'This chat has ended.' }}</p>
+        {{ gone === 'abandoned' ? t('preview.abandoned') : t('preview.ended') }}</p>
       <button v-if="!holder && !gone" type="button" class="primary claim" data-test="claim" :disabled="busy" @click="claim">
-        {{ busy ? 'Claiming…' : 'Claim this chat' }}
+        {{ busy ? t('preview.claiming') : t('preview.claim') }}
       </button>
       <p v-if="error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
-      <h3 class="section-title">Question</h3>
+      <h3 class="section-title">{{ t('preview.question') }}</h3>
       <p class="question-text" data-test="preview-question"><LinkedText :text="question" /></p>
-      <ol v-if="preview.messages.length" class="messages compact" aria-label="Written since">
+      <ol v-if="preview.messages.length" class="messages compact" :aria-label="t('preview.writtenSince')">
         <li v-for="m in preview.messages" :key="m.seq" class="message" data-test="message" :data-seq="m.seq">
           <span class="meta"><span class="sender">{{ senderOf(m) }}</span> <time :datetime="m.at">{{ clockTime(m.at) }}</time></span>
           <p class="text"><LinkedText :text="m.text" /></p>
@@ -76,10 +77,10 @@ export default {
       </ol>
       <div v-if="!holder && !gone" class="typing-preview" data-test="typing-preview">
         <template v-if="preview.typing">
-          <span class="typing-label">{{ patronName }} is typing:</span>
+          <span class="typing-label">{{ t('preview.typing', { name: patronName }) }}</span>
           <span class="draft">{{ preview.draft || '…' }}</span>
         </template>
-        <span v-else class="muted">{{ patronName }} is not typing.</span>
+        <span v-else class="muted">{{ t('preview.notTyping', { name: patronName }) }}</span>
       </div>
     </section>
   `,

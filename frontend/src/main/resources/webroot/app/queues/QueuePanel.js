@@ -14,20 +14,19 @@ export default {
   },
   template: `
     <div class="queue-panel">
-      <h2 id="queue-title" class="pane-title" tabindex="-1">Waiting chats</h2>
-      <p v-if="state.me.queues.length === 0" class="muted">You do not monitor any queue yet. An admin can add you to one.</p>
+      <h2 id="queue-title" class="pane-title" tabindex="-1">{{ t('queues.title') }}</h2>
+      <p v-if="state.me.queues.length === 0" class="muted">{{ t('queues.noneOfYours') }}</p>
       <template v-else>
         <MonitorChoice />
-        <p v-if="queues.queues.length === 0" class="muted" data-test="no-monitored">You have chosen not to monitor any queue:
-          new chats will not reach you, except overdue ones.</p>
+        <p v-if="queues.queues.length === 0" class="muted" data-test="no-monitored">{{ t('queues.noneMonitored') }}</p>
       </template>
       <section v-for="q in queues.queues" :key="q.id" class="queue" :aria-labelledby="'queue-' + q.id" data-test="queue" :data-queue-id="q.id">
         <h3 :id="'queue-' + q.id" class="queue-name">
-          {{ q.name }} <span class="queue-count">{{ waitingIn(q) }} waiting</span>
+          {{ q.name }} <span class="queue-count">{{ t('queues.waitingCount', { count: waitingIn(q) }) }}</span>
         </h3>
         <p v-if="q.error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ q.error }}</p>
-        <p v-else-if="!q.loaded" class="muted">Loading…</p>
-        <p v-else-if="q.waiting.length === 0" class="muted">Nobody is waiting.</p>
+        <p v-else-if="!q.loaded" class="muted">{{ t('common.loading') }}</p>
+        <p v-else-if="q.waiting.length === 0" class="muted">{{ t('queues.nobodyWaiting') }}</p>
         <ul class="waiting-list">
           <li v-for="c in q.waiting" :key="c.chatId"><WaitingItem :chat="c" /></li>
         </ul>

@@ -18,13 +18,13 @@ export default {
     <button type="button" class="waiting-item" :class="{ claimed: chat.claimedBy, selected, overdue: minute.overdue && !chat.claimedBy }"
             data-test="waiting-item" :data-chat-id="chat.chatId" :aria-current="selected ? 'true' : null" @click="select(chat.chatId)">
       <span class="waiting-head">
-        <span class="patron-name">{{ chat.patronName || 'Guest' }}</span>
-        <span class="waited" data-test="waited"><span class="visually-hidden">waiting </span>{{ waitedFor(chat.createdAt, state.now) }}</span>
+        <span class="patron-name">{{ chat.patronName || t('common.guest') }}</span>
+        <span class="waited" data-test="waited"><span class="visually-hidden">{{ t('queues.waitingFor') + ' ' }}</span>{{ waitedFor(chat.createdAt, state.now) }}</span>
       </span>
       <span class="waiting-question">{{ firstLine(chat.question) }}</span>
-      <span v-if="chat.claimedBy" class="claimed-by" data-test="claimed-by">Claimed by {{ chat.claimedBy.name }}</span>
-      <span v-else-if="minute.overdue" class="overdue-label" data-test="overdue"><span aria-hidden="true">&#9888;</span> Overdue: nobody has answered yet</span>
-      <span v-else class="countdown" data-test="countdown">{{ formatCountdown(minute.remaining) }} to answer</span>
+      <span v-if="chat.claimedBy" class="claimed-by" data-test="claimed-by">{{ t('queues.claimedBy', { name: chat.claimedBy.name }) }}</span>
+      <span v-else-if="minute.overdue" class="overdue-label" data-test="overdue"><span aria-hidden="true">&#9888;</span> {{ t('queues.overdue') }}</span>
+      <span v-else class="countdown" data-test="countdown">{{ t('queues.toAnswer', { time: formatCountdown(minute.remaining) }) }}</span>
     </button>
   `,
 };

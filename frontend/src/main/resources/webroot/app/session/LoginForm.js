@@ -33,17 +33,17 @@ export default {
   },
   template: `
     <section class="card login" aria-labelledby="login-title">
-      <h1 id="login-title">Sign in to answer questions</h1>
+      <h1 id="login-title">{{ t('login.title') }}</h1>
       <form @submit.prevent="submit" novalidate>
-        <label for="username">Username</label>
+        <label for="username">{{ t('login.username') }}</label>
         <input id="username" ref="usernameInput" v-model="username" name="username"
                autocomplete="username" autocapitalize="none" spellcheck="false" required>
-        <label for="password">Password</label>
+        <label for="password">{{ t('login.password') }}</label>
         <input id="password" v-model="password" name="password" type="password"
                autocomplete="current-password" required>
         <p v-if="error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
         <button type="submit" class="primary" :disabled="busy || !username || !password">
-          {{ busy ? 'Signing in…' : 'Sign in' }}
+          {{ busy ? t('login.signingIn') : t('login.signIn') }}
         </button>
       </form>
     </section>

@@ -14,9 +14,9 @@ export default {
     const desk = useDesk();
     const dialog = ref(null);
     const choices = computed(() => [
-      { key: 'alerts', label: 'Alerts and sounds', test: 'alert-settings' },
-      { key: 'canned', label: 'Canned messages', test: 'open-canned' },
-      ...(desk.state.me.operator.role === 'admin' ? [{ key: 'tags', label: 'Tags', test: 'open-tags' }] : []),
+      { key: 'alerts', label: 'alerts.title', test: 'alert-settings' },
+      { key: 'canned', label: 'canned.title', test: 'open-canned' },
+      ...(desk.state.me.operator.role === 'admin' ? [{ key: 'tags', label: 'tags.title', test: 'open-tags' }] : []),
     ]);
 
     const { open, root, button, items, show, close, onItemKey } = useMenu(() => choices.value.length);
@@ -38,12 +38,12 @@ export default {
       <button ref="button" type="button" class="ghost" data-test="tools" aria-haspopup="menu"
               :aria-expanded="open ? 'true' : 'false'" aria-controls="tools-menu-list"
               @click="open ? close(false) : show()" @keydown.down.prevent="show()" @keydown.up.prevent="show(choices.length - 1)">
-        Settings <span class="caret" aria-hidden="true">&#9662;</span>
+        {{ t('settings.menu') }} <span class="caret" aria-hidden="true">&#9662;</span>
       </button>
-      <ul v-if="open" id="tools-menu-list" class="menu tools-list" role="menu" aria-label="Settings">
+      <ul v-if="open" id="tools-menu-list" class="menu tools-list" role="menu" :aria-label="t('settings.menu')">
         <li v-for="(choice, i) in choices" :key="choice.key" role="none">
           <button type="button" role="menuitem" :data-test="choice.test" :ref="(el) => { items[i] = el; }"
-                  @click="choose(choice)" @keydown="onItemKey($event, i)">{{ choice.label }}…</button>
+                  @click="choose(choice)" @keydown="onItemKey($event, i)">{{ t('settings.open', { what: t(choice.label) }) }}</button>
         </li>
       </ul>
       <AlertSettings v-if="dialog === 'alerts'" @close="dialogClosed" />

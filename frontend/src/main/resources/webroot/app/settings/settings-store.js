@@ -4,6 +4,7 @@
 import { reactive, watch } from 'vue';
 import { ALERT_DEFAULTS } from '../alerts/alert-choices.js';
 import { alertChoices, alertSettings, applyAlertChoices } from '../alerts/alerts-store.js';
+import { t } from '../messages/t.js';
 
 // A volume slider moves in many small steps; one save when it settles is enough.
 const SAVE_AFTER_MS = 600;
@@ -43,7 +44,7 @@ export function createSettings({ me, call, initial, onMonitoredChange }) {
         } while (again);
         Object.assign(state, { saving: false, error: '' });
       } catch (error) {
-        Object.assign(state, { saving: false, error: `Your settings could not be saved: ${error.message}` });
+        Object.assign(state, { saving: false, error: t('settings.notSaved', { reason: error.message }) });
         throw error;
       } finally {
         inFlight = null;

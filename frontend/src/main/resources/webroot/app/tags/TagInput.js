@@ -81,26 +81,26 @@ export default {
   },
   template: `
     <div class="tags" data-test="tags" role="group" :aria-labelledby="base + '-label'">
-      <span :id="base + '-label'" class="tags-label">Tags</span>
+      <span :id="base + '-label'" class="tags-label">{{ t('tags.title') }}</span>
       <ul class="tag-chips" v-if="current.length">
         <li v-for="tag in current" :key="tag.id" class="tag-chip" data-test="tag-chip" :data-tag-id="tag.id">
           <span>{{ tag.name }}</span>
           <button type="button" class="chip-remove" data-test="tag-remove" @click="remove(tag)">
-            <span aria-hidden="true">&#10005;</span><span class="visually-hidden">Remove tag {{ tag.name }}</span></button>
+            <span aria-hidden="true">&#10005;</span><span class="visually-hidden">{{ t('tags.remove', { name: tag.name }) }}</span></button>
         </li>
       </ul>
       <div class="tag-combo">
-        <label :for="base + '-input'" class="visually-hidden">Add a tag</label>
+        <label :for="base + '-input'" class="visually-hidden">{{ t('tags.add') }}</label>
         <input ref="field" :id="base + '-input'" v-model="text" type="text" class="tag-input" data-test="tag-input"
                role="combobox" aria-autocomplete="list" :aria-expanded="shown ? 'true' : 'false'" :aria-controls="base + '-options'"
-               :aria-activedescendant="shown ? optionId(active) : null" autocomplete="off" placeholder="Add a tag…"
+               :aria-activedescendant="shown ? optionId(active) : null" autocomplete="off" :placeholder="t('tags.addPlaceholder')"
                @input="typed" @click="open = true" @blur="open = false" @keydown="onKey">
-        <ul v-show="shown" :id="base + '-options'" class="tag-options" role="listbox" aria-label="Tags to add">
+        <ul v-show="shown" :id="base + '-options'" class="tag-options" role="listbox" :aria-label="t('tags.toAdd')">
           <li v-for="(tag, i) in options" :key="tag.id" :id="optionId(i)" role="option" class="tag-option" data-test="tag-option"
               :aria-selected="i === active ? 'true' : 'false'" @mousedown.prevent @click="add(tag)">{{ tag.name }}</li>
         </ul>
       </div>
-      <p v-if="tags.loaded && !tags.list.length" class="muted small">The library has no tags yet.</p>
+      <p v-if="tags.loaded && !tags.list.length" class="muted small">{{ t('tags.none') }}</p>
       <p v-if="error" class="error small" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
     </div>
   `,

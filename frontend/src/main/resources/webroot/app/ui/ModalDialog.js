@@ -39,7 +39,7 @@ export default {
         <div class="modal-head">
           <h2 :id="titleId" class="modal-title">{{ title }}</h2>
           <button type="button" class="icon-button" data-test="dialog-close" @click="close">
-            <span aria-hidden="true">&#10005;</span><span class="visually-hidden">Close</span>
+            <span aria-hidden="true">&#10005;</span><span class="visually-hidden">{{ t('common.close') }}</span>
           </button>
         </div>
         <div class="modal-body"><slot :close="close" /></div>
