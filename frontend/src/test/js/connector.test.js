@@ -245,7 +245,7 @@ test('a message whose reply was lost with the socket is resent under the same cl
   assert.equal(t.bus().sent('chat.send').length, 1);
 });
 
-test('an internal failure or a timeout is retried after a backoff delay under the same clientMsgId', async () => {
+test('an internal failure is retried after a backoff delay under the same clientMsgId', async () => {
   const t = setup({ sendTimeoutMs: 10000 });
   t.bus().open();
   const { clientMsgId, done } = t.connector.sendMessage(42, 'Hello');
@@ -253,15 +253,49 @@ test('an internal failure or a timeout is retried after a backoff delay under th
   await settle();
   assert.equal(t.connector.pendingFor(42)[0].state, 'pending');
   await t.clock.advance(250);
-  assert.equal(t.bus().sent('chat.send').length, 2);
-
-  await t.clock.advance(10000);
-  assert.equal(t.connector.pendingFor(42)[0].state, 'pending', 'timed out, waiting to retry');
-  await t.clock.advance(500);
   const frames = t.bus().sent('chat.send');
-  assert.deepEqual(frames.map((f) => f.body.clientMsgId), [clientMsgId, clientMsgId, clientMsgId]);
-  t.bus().reply(frames[2], { seq: 9, at: 'x' });
+  assert.deepEqual(frames.map((f) => f.body.clientMsgId), [clientMsgId, clientMsgId]);
+  t.bus().reply(frames[1], { seq: 9, at: 'x' });
   assert.deepEqual(await done, { seq: 9, at: 'x' });
+  assert.deepEqual(t.states, ['connected'], 'an answered call never looks like a lost connection');
+});
+
+test('an unanswered message says reconnecting within seconds, and after its timeout goes out again on a new socket', async () => {
+  const t = setup({ sendTimeoutMs: 10000, stallAfterMs: 3000 });
+  t.bus().open();
+  const first = t.bus();
+  const { clientMsgId, done } = t.connector.sendMessage(42, 'Hello');
+  await t.clock.advance(2999);
+  assert.equal(t.connector.state, 'connected');
+  await t.clock.advance(1);
+  assert.equal(t.connector.state, 'reconnecting', 'three silent seconds are enough to say so');
+  await t.clock.advance(7000);
+  assert.equal(first.closedByClient, true, 'the silent socket is given up when the call times out');
+  assert.equal(t.connector.pendingFor(42)[0].state, 'pending');
+  await t.clock.advance(250);
+  t.bus().open();
+  await settle();
+  const again = t.bus().sent('chat.send');
+  assert.deepEqual(again.map((f) => f.body.clientMsgId), [clientMsgId], 'the same message, not a second one');
+  t.bus().reply(again[0], { seq: 9, at: 'x' });
+  assert.deepEqual(await done, { seq: 9, at: 'x' });
+  assert.deepEqual(t.states, ['connected', 'reconnecting', 'connected']);
+});
+
+test('a slow answer only looks like reconnecting until the first frame arrives', async () => {
+  const t = setup({ sendTimeoutMs: 10000, stallAfterMs: 3000 });
+  t.bus().open();
+  const call = t.connector.send('presence.set', { status: 'away' });
+  await t.clock.advance(3000);
+  assert.equal(t.connector.state, 'reconnecting');
+  t.bus().heartbeat();
+  assert.equal(t.connector.state, 'connected', 'any frame proves the socket alive');
+  await t.clock.advance(2000);
+  t.bus().reply(t.bus().sent('presence.set')[0], { status: 'away' });
+  assert.deepEqual(await call, { status: 'away' });
+  await t.clock.advance(60000 - 5000 - 1);
+  assert.equal(t.EventBus.instances.length, 1, 'the socket was kept');
+  assert.deepEqual(t.states, ['connected', 'reconnecting', 'connected']);
 });
 
 test('a permanent failure marks the message failed and never resends it', async () => {
@@ -430,10 +464,10 @@ test('goes offline after repeated failures or with the browser offline, keeps tr
   assert.equal(t.EventBus.instances.length, count + 1, 'still trying, slowly');
 
   t.bus().open();
+  const open = t.bus();
   t.network.set(false);
-  assert.equal(t.connector.state, 'connected', 'an open socket is trusted over the browser\'s guess');
-  t.bus().drop();
-  assert.equal(t.connector.state, 'offline');
+  assert.equal(t.connector.state, 'offline', 'the browser knows no network is up: the screens say so at once');
+  assert.equal(open.closedByClient, true, 'the socket is given up rather than trusted for another minute');
   const before = t.EventBus.instances.length;
   t.network.set(true);
   assert.equal(t.EventBus.instances.length, before + 1);

@@ -1,7 +1,8 @@
 // The one owner of the event-bus connection; components subscribe, follow chats and send through it
 // and never touch the socket. It keeps them whole across dropped sockets: a fresh EventBus per attempt
 // (the published client's own reconnect forgets handlers and throws on send while closed), the token
-// on every frame, backoff with jitter, a watchdog for sockets that die without closing, and after each
+// on every frame, backoff with jitter, a watchdog for sockets that die without closing, a quicker
+// word when a call goes unanswered or the browser says the network is gone, and after each
 // reconnect: addresses registered again, followed chats resumed by seq, unconfirmed messages resent
 // under their first clientMsgId.
 import { CHAT_SEND, chat } from './addresses.js';
@@ -33,6 +34,10 @@ export function createConnector({
   random = Math.random,
   pingIntervalMs = 5000,
   sendTimeoutMs = 10000,
+  // A call unanswered this long with no frame at all meanwhile is the first sign of a cut network (a
+  // socket can look open for a minute after the cable is pulled): the screens say "Reconnecting…" now,
+  // and the socket is replaced if the call then times out with still nothing heard.
+  stallAfterMs = 3000,
   // More than two of the gateway's SockJS heartbeats (25 s by default): silence that long means the
   // socket is dead even if the browser has not noticed.
   deadAfterMs = 60000,
@@ -75,6 +80,8 @@ export function createConnector({
   let reconnectTimer = null;
   let steadyTimer = null;
   let watchdog = null;
+  let stallTimer = null;
+  let stalled = false;
 
   function setState(next) {
     if (state === next) return;
@@ -112,6 +119,7 @@ export function createConnector({
 
   function opened(eb) {
     open = true;
+    stalled = false;
     failures = 0;
     steadyTimer = setTimer(() => {
       retries = 0;
@@ -131,6 +139,8 @@ export function createConnector({
     registered.clear();
     clearTimer(watchdog);
     clearTimer(steadyTimer);
+    clearStallTimer();
+    stalled = false;
     for (const call of [...calls]) if (call.sent) finish(call, new BusError('closed'));
     outbox.requeue();
     clearResendTimers();
@@ -162,11 +172,43 @@ export function createConnector({
     const conn = eb.sockJSConn;
     if (!conn || typeof conn.addEventListener !== 'function') return false;
     const alive = () => {
-      if (eb === bus && open) arm(eb, deadAfterMs);
+      if (eb !== bus || !open) return;
+      arm(eb, deadAfterMs);
+      heard();
     };
     conn.addEventListener('message', alive);
     conn.addEventListener('heartbeat', alive);
     return true;
+  }
+
+  // Any frame settles a stall: the socket is alive, the server only slow.
+  function heard() {
+    clearStallTimer();
+    if (stalled) {
+      stalled = false;
+      setState('connected');
+    }
+    if (awaitingReply()) watchForStall();
+  }
+
+  function watchForStall() {
+    if (stallTimer !== null || !open) return;
+    stallTimer = setTimer(() => {
+      stallTimer = null;
+      if (!open || !awaitingReply()) return;
+      stalled = true;
+      setState('reconnecting');
+    }, stallAfterMs);
+  }
+
+  function clearStallTimer() {
+    clearTimer(stallTimer);
+    stallTimer = null;
+  }
+
+  function awaitingReply() {
+    for (const call of calls) if (call.sent) return true;
+    return false;
   }
 
   function arm(eb, ms) {
@@ -176,8 +218,14 @@ export function createConnector({
     }, ms);
   }
 
+  // The browser's "offline" is a fact (no network interface is up), its "online" only a hope: an open
+  // socket is given up at the first, and a waiting reconnect is tried at once on the second.
   function networkChanged(online) {
-    if (closed || open) return;
+    if (closed) return;
+    if (open) {
+      if (!online && bus) drop(bus);
+      return;
+    }
     if (online && reconnectTimer !== null) {
       // The network is back: waiting out a long offline delay would only keep people waiting.
       clearTimer(reconnectTimer);
@@ -250,7 +298,11 @@ export function createConnector({
       }
       const call = { address, body, resolve, reject, sent: false };
       // The clock runs from the call, so a call made while connecting waits at most this long too.
-      call.timer = setTimer(() => finish(call, new BusError('timeout')), sendTimeoutMs);
+      call.timer = setTimer(() => {
+        const unheard = call.sent && stalled;
+        finish(call, new BusError('timeout'));
+        if (unheard && bus) drop(bus);
+      }, sendTimeoutMs);
       calls.add(call);
       if (open) transmit(call);
     });
@@ -262,10 +314,13 @@ export function createConnector({
       bus.send(call.address, call.body, headers(), (error, reply) => {
         if (error) finish(call, new BusError(error.message, error.failureCode));
         else finish(call, null, reply.body);
+        heard();
       });
     } catch (error) {
       finish(call, new BusError('closed'));
+      return;
     }
+    watchForStall();
   }
 
   function finish(call, error, value) {
@@ -410,6 +465,7 @@ export function createConnector({
     clearTimer(reconnectTimer);
     clearTimer(steadyTimer);
     clearTimer(watchdog);
+    clearStallTimer();
     clearResendTimers();
     for (const follow of follows) {
       follow.active = false;

@@ -106,6 +106,11 @@ public final class Browser implements AutoCloseable {
     new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
   }
 
+  /** A DevTools command on the page's own target (frames of the same site share it). */
+  public Map<String, Object> cdp(String command, Map<String, Object> params) {
+    return driver.executeCdpCommand(command, params);
+  }
+
   public Object script(String js, Object... args) {
     return ((JavascriptExecutor) driver).executeScript(js, args);
   }
