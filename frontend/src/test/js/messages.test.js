@@ -11,6 +11,7 @@ const WEBROOT = fileURLToPath(new URL('../../main/resources/webroot/', import.me
 
 const FRONT_ENDS = [
   { name: 'operator app', folder: 'app', catalogue: 'app/messages/en.js' },
+  { name: 'widget', folder: 'widget', catalogue: 'widget/messages/en.js' },
 ];
 
 // A key: dotted lower-camel words, e.g. 'queues.claimedBy'.
@@ -73,9 +74,24 @@ function hardCodedInMarkup(markup, isKey) {
   return found;
 }
 
-/** Words given to the widget's h(): its text, spoken attributes and string children. */
+/**
+ * Words given to the widget's DOM: h()'s text, spoken attributes and string children, strings given
+ * to replaceChildren(), and strings assigned to textContent.
+ */
 function hardCodedInH(code, isKey) {
   const found = [];
+  const children = [
+    ...code.matchAll(/\}\s*,\s*('(?:[^'\\\n]|\\.)*')/g),
+    ...code.matchAll(/replaceChildren\(\s*('(?:[^'\\\n]|\\.)*')/g),
+  ];
+  for (const m of children) {
+    const value = m[1].slice(1, -1);
+    if (isWords(value) && !isKey(value)) found.push(m[0]);
+  }
+  for (const m of code.matchAll(/\.textContent\s*=([^;]*);/g)) {
+    for (const value of literals(m[1])) if (isWords(value) && !isKey(value)) found.push(m[0]);
+    if (/`[^`]*[A-Za-z][^`]*`/.test(m[1].replace(/\$\{[^}]*\}/g, ''))) found.push(m[0]);
+  }
   const props = new RegExp(`(?:\\btext|${SPOKEN.map((n) => (n.includes('-') ? `'${n}'` : `\\b${n}`)).join('|')})\\s*:\\s*('(?:[^'\\\\\\n]|\\\\.)*')`, 'g');
   for (const m of code.matchAll(props)) {
     const value = m[1].slice(1, -1);
