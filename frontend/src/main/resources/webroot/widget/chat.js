@@ -312,7 +312,7 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
   // The claim and the end arrive as chat events; the poll only stops when it sees them.
   async function poll() {
     pollTimer = null;
-    let again = true;
+    let again;
     try {
       const info = await api(`/api/widget/chats/${encodeURIComponent(chatId)}`, { token });
       again = info.state === 'waiting';
