@@ -63,8 +63,9 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
 
   // What the next page of this site needs: `view` ('open' or 'hidden' while a chat is in progress, so
   // the panel comes back as it was), `chat` (the iframe's {chatId, token, lastSeq}, handed back to it
-  // alone) and `unread`. In this tab's sessionStorage, or in memory where even that is blocked (then a
-  // reload loses the chat, as it would with no loader at all).
+  // alone), `unread`, and `patron` (the name and e-mail given for the last chat, which the iframe's
+  // "Start a new chat" fills in again). In this tab's sessionStorage, or in memory where even that is
+  // blocked (then a reload loses the chat, as it would with no loader at all).
   const kept = (() => {
     let memory = {};
     const read = () => {
@@ -93,6 +94,13 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
     if (!chat || !Number.isInteger(chat.chatId) || chat.chatId <= 0 || typeof chat.token !== 'string'
       || chat.token.length > 4096 || !Number.isInteger(chat.lastSeq) || chat.lastSeq < 0) return null;
     return { chatId: chat.chatId, token: chat.token, lastSeq: chat.lastSeq };
+  }
+
+  // The name and e-mail the patron gave for the last chat, for the iframe's next question form.
+  function patronRecord(patron) {
+    if (!patron || typeof patron.name !== 'string' || typeof patron.email !== 'string'
+      || patron.name.length > 200 || patron.email.length > 254) return null;
+    return { name: patron.name, email: patron.email };
   }
 
   const unreadCount = (n) => (Number.isInteger(n) && n > 0 ? Math.min(n, 99) : 0);
@@ -263,8 +271,8 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
     const fromFrame = {
       ready() {
         frameReady = true;
-        const { chat, unread } = kept.read();
-        tell('restore', { chat: chatRecord(chat), unread: unreadCount(unread) });
+        const { chat, unread, patron } = kept.read();
+        tell('restore', { chat: chatRecord(chat), unread: unreadCount(unread), patron: patronRecord(patron) });
         tellVisibility();
       },
       close: () => hide(true),
@@ -275,6 +283,10 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
       chat(data) {
         const chat = chatRecord(data.chat);
         if (chat || data.chat === null) kept.update({ chat });
+      },
+      patron(data) {
+        const patron = patronRecord(data.patron);
+        if (patron) kept.update({ patron });
       },
       unread(data) {
         if (Number.isInteger(data.count) && data.count >= 0 && !isOpen()) setUnread(unreadCount(data.count));

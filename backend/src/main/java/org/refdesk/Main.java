@@ -2,9 +2,9 @@ package org.refdesk;
 
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-import org.refdesk.config.Logging;
-import org.refdesk.config.RefdeskConfig;
-import org.refdesk.embedded.EmbeddedServices;
+import org.refdesk.platform.config.Logging;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.platform.embedded.EmbeddedServices;
 
 /** Reads the configuration, starts embedded services when none are configured, runs the gateway. */
 public final class Main {

@@ -6,21 +6,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.sqlclient.Pool;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.refdesk.auth.Passwords;
 import org.refdesk.auth.SigningKey;
-import org.refdesk.chat.ChatTimerVerticle;
-import org.refdesk.chat.ChatVerticle;
-import org.refdesk.cluster.Clustering;
-import org.refdesk.presence.PresenceVerticle;
-import org.refdesk.queue.QueueVerticle;
-import org.refdesk.config.RefdeskConfig;
-import org.refdesk.db.Database;
-import org.refdesk.bridge.FloodControl;
-import org.refdesk.http.HttpVerticle;
-import org.refdesk.http.OwnFiles;
-import org.refdesk.library.DemoLibrary;
-import org.refdesk.library.DemoLibrary.Seeded;
-import org.refdesk.metrics.RefdeskMetrics;
+import org.refdesk.platform.cluster.Clustering;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.platform.db.Database;
+import org.refdesk.platform.gateway.HttpVerticle;
+import org.refdesk.platform.metrics.RefdeskMetrics;
+import org.refdesk.platform.web.OwnFiles;
+import org.refdesk.seed.DemoLibrary;
+import org.refdesk.seed.DemoLibrary.Seeded;
 
 /**
  * A running gateway: migrates the schema, seeds a first-run library, loads the signing key and
@@ -60,17 +56,17 @@ public final class Refdesk {
         .onFailure(failure -> vertx.close());
   }
 
-  /** The services first, so that the HTTP server opens only when everything behind it answers. */
+  /** The features' verticles first, so that the HTTP server opens only when everything behind it answers. */
   private static Future<Void> deploy(Vertx vertx, RefdeskConfig config, String signingKey, RefdeskMetrics metrics) {
-    var flood = new FloodControl(config.patronMessagesPerMinute());
-    return Future.all(
-            vertx.deployVerticle(() -> new ChatVerticle(config, metrics), new DeploymentOptions()),
-            vertx.deployVerticle(() -> new PresenceVerticle(config), new DeploymentOptions()),
-            vertx.deployVerticle(() -> new QueueVerticle(config, metrics), new DeploymentOptions()),
-            vertx.deployVerticle(() -> new ChatTimerVerticle(config), new DeploymentOptions()),
-            // The front end is read once per node, not once per HTTP instance.
-            OwnFiles.load(vertx))
-        .compose(services -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics, flood, services.resultAt(4)),
+    var features = Features.all();
+    var services = features.stream().flatMap(feature -> feature.verticles(config, metrics).stream())
+        .map(verticle -> vertx.deployVerticle(verticle, new DeploymentOptions()))
+        .toList();
+    // The front end is read once per node, not once per HTTP instance.
+    var ownFiles = OwnFiles.load(vertx);
+    var nodeShared = new ConcurrentHashMap<Class<?>, Object>();
+    return Future.all(services).compose(deployed -> ownFiles)
+        .compose(files -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics, files, features, nodeShared),
             new DeploymentOptions().setInstances(config.httpInstances())))
         .mapEmpty();
   }

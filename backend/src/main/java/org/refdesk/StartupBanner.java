@@ -1,9 +1,9 @@
 package org.refdesk;
 
 import java.util.Optional;
-import org.refdesk.config.RefdeskConfig;
-import org.refdesk.library.DemoLibrary;
-import org.refdesk.library.DemoLibrary.Seeded;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.seed.DemoLibrary;
+import org.refdesk.seed.DemoLibrary.Seeded;
 
 /**
  * What a person sees when Refdesk is up: where to go and how to sign in. Generated passwords appear

@@ -1,13 +1,13 @@
 // The iframe's side of the talk with the loader on the library's page. Notes go only to the origin the
 // loader named (never '*'), and the loader's notes are taken only from our parent window at that origin.
 // Opened on its own (not framed), the widget is a whole page: no notes, always visible.
-import { asChat } from './storage.js';
+import { asChat, asPatron } from './storage.js';
 
 const FROM_LOADER = new Set(['visible', 'restore']);
 // The loader answers `ready` at once; an older copy of it from some cache never will, and is not
 // waited for any longer than this.
 const HANDOVER_WAIT_MS = 1500;
-const NOTHING_HANDED = Object.freeze({ chat: null, unread: 0 });
+const NOTHING_HANDED = Object.freeze({ chat: null, unread: 0, patron: null });
 
 function originOf(value) {
   try {
@@ -27,7 +27,8 @@ export function connectHost(hostParam, { onVisible }) {
   const hostOrigin = window.parent !== window ? originOf(hostParam) : null;
   let visible = true;
   let handOver = () => {};
-  // What the loader kept on the library's site for us: the chat under way and the unread count.
+  // What the loader kept on the library's site for us: the chat under way, the unread count and the
+  // name and e-mail given for the last chat.
   const handedOver = hostOrigin
     ? new Promise((resolve) => {
       handOver = resolve;
@@ -46,7 +47,7 @@ export function connectHost(hostParam, { onVisible }) {
     },
     restore(data) {
       const unread = Number.isInteger(data.unread) && data.unread > 0 ? data.unread : 0;
-      handOver({ chat: asChat(data.chat), unread });
+      handOver({ chat: asChat(data.chat), unread, patron: asPatron(data.patron) });
     },
   };
 
@@ -65,7 +66,7 @@ export function connectHost(hostParam, { onVisible }) {
     get visible() {
       return visible;
     },
-    /** Resolves once with `{chat, unread}` from the loader (nothing when not framed). */
+    /** Resolves once with `{chat, unread, patron}` from the loader (nothing when not framed). */
     handedOver,
     post,
   };

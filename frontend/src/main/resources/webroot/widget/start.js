@@ -46,7 +46,8 @@ export function showForm(main, { queue, page, patron, onStarted }) {
   const name = h('input', { id: 'name', name: 'name', type: 'text', autocomplete: 'name', placeholder: t('form.namePlaceholder') });
   const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'email', maxlength: '254',
     inputmode: 'email', 'aria-describedby': 'email-why' });
-  const question = h('textarea', { id: 'question', name: 'question', rows: '5', maxlength: String(MAX_TEXT),
+  // Three rows leave Start chat in sight in the loader's 600 px panel; the field grows by its handle.
+  const question = h('textarea', { id: 'question', name: 'question', rows: '3', maxlength: String(MAX_TEXT),
     required: true, 'aria-describedby': 'question-left' });
   const left = remainingHint(question, { max: MAX_TEXT });
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
@@ -65,8 +66,7 @@ export function showForm(main, { queue, page, patron, onStarted }) {
     question,
     left.hint,
     h('p', { class: 'notice', text: setting(queue, 'transcriptNotice') || t(DEFAULT_NOTICE) }),
-    error,
-    submit);
+    h('div', { class: 'submit-bar' }, error, submit));
 
   function fail(message, field) {
     error.textContent = message;

@@ -6,7 +6,7 @@ import { textOn } from './format.js';
 import { connectHost } from './host.js';
 import { loadChat } from './lazy.js';
 import { showForm, showOffline, showProblem } from './start.js';
-import { forgetChat, saveChat, savedChat } from './storage.js';
+import { forgetChat, saveChat, savedChat, savePatron, savedPatron } from './storage.js';
 import { t } from './messages/t.js';
 
 const params = new URLSearchParams(location.search);
@@ -21,7 +21,9 @@ const closeButton = document.getElementById('close');
 let screen = null;
 // The patron opened the panel before the screen was ready; it takes focus when it comes.
 let focusWhenShown = false;
-// The name and e-mail given for the last chat, offered again for a new one (in this frame's memory only).
+// The name and e-mail given for the last chat, offered again for a new one. A page change reloads this
+// frame, so they are also kept where the chat is (the loader's storage on the library's site, and
+// this frame's own where the browser allows it).
 let lastPatron = null;
 
 const host = connectHost(params.get('host'), {
@@ -81,6 +83,7 @@ async function chatToResume() {
     const handed = await host.handedOver;
     handedChat = handed.chat;
     handedUnread = handed.unread;
+    lastPatron = lastPatron || handed.patron || savedPatron(slug);
   }
   return handedChat || savedChat(slug);
 }
@@ -89,6 +92,12 @@ function keepChat(chat) {
   handedChat = chat;
   saveChat(slug, chat);
   host.post('chat', { chat });
+}
+
+function keepPatron(patron) {
+  lastPatron = patron;
+  savePatron(slug, patron);
+  host.post('patron', { patron });
 }
 
 function forgetTheChat() {
@@ -160,7 +169,7 @@ async function begin(options = {}) {
     page,
     patron: options.patron,
     onStarted(answer, patron) {
-      lastPatron = patron;
+      keepPatron(patron);
       const chat = { chatId: answer.chatId, token: answer.token, lastSeq: 0 };
       keepChat(chat);
       openChat(chat, { position: answer.position, expectedWaitSeconds: queue.expectedWaitSeconds }, { takeFocus: true });

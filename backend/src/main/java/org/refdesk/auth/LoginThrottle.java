@@ -5,10 +5,10 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import java.util.List;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
-import org.refdesk.redis.LuaScript;
-import org.refdesk.redis.RedisKeys;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.platform.redis.LuaScript;
+import org.refdesk.platform.redis.RedisKeys;
 
 /**
  * Slows password guessing: {@value #MAX_ATTEMPTS} sign-ins for one username from one address without a

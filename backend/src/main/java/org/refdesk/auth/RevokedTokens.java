@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.refdesk.bus.Addresses;
+import org.refdesk.platform.bus.Addresses;
 
 /**
  * Operator tokens revoked by signing out, until they would expire anyway. Postgres holds the list, so

@@ -19,9 +19,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import org.refdesk.bus.Identity;
-import org.refdesk.cache.EventLoopCache;
-import org.refdesk.error.ApiException;
+import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.cache.EventLoopCache;
+import org.refdesk.platform.errors.ApiException;
 
 /**
  * Issues and verifies the two kinds of token: an operator's (for the API and the bridge) and a

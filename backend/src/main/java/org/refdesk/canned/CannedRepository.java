@@ -9,8 +9,8 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
 
 /** Canned messages: the library's, and each operator's own. */
 public final class CannedRepository {

@@ -7,12 +7,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.regex.Pattern;
 import org.refdesk.canned.CannedRepository.Draft;
-import org.refdesk.error.ApiException;
-import org.refdesk.http.JsonInput;
-import org.refdesk.http.OperatorAuth;
-import org.refdesk.http.PathParams;
-import org.refdesk.http.Responses;
 import org.refdesk.operator.Operator;
+import org.refdesk.operator.OperatorAuth;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.web.JsonInput;
+import org.refdesk.platform.web.PathParams;
+import org.refdesk.platform.web.Responses;
 
 /**
  * Canned messages. Everyone reads the library's and their own; an admin edits the library's, each

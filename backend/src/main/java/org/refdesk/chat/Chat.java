@@ -3,6 +3,7 @@ package org.refdesk.chat;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
 
 /** A chat as operators see it in the patron info panel. */
 public record Chat(long id, long libraryId, long queueId, String state, String patronName, String patronEmail,
@@ -15,6 +16,8 @@ public record Chat(long id, long libraryId, long queueId, String state, String p
   public static final String ENDED = "ended";
   /** A waiting chat whose patron's widget was gone past the grace time; it waits again if they return. */
   public static final String MISSED = "missed";
+  /** What a patron's e-mail address must look like, wherever they give it. */
+  public static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   static Chat from(Row row) {
     return new Chat(row.getLong("id"), row.getLong("library_id"), row.getLong("queue_id"), row.getString("state"),

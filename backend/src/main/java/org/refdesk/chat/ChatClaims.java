@@ -2,76 +2,46 @@ package org.refdesk.chat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.refdesk.bus.Addresses;
-import org.refdesk.cache.EventLoopCache;
 import org.refdesk.chat.ChatEvent.Sender;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
-import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.Operator;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.platform.metrics.RefdeskMetrics;
 import org.refdesk.queue.QueueState;
 
 /**
  * Claiming a waiting chat. Postgres decides every win; the losers, who are most of the presses when
  * several operators go for one chat, are answered from this event loop's memory and Redis alone: the
- * chat's facts and the holder's name are remembered, and Redis knows who holds the chat.
+ * chat's facts come from the chat directory, the holder's name is remembered, and Redis knows who
+ * holds the chat.
  */
 public final class ChatClaims {
-
-  /** The chats of a busy day; an entry is under a hundred bytes. */
-  static final int FACTS_CAPACITY = 10_000;
-  /**
-   * A backstop only: every node hears when a chat starts or ends. Should it miss an end, a claim key
-   * the end could not delete either (Redis was away) would be believed this long: see docs/decisions.md.
-   */
-  static final long FACTS_TTL_MINUTES = 10;
 
   private final Vertx vertx;
   private final ChatRepository chats;
   private final QueueState queues;
   private final KnownOperators operators;
   private final RefdeskMetrics metrics;
-  private final EventLoopCache<Long, ChatFacts> facts;
+  private final ChatDirectory directory;
   /** Presses this event loop has sent to Redis and not yet heard back about, by chat. */
   private final Map<Long, Press> pressing = new HashMap<>();
 
-  public ChatClaims(Vertx vertx, ChatRepository chats, QueueState queues, KnownOperators operators,
-                    RefdeskMetrics metrics) {
+  public ChatClaims(Vertx vertx, ChatRepository chats, ChatDirectory directory, QueueState queues,
+                    KnownOperators operators, RefdeskMetrics metrics) {
     this.vertx = vertx;
     this.chats = chats;
     this.queues = queues;
     this.operators = operators;
     this.metrics = metrics;
-    this.facts = new EventLoopCache<>(FACTS_CAPACITY, FACTS_TTL_MINUTES, TimeUnit.MINUTES, this::loadFacts);
-  }
-
-  /**
-   * Listens, on the calling verticle's event loop, for chats starting and ending anywhere in the
-   * cluster: a chat's first presses come right after it starts, and find its facts here already.
-   */
-  public Future<Void> followChats(EventBus bus) {
-    var started = bus.<JsonObject>consumer(Addresses.CHAT_STARTED, message -> {
-      var chat = ChatFacts.fromJson(message.body());
-      facts.put(chat.chatId(), chat);
-    });
-    var ended = bus.<JsonObject>consumer(Addresses.CHAT_ENDED, message -> facts.forget(message.body().getLong("chatId")));
-    return Future.all(started.completion(), ended.completion()).mapEmpty();
-  }
-
-  /** Fails with 404 unless the chat belongs to the library: from the facts claims remember. */
-  public Future<Void> requireInLibrary(long chatId, long libraryId) {
-    return facts.get(chatId).compose(found -> found.isPresent() && found.get().libraryId() == libraryId
-        ? Future.<Void>succeededFuture()
-        : Future.failedFuture(ApiException.notFound("There is no such chat.")));
+    this.directory = directory;
   }
 
   /**
@@ -90,7 +60,7 @@ public final class ChatClaims {
   }
 
   private Future<JsonObject> claimFor(long chatId, long libraryId, Sender operator) {
-    return facts.get(chatId).compose(found -> {
+    return directory.get(chatId).compose(found -> {
       if (found.isEmpty() || found.get().libraryId() != libraryId) {
         return Future.failedFuture(ApiException.notFound("There is no such chat."));
       }
@@ -145,6 +115,8 @@ public final class ChatClaims {
           }
           var event = claimed.get().event();
           var who = new JsonObject().put("id", operator.id()).put("name", operator.name());
+          vertx.eventBus().publish(Addresses.CHAT_CLAIMED, new JsonObject().put("chatId", chat.chatId())
+              .put("operatorId", operator.id()));
           vertx.eventBus().publish(Addresses.chat(chat.chatId()), event);
           vertx.eventBus().publish(Addresses.queue(chat.queueId()), new JsonObject().put("type", "claimed")
               .put("chatId", chat.chatId()).put("operator", who)
@@ -175,19 +147,9 @@ public final class ChatClaims {
 
   /** The chat ended since its facts were remembered: remember that, and take it out of Redis for good. */
   private Future<JsonObject> endedMeanwhile(ChatFacts chat) {
-    facts.put(chat.chatId(), chat.asEnded());
+    directory.remember(chat.asEnded());
     return queues.remove(chat.queueId(), chat.chatId()).otherwiseEmpty()
         .compose(v -> Future.failedFuture(ChatLifecycle.ended()));
-  }
-
-  /**
-   * The facts from Postgres. An ended chat's claim key should be gone already; deleting it again clears
-   * one that an end could not delete because Redis was away at that moment.
-   */
-  private Future<Optional<ChatFacts>> loadFacts(long chatId) {
-    return chats.claimFacts(chatId).compose(found -> found.isPresent() && found.get().ended()
-        ? queues.remove(found.get().queueId(), chatId).otherwiseEmpty().map(found)
-        : Future.succeededFuture(found));
   }
 
   /** A press sent to Redis: who pressed, and the holder Redis answers (empty: the presser has it). */

@@ -6,12 +6,13 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
-import org.refdesk.bus.Addresses;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.NewChat;
 import org.refdesk.chat.ChatRepository.ReturnedChat;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueState;
 
 /**
@@ -41,7 +42,7 @@ public final class ChatLifecycle {
     return chats.start(chat).compose(started -> {
       long arrival = started.createdAt().toInstant().toEpochMilli();
       vertx.eventBus().publish(Addresses.CHAT_STARTED,
-          new ChatFacts(started.chatId(), chat.libraryId(), queue.id(), arrival, false).toJson());
+          new ChatFacts(started.chatId(), chat.libraryId(), queue.id(), arrival, null, false).toJson());
       publishQueue(queue.id(), new JsonObject()
           .put("type", "waiting")
           .put("chatId", started.chatId())
@@ -114,13 +115,6 @@ public final class ChatLifecycle {
             .put("createdAt", ChatEvent.iso(chat.createdAt()))
             .put("returned", true)))
         .mapEmpty();
-  }
-
-  /** The chat if it belongs to the library; a chat of another library is as unknown as a missing one. */
-  public Future<Chat> visibleChat(long chatId, long libraryId) {
-    return chats.find(chatId).compose(chat -> chat.isPresent() && chat.get().libraryId() == libraryId
-        ? Future.succeededFuture(chat.get())
-        : Future.failedFuture(ApiException.notFound("There is no such chat.")));
   }
 
   private void publishChat(long chatId, JsonObject event) {

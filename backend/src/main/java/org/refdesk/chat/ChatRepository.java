@@ -25,18 +25,6 @@ public final class ChatRepository {
     this.pool = pool;
   }
 
-  public Future<Optional<Queue>> queueBySlug(String slug) {
-    return pool.preparedQuery(ChatSql.QUEUE_BY_SLUG).execute(Tuple.of(slug)).map(rows -> first(rows).map(Queue::from));
-  }
-
-  public Future<List<Queue>> allQueues() {
-    return pool.query(ChatSql.ALL_QUEUES).execute().map(rows -> mapped(rows, Queue::from));
-  }
-
-  public Future<Optional<Queue>> queueById(long id) {
-    return pool.preparedQuery(ChatSql.QUEUE_BY_ID).execute(Tuple.of(id)).map(rows -> first(rows).map(Queue::from));
-  }
-
   public Future<StartedChat> start(NewChat chat) {
     return pool.preparedQuery(ChatSql.INSERT_CHAT)
         .execute(Tuple.tuple()
@@ -163,15 +151,10 @@ public final class ChatRepository {
   }
 
   /** The library's missed chats of the last week, newest first. */
-  public Future<List<JsonObject>> missedIn(long libraryId) {
-    return pool.preparedQuery(ChatSql.MISSED_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> mapped(rows, row -> new JsonObject()
-        .put("chatId", row.getLong("id"))
-        .put("queueId", row.getLong("queue_id"))
-        .put("patronName", row.getString("patron_name"))
-        .put("email", row.getString("patron_email"))
-        .put("question", row.getString("question"))
-        .put("createdAt", ChatEvent.iso(row.getOffsetDateTime("created_at")))
-        .put("missedAt", ChatEvent.iso(row.getOffsetDateTime("missed_at")))));
+  public Future<List<MissedChat>> missedIn(long libraryId) {
+    return pool.preparedQuery(ChatSql.MISSED_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> mapped(rows, row -> new MissedChat(
+        row.getLong("id"), row.getLong("queue_id"), row.getString("patron_name"), row.getString("patron_email"),
+        row.getString("question"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("missed_at"))));
   }
 
   /** The patron's name and the operators taking part, if the chat is open. */
@@ -185,42 +168,16 @@ public final class ChatRepository {
         .map(rows -> rows.iterator().next().getBoolean("taking_part"));
   }
 
-  public Future<Boolean> monitors(long operatorId, long queueId) {
-    return pool.preparedQuery(ChatSql.MONITORS_QUEUE).execute(Tuple.of(operatorId, queueId))
-        .map(rows -> rows.iterator().next().getBoolean("monitors"));
-  }
-
-  public Future<List<Long>> queueMembers(long queueId) {
-    return pool.preparedQuery(ChatSql.QUEUE_MEMBERS).execute(Tuple.of(queueId)).map(rows -> mapped(rows, row -> row.getLong("operator_id")));
-  }
-
-  /** The median wait of the queue's recent claims, in seconds; empty before the first claim. */
-  public Future<Optional<Long>> medianWaitSeconds(long queueId) {
-    return pool.preparedQuery(ChatSql.MEDIAN_WAIT).execute(Tuple.of(queueId)).map(rows -> {
-      var median = rows.iterator().next().getDouble("median");
-      return median == null ? Optional.<Long>empty() : Optional.of(Math.round(median));
-    });
-  }
-
   /** The library's chats in progress, for the operator app's counters and its tabs after a reload. */
-  public Future<List<JsonObject>> activeIn(long libraryId) {
-    return pool.preparedQuery(ChatSql.ACTIVE_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> mapped(rows, row -> new JsonObject()
-        .put("chatId", row.getLong("id"))
-        .put("queueId", row.getLong("queue_id"))
-        .put("patronName", row.getString("patron_name"))
-        .put("question", row.getString("question"))
-        .put("ownerId", row.getLong("owner_id"))
-        .put("ownerName", row.getString("owner_name"))
-        .put("claimedAt", ChatEvent.iso(row.getOffsetDateTime("claimed_at")))
-        .put("lastSeq", row.getInteger("last_seq"))));
+  public Future<List<ActiveChat>> activeIn(long libraryId) {
+    return pool.preparedQuery(ChatSql.ACTIVE_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> mapped(rows, row -> new ActiveChat(
+        row.getLong("id"), row.getLong("queue_id"), row.getString("patron_name"), row.getString("question"),
+        row.getLong("owner_id"), row.getString("owner_name"), row.getOffsetDateTime("claimed_at"), row.getInteger("last_seq"))));
   }
 
-  public Future<List<JsonObject>> earlierChatsOfPatron(long chatId) {
-    return pool.preparedQuery(ChatSql.EARLIER_CHATS).execute(Tuple.of(chatId)).map(rows -> mapped(rows, row -> new JsonObject()
-        .put("chatId", row.getLong("id"))
-        .put("createdAt", ChatEvent.iso(row.getOffsetDateTime("created_at")))
-        .put("question", row.getString("question"))
-        .put("state", row.getString("state"))));
+  public Future<List<EarlierChat>> earlierChatsOfPatron(long chatId) {
+    return pool.preparedQuery(ChatSql.EARLIER_CHATS).execute(Tuple.of(chatId)).map(rows -> mapped(rows, row -> new EarlierChat(
+        row.getLong("id"), row.getOffsetDateTime("created_at"), row.getString("question"), row.getString("state"))));
   }
 
   public Future<Void> recordEmail(long chatId, String email) {
@@ -228,40 +185,10 @@ public final class ChatRepository {
   }
 
   /** The chats this operator took part in that ended in the last week, newest first. */
-  public Future<List<JsonObject>> recentlyEndedFor(long operatorId) {
-    return pool.preparedQuery(ChatSql.RECENT_FOR_OPERATOR).execute(Tuple.of(operatorId)).map(rows -> mapped(rows, row -> new JsonObject()
-        .put("chatId", row.getLong("id"))
-        .put("queueId", row.getLong("queue_id"))
-        .put("patronName", row.getString("patron_name"))
-        .put("question", row.getString("question"))
-        .put("endedAt", ChatEvent.iso(row.getOffsetDateTime("ended_at")))));
-  }
-
-  public Future<List<WaitingChat>> waitingIn(Queue queue) {
-    return pool.preparedQuery(ChatSql.WAITING_IN_QUEUE).execute(Tuple.of(queue.id(), queue.libraryId()))
-        .map(ChatRepository::waitingChats);
-  }
-
-  /** The details of the chats Redis lists as waiting, as far as Postgres agrees they wait in this queue. */
-  public Future<List<WaitingChat>> waitingByIds(Queue queue, List<Long> ids) {
-    return pool.preparedQuery(ChatSql.WAITING_DETAILS)
-        .execute(Tuple.of(ids.toArray(new Long[0]), queue.id(), queue.libraryId()))
-        .map(ChatRepository::waitingChats);
-  }
-
-  /** Every waiting chat with its queue and arrival, for rebuilding Redis. */
-  public Future<RowSet<Row>> allWaiting() {
-    return pool.query(ChatSql.ALL_WAITING).execute();
-  }
-
-  /** Every claimed open chat with its owner, for rebuilding Redis. */
-  public Future<RowSet<Row>> allClaimed() {
-    return pool.query(ChatSql.ALL_CLAIMED).execute();
-  }
-
-  private static List<WaitingChat> waitingChats(RowSet<Row> rows) {
-    return mapped(rows, row -> new WaitingChat(row.getLong("id"), row.getString("patron_name"),
-        row.getString("question"), row.getOffsetDateTime("created_at")));
+  public Future<List<EndedChat>> recentlyEndedFor(long operatorId) {
+    return pool.preparedQuery(ChatSql.RECENT_FOR_OPERATOR).execute(Tuple.of(operatorId)).map(rows -> mapped(rows, row -> new EndedChat(
+        row.getLong("id"), row.getLong("queue_id"), row.getString("patron_name"), row.getString("question"),
+        row.getOffsetDateTime("ended_at"))));
   }
 
   private static <T> List<T> mapped(RowSet<Row> rows, Function<Row, T> mapper) {
@@ -302,15 +229,44 @@ public final class ChatRepository {
   public record ReturnedChat(long chatId, long queueId, String patronName, String question, OffsetDateTime createdAt) {
   }
 
-  public record WaitingChat(long chatId, String patronName, String question, OffsetDateTime createdAt) {
 
-    public JsonObject toJson(int position) {
-      return new JsonObject()
-        .put("chatId", chatId)
-        .put("patronName", patronName)
-        .put("question", question)
-        .put("createdAt", ChatEvent.iso(createdAt))
-        .put("position", position);
+  /** A waiting chat whose patron left, for review at the start of a shift. */
+  public record MissedChat(long chatId, long queueId, String patronName, String email, String question,
+                           OffsetDateTime createdAt, OffsetDateTime missedAt) {
+
+    public JsonObject toJson() {
+      return new JsonObject().put("chatId", chatId).put("queueId", queueId).put("patronName", patronName)
+          .put("email", email).put("question", question).put("createdAt", ChatEvent.iso(createdAt))
+          .put("missedAt", ChatEvent.iso(missedAt));
+    }
+  }
+
+  /** A chat in progress, for the operator app's counters and its tabs after a reload. */
+  public record ActiveChat(long chatId, long queueId, String patronName, String question, Long ownerId, String ownerName,
+                           OffsetDateTime claimedAt, int lastSeq) {
+
+    public JsonObject toJson() {
+      return new JsonObject().put("chatId", chatId).put("queueId", queueId).put("patronName", patronName)
+          .put("question", question).put("ownerId", ownerId).put("ownerName", ownerName)
+          .put("claimedAt", ChatEvent.iso(claimedAt)).put("lastSeq", lastSeq);
+    }
+  }
+
+  /** One of the patron's earlier chats in the library. */
+  public record EarlierChat(long chatId, OffsetDateTime createdAt, String question, String state) {
+
+    public JsonObject toJson() {
+      return new JsonObject().put("chatId", chatId).put("createdAt", ChatEvent.iso(createdAt)).put("question", question)
+          .put("state", state);
+    }
+  }
+
+  /** A chat the operator took part in that has ended. */
+  public record EndedChat(long chatId, long queueId, String patronName, String question, OffsetDateTime endedAt) {
+
+    public JsonObject toJson() {
+      return new JsonObject().put("chatId", chatId).put("queueId", queueId).put("patronName", patronName)
+          .put("question", question).put("endedAt", ChatEvent.iso(endedAt));
     }
   }
 }

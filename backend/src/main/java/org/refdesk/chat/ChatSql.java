@@ -6,23 +6,6 @@ final class ChatSql {
   private ChatSql() {
   }
 
-  static final String QUEUE_BY_SLUG = """
-      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
-        FROM queues q JOIN libraries l ON l.id = q.library_id
-       WHERE q.slug = $1
-      """;
-
-  static final String ALL_QUEUES = """
-      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
-        FROM queues q JOIN libraries l ON l.id = q.library_id
-      """;
-
-  static final String QUEUE_BY_ID = """
-      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
-        FROM queues q JOIN libraries l ON l.id = q.library_id
-       WHERE q.id = $1
-      """;
-
   /** The chat and its first event, the patron's question, in one statement. */
   static final String INSERT_CHAT = """
       WITH chat AS (
@@ -124,7 +107,7 @@ final class ChatSql {
 
   /** Only what a claim needs; see {@link ChatFacts}. */
   static final String CLAIM_FACTS = """
-      SELECT id, library_id, queue_id, created_at, state FROM chats WHERE id = $1
+      SELECT id, library_id, queue_id, created_at, state, owner_id FROM chats WHERE id = $1
       """;
 
   static final String ACTIVE_IN_LIBRARY = """
@@ -205,33 +188,6 @@ final class ChatSql {
       SELECT EXISTS (SELECT 1 FROM chat_participants WHERE chat_id = $1 AND operator_id = $2 AND left_at IS NULL) AS taking_part
       """;
 
-  static final String MEDIAN_WAIT = """
-      SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM claimed_at - created_at)) AS median
-        FROM (SELECT claimed_at, created_at FROM chats
-               WHERE queue_id = $1 AND claimed_at IS NOT NULL AND claimed_at > now() - interval '7 days'
-               ORDER BY claimed_at DESC LIMIT 20) recent
-      """;
-
-  /** Scoped by queue and library as well as by id: Redis's list is a hint, never the permission. */
-  static final String WAITING_DETAILS = """
-      SELECT id, patron_name, question, created_at FROM chats
-       WHERE id = ANY($1) AND queue_id = $2 AND library_id = $3 AND state = 'waiting'
-      """;
-
-  static final String WAITING_IN_QUEUE = """
-      SELECT id, patron_name, question, created_at FROM chats
-       WHERE queue_id = $1 AND library_id = $2 AND state = 'waiting'
-       ORDER BY created_at, id
-      """;
-
-  static final String ALL_WAITING = """
-      SELECT id, queue_id, created_at FROM chats WHERE state = 'waiting'
-      """;
-
-  static final String ALL_CLAIMED = """
-      SELECT id, owner_id FROM chats WHERE state = 'active' AND owner_id IS NOT NULL
-      """;
-
   /**
    * The patrons of these chats have their widget open: seen now. A missed chat among them is waiting
    * again, at its old place (its arrival is unchanged). Rows are locked in ascending id, as message
@@ -255,18 +211,5 @@ final class ChatSql {
        WHERE library_id = $1 AND state = 'missed' AND missed_at > now() - interval '7 days'
        ORDER BY missed_at DESC, id DESC
        LIMIT 200
-      """;
-
-  static final String MONITORS_QUEUE = """
-      SELECT EXISTS (SELECT 1 FROM operator_queues WHERE operator_id = $1 AND queue_id = $2) AS monitors
-      """;
-
-  /** Operators who monitor the queue now: allowed to, and not having chosen to leave it out. */
-  static final String QUEUE_MEMBERS = """
-      SELECT oq.operator_id FROM operator_queues oq
-        JOIN operators o ON o.id = oq.operator_id
-        LEFT JOIN operator_settings s ON s.operator_id = oq.operator_id
-       WHERE oq.queue_id = $1 AND o.disabled_at IS NULL
-         AND (s.monitored_queues IS NULL OR $1 = ANY (s.monitored_queues))
       """;
 }

@@ -19,36 +19,30 @@ final class ChatTimerRepository {
     this.pool = pool;
   }
 
-  Future<List<JsonObject>> escalate() {
-    return run(ChatTimerSql.ESCALATE, row -> new JsonObject()
-        .put("type", "escalation")
-        .put("chatId", row.getLong("id"))
-        .put("libraryId", row.getLong("library_id"))
-        .put("queueId", row.getLong("queue_id"))
-        .put("queueName", row.getString("queue_name"))
-        .put("patronName", row.getString("patron_name"))
-        .put("question", row.getString("question"))
-        .put("waitedSeconds", row.getInteger("waited")));
+  Future<List<Escalation>> escalate() {
+    return run(ChatTimerSql.ESCALATE, row -> new Escalation(row.getLong("id"), row.getLong("library_id"),
+        row.getLong("queue_id"), row.getString("queue_name"), row.getString("patron_name"), row.getString("question"),
+        row.getInteger("waited")));
   }
 
-  /** Chat id and queue id of each waiting patron owed word on the wait. */
-  Future<List<long[]>> waitNotices() {
-    return run(ChatTimerSql.WAIT_NOTICES, row -> new long[] {row.getLong("id"), row.getLong("queue_id")});
+  /** Each waiting patron owed word on the wait. */
+  Future<List<QueuedChat>> waitNotices() {
+    return run(ChatTimerSql.WAIT_NOTICES, row -> new QueuedChat(row.getLong("id"), row.getLong("queue_id")));
   }
 
-  /** Chat id and the seconds until it closes, for each patron to ask whether they are still there. */
-  Future<List<long[]>> idleWarnings() {
-    return run(ChatTimerSql.IDLE_WARNINGS, row -> new long[] {row.getLong("id"), row.getInteger("end_after")});
+  /** Each patron to ask whether they are still there, with the seconds until the chat closes. */
+  Future<List<TimedChat>> idleWarnings() {
+    return run(ChatTimerSql.IDLE_WARNINGS, row -> new TimedChat(row.getLong("id"), row.getInteger("end_after")));
   }
 
-  /** Chat id and seconds the librarian's last message went unanswered, for each warned chat to close. */
-  Future<List<long[]>> idleEnds(int graceSeconds) {
-    return run(ChatTimerSql.IDLE_ENDS, Tuple.of(graceSeconds), row -> new long[] {row.getLong("id"), row.getInteger("unanswered")});
+  /** Each warned chat to close, with the seconds the librarian's last message went unanswered. */
+  Future<List<TimedChat>> idleEnds(int graceSeconds) {
+    return run(ChatTimerSql.IDLE_ENDS, Tuple.of(graceSeconds), row -> new TimedChat(row.getLong("id"), row.getInteger("unanswered")));
   }
 
-  /** Chat id and queue id of each waiting chat just marked missed. */
-  Future<List<long[]>> miss(int graceSeconds) {
-    return run(ChatTimerSql.MISS, Tuple.of(graceSeconds), row -> new long[] {row.getLong("id"), row.getLong("queue_id")});
+  /** Each waiting chat just marked missed. */
+  Future<List<QueuedChat>> miss(int graceSeconds) {
+    return run(ChatTimerSql.MISS, Tuple.of(graceSeconds), row -> new QueuedChat(row.getLong("id"), row.getLong("queue_id")));
   }
 
   private <T> Future<List<T>> run(String sql, Function<Row, T> map) {
@@ -65,5 +59,25 @@ final class ChatTimerRepository {
       rows.forEach(row -> list.add(map.apply(row)));
       return list;
     });
+  }
+
+  /** A chat still unclaimed after the library's first minute. */
+  record Escalation(long chatId, long libraryId, long queueId, String queueName, String patronName, String question,
+                    int waitedSeconds) {
+
+    /** The {@code escalation} event of docs/protocol.md. */
+    JsonObject toEvent() {
+      return new JsonObject().put("type", "escalation").put("chatId", chatId).put("libraryId", libraryId)
+          .put("queueId", queueId).put("queueName", queueName).put("patronName", patronName).put("question", question)
+          .put("waitedSeconds", waitedSeconds);
+    }
+  }
+
+  /** A chat and the queue it waits in. */
+  record QueuedChat(long chatId, long queueId) {
+  }
+
+  /** A chat and a number of seconds that matters to it (see the query that answers it). */
+  record TimedChat(long chatId, int seconds) {
   }
 }

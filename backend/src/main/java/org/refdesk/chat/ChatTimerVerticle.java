@@ -3,14 +3,16 @@ package org.refdesk.chat;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.redis.client.Redis;
+import java.util.Optional;
 import java.util.logging.Logger;
-import org.refdesk.bus.Addresses;
 import org.refdesk.chat.ChatEvent.Sender;
-import org.refdesk.config.RefdeskConfig;
-import org.refdesk.db.Database;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.platform.db.Database;
+import org.refdesk.platform.redis.RedisClients;
+import org.refdesk.platform.redis.RedisKeys;
+import org.refdesk.queue.QueueRepository;
 import org.refdesk.queue.QueueState;
-import org.refdesk.redis.RedisClients;
-import org.refdesk.redis.RedisKeys;
 
 /**
  * The clock of a shift, after the librarians' guides: a chat unclaimed past the first minute rings
@@ -28,6 +30,7 @@ public final class ChatTimerVerticle extends VerticleBase {
   private Redis redis;
   private ChatTimerRepository due;
   private ChatRepository chats;
+  private QueueRepository queueRepository;
   private QueueState queues;
   private ChatLifecycle lifecycle;
   private boolean ticking;
@@ -42,6 +45,7 @@ public final class ChatTimerVerticle extends VerticleBase {
     redis = RedisClients.create(vertx, config);
     due = new ChatTimerRepository(pool);
     chats = new ChatRepository(pool);
+    queueRepository = new QueueRepository(pool);
     queues = new QueueState(redis, new RedisKeys(config.redisPrefix()));
     lifecycle = new ChatLifecycle(vertx, chats, queues);
     vertx.setPeriodic(config.timerTickMillis(), id -> tick());
@@ -70,39 +74,37 @@ public final class ChatTimerVerticle extends VerticleBase {
   /** Reaches every operator of the library on presence.<libraryId>, whatever queues they monitor. */
   private Future<Void> escalate() {
     return due.escalate().map(list -> {
-      list.forEach(event -> vertx.eventBus().publish(Addresses.presence(event.getLong("libraryId")), event));
+      list.forEach(chat -> vertx.eventBus().publish(Addresses.presence(chat.libraryId()), chat.toEvent()));
       return null;
     });
   }
 
   private Future<Void> tellWaitingPatrons() {
     return due.waitNotices().compose(list -> Future.join(list.stream().map(chat -> {
-      long chatId = chat[0];
-      long queueId = chat[1];
-      var position = queues.position(queueId, chatId).otherwise(java.util.Optional.empty());
-      var wait = chats.medianWaitSeconds(queueId);
+      var position = queues.position(chat.queueId(), chat.chatId()).otherwise(Optional.empty());
+      var wait = queueRepository.medianWaitSeconds(chat.queueId());
       return Future.all(position, wait)
-          .compose(both -> notice(chatId, WaitWords.update(position.result().orElse(null), wait.result().orElse(null))));
+          .compose(both -> notice(chat.chatId(), WaitWords.update(position.result().orElse(null), wait.result().orElse(null))));
     }).toList())).mapEmpty();
   }
 
   private Future<Void> warnIdlePatrons() {
     return due.idleWarnings().compose(list -> Future.join(list.stream().map(chat ->
-        notice(chat[0], "Are you still there? If we don't hear from you, this chat will close in "
-            + WaitWords.duration(chat[1]) + ".")).toList())).mapEmpty();
+        notice(chat.chatId(), "Are you still there? If we don't hear from you, this chat will close in "
+            + WaitWords.duration(chat.seconds()) + ".")).toList())).mapEmpty();
   }
 
   private Future<Void> closeIdleChats() {
     return due.idleEnds(config.patronGraceSeconds()).compose(list -> Future.join(list.stream().map(chat ->
-        lifecycle.end(chat[0], Sender.system(), "This chat was closed: there was no answer to the librarian's last message for "
-                + WaitWords.duration(chat[1]) + ", and the chat window had been closed. You are welcome to start a new one.")
+        lifecycle.end(chat.chatId(), Sender.system(), "This chat was closed: there was no answer to the librarian's last message for "
+                + WaitWords.duration(chat.seconds()) + ", and the chat window had been closed. You are welcome to start a new one.")
             // Another node may have closed it first; that is the same outcome.
             .otherwiseEmpty()).toList())).mapEmpty();
   }
 
   private Future<Void> missGonePatrons() {
     return due.miss(config.patronGraceSeconds()).compose(list -> Future.join(list.stream().map(chat ->
-        lifecycle.missed(chat[0], chat[1])).toList())).mapEmpty();
+        lifecycle.missed(chat.chatId(), chat.queueId())).toList())).mapEmpty();
   }
 
   private Future<Void> notice(long chatId, String text) {

@@ -8,22 +8,22 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.refdesk.bus.Addresses;
-import org.refdesk.bus.BusFailures;
-import org.refdesk.bus.Identity;
+import java.util.regex.Pattern;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.MessageSend;
 import org.refdesk.chat.ChatRepository.StoredMessage;
-import org.refdesk.config.RefdeskConfig;
-import org.refdesk.db.Database;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
-import org.refdesk.metrics.RefdeskMetrics;
 import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.OperatorRepository;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.bus.BusFailures;
+import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.platform.db.Database;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.platform.metrics.RefdeskMetrics;
 
 /**
  * Takes messages and typing from the bridge. Messages go through a few writing lanes per node; each
@@ -174,8 +174,9 @@ public final class ChatVerticle extends VerticleBase {
         fail(item.message(), new ApiException(ErrorCode.INTERNAL, "The message was not stored; send it again."));
       } else if (found.result().isEmpty() || found.result().get().libraryId() != item.who().libraryId()) {
         fail(item.message(), ApiException.notFound("There is no such chat."));
-      } else if (found.result().get().isMissed()) {
-        // The patron's socket is back, so the chat waits again within a tick: worth sending again.
+      } else if (found.result().get().isMissed() || item.who().isPatron() && found.result().get().isOpen()) {
+        // The patron's socket is back, so the chat waits again within a tick: worth sending again. A
+        // patron always takes part in its open chat, so a refusal found open was refused while missed.
         fail(item.message(), new ApiException(ErrorCode.UNAVAILABLE, "The chat is being reopened; send again."));
       } else if (!found.result().get().isOpen()) {
         fail(item.message(), new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."));

@@ -4,7 +4,7 @@ import io.vertx.core.Vertx;
 import java.util.Collection;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.refdesk.bus.Identity;
+import org.refdesk.platform.bus.Identity;
 
 /**
  * Tells Postgres, every tick, which patrons have their widget open on this event loop's sockets, so

@@ -5,14 +5,14 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.refdesk.bus.Addresses;
-import org.refdesk.bus.Identity;
-import org.refdesk.cache.EventLoopCache;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.TypingFacts;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
 import org.refdesk.operator.KnownOperators;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.cache.EventLoopCache;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
 
 /**
  * Who is typing, as the others see them, from the chat verticle's memory: a typing frame comes every

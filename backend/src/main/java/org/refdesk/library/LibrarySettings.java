@@ -2,7 +2,7 @@ package org.refdesk.library;
 
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
-import org.refdesk.error.ApiException;
+import org.refdesk.platform.errors.ApiException;
 
 /**
  * The thresholds a library sets for its shift, kept in {@code libraries.settings}; every one has a

@@ -5,8 +5,8 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.refdesk.bus.Addresses;
-import org.refdesk.cache.EventLoopCache;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.cache.EventLoopCache;
 
 /**
  * What one HTTP event loop remembers about operators: who is enabled (so an authenticated request or

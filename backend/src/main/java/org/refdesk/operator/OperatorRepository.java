@@ -12,9 +12,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.refdesk.audit.AuditLog;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
+import org.refdesk.platform.audit.AuditLog;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.queue.QueueRef;
 
 /** Operators, their credentials and the queues they may monitor. */
 public final class OperatorRepository {

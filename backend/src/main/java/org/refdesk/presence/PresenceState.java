@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.refdesk.redis.LuaScript;
-import org.refdesk.redis.RedisKeys;
+import org.refdesk.platform.redis.LuaScript;
+import org.refdesk.platform.redis.RedisKeys;
 
 /**
  * Operators' statuses in Redis. Presence is never stored in Postgres: after Redis loses it, each

@@ -7,15 +7,15 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import java.time.Instant;
 import java.util.logging.Logger;
-import org.refdesk.bus.Addresses;
-import org.refdesk.bus.BusFailures;
-import org.refdesk.bus.Identity;
-import org.refdesk.config.RefdeskConfig;
-import org.refdesk.db.Database;
-import org.refdesk.error.ApiException;
 import org.refdesk.operator.OperatorRepository;
-import org.refdesk.redis.RedisClients;
-import org.refdesk.redis.RedisKeys;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.bus.BusFailures;
+import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.platform.db.Database;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.redis.RedisClients;
+import org.refdesk.platform.redis.RedisKeys;
 
 /**
  * Operators' statuses: set by them, kept alive by their heartbeats, and turned offline by a sweep when

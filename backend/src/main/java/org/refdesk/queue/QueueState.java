@@ -8,9 +8,8 @@ import io.vertx.redis.client.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.refdesk.chat.ChatRepository;
-import org.refdesk.redis.LuaScript;
-import org.refdesk.redis.RedisKeys;
+import org.refdesk.platform.redis.LuaScript;
+import org.refdesk.platform.redis.RedisKeys;
 
 /**
  * The hot queue state in Redis: who waits in which order, and who holds which chat. All of it can be
@@ -97,16 +96,15 @@ public final class QueueState {
    * Puts every waiting chat back in its queue and every claim back on its chat, from Postgres. Safe to
    * run on several nodes at once: it only adds what Postgres says is true.
    */
-  public Future<Integer> rebuild(ChatRepository chats) {
-    var waiting = chats.allWaiting();
-    var claimed = chats.allClaimed();
+  public Future<Integer> rebuild(QueueRepository queues) {
+    var waiting = queues.allWaiting();
+    var claimed = queues.allClaimed();
     return Future.all(waiting, claimed).compose(both -> {
       var requests = new ArrayList<Request>();
-      waiting.result().forEach(row -> requests.add(
-          Request.cmd(Command.ZADD).arg(keys.waiting(row.getLong("queue_id"))).arg("NX")
-              .arg(row.getOffsetDateTime("created_at").toInstant().toEpochMilli()).arg(row.getLong("id"))));
-      claimed.result().forEach(row -> requests.add(
-          Request.cmd(Command.SET).arg(keys.claim(row.getLong("id"))).arg(row.getLong("owner_id"))));
+      waiting.result().forEach(chat -> requests.add(
+          Request.cmd(Command.ZADD).arg(keys.waiting(chat.queueId())).arg("NX").arg(chat.arrivalMs()).arg(chat.chatId())));
+      claimed.result().forEach(chat -> requests.add(
+          Request.cmd(Command.SET).arg(keys.claim(chat.chatId())).arg(chat.operatorId())));
       requests.add(Request.cmd(Command.SET).arg(keys.rebuiltMarker()).arg(System.currentTimeMillis()));
       return redis.batch(requests).map(replies -> requests.size() - 1);
     });

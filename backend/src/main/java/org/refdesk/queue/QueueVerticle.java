@@ -4,12 +4,11 @@ import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.redis.client.Redis;
 import java.util.logging.Logger;
-import org.refdesk.chat.ChatRepository;
-import org.refdesk.config.RefdeskConfig;
-import org.refdesk.db.Database;
-import org.refdesk.metrics.RefdeskMetrics;
-import org.refdesk.redis.RedisClients;
-import org.refdesk.redis.RedisKeys;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.platform.db.Database;
+import org.refdesk.platform.metrics.RefdeskMetrics;
+import org.refdesk.platform.redis.RedisClients;
+import org.refdesk.platform.redis.RedisKeys;
 
 /**
  * Keeps Redis's queue state built from Postgres: at start, and whenever Redis comes back empty
@@ -25,7 +24,7 @@ public final class QueueVerticle extends VerticleBase {
   private final RefdeskMetrics metrics;
   private Redis redis;
   private QueueState queues;
-  private ChatRepository chats;
+  private QueueRepository repository;
   private boolean checking;
   private boolean redisDown;
 
@@ -38,7 +37,7 @@ public final class QueueVerticle extends VerticleBase {
   public Future<?> start() {
     redis = RedisClients.create(vertx, config);
     queues = new QueueState(redis, new RedisKeys(config.redisPrefix()));
-    chats = new ChatRepository(Database.pool(vertx, config));
+    repository = new QueueRepository(Database.pool(vertx, config));
     vertx.setPeriodic(CHECK_INTERVAL_MS, id -> rebuildIfLost());
     vertx.setPeriodic(QUEUE_GAUGE_INTERVAL_MS, id -> measureQueues());
     // A Redis that is down at start is not fatal: the periodic check rebuilds once it answers.
@@ -70,12 +69,12 @@ public final class QueueVerticle extends VerticleBase {
   }
 
   private void measureQueues() {
-    chats.allQueues().onSuccess(all -> all.forEach(queue -> queues.waitingCount(queue.id())
+    repository.all().onSuccess(all -> all.forEach(queue -> queues.waitingCount(queue.id())
         .onSuccess(count -> metrics.waiting(queue.slug(), count))));
   }
 
   private Future<Void> rebuild() {
-    return queues.rebuild(chats)
+    return queues.rebuild(repository)
         .onSuccess(count -> log.info("Queue state rebuilt from Postgres (" + count + " entries)"))
         .mapEmpty();
   }

@@ -1,6 +1,7 @@
 package org.refdesk.tag;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -8,8 +9,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
-import org.refdesk.error.ApiException;
-import org.refdesk.error.ErrorCode;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
 
 /** A library's tags and the tags on its chats. */
 public final class TagRepository {
@@ -20,12 +21,12 @@ public final class TagRepository {
     this.pool = pool;
   }
 
-  public Future<List<JsonObject>> inLibrary(long libraryId) {
+  public Future<List<Tag>> inLibrary(long libraryId) {
     return pool.preparedQuery(TagSql.IN_LIBRARY).execute(Tuple.of(libraryId)).map(TagRepository::tags);
   }
 
   /** Fails with 409 when the library already has a tag of that name (in any case). */
-  public Future<JsonObject> create(long libraryId, String name) {
+  public Future<Tag> create(long libraryId, String name) {
     return pool.preparedQuery(TagSql.INSERT).execute(Tuple.of(libraryId, name)).map(rows -> tags(rows).stream().findFirst()
         .orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The library already has the tag '" + name + "'.")));
   }
@@ -35,7 +36,7 @@ public final class TagRepository {
     return pool.preparedQuery(TagSql.DELETE).execute(Tuple.of(tagId, libraryId)).map(rows -> rows.rowCount() == 1);
   }
 
-  public Future<List<JsonObject>> ofChat(long chatId) {
+  public Future<List<Tag>> ofChat(long chatId) {
     return pool.preparedQuery(TagSql.OF_CHAT).execute(Tuple.of(chatId)).map(TagRepository::tags);
   }
 
@@ -56,9 +57,23 @@ public final class TagRepository {
         .map(rows -> rows.iterator().next().getLong("tags"));
   }
 
-  private static List<JsonObject> tags(RowSet<Row> rows) {
-    var list = new ArrayList<JsonObject>();
-    rows.forEach(row -> list.add(new JsonObject().put("id", row.getLong("id")).put("name", row.getString("name"))));
+  private static List<Tag> tags(RowSet<Row> rows) {
+    var list = new ArrayList<Tag>();
+    rows.forEach(row -> list.add(new Tag(row.getLong("id"), row.getString("name"))));
     return list;
+  }
+
+  /** A tag of a library. */
+  public record Tag(long id, String name) {
+
+    public JsonObject toJson() {
+      return new JsonObject().put("id", id).put("name", name);
+    }
+
+    static JsonArray asArray(List<Tag> tags) {
+      var array = new JsonArray();
+      tags.forEach(tag -> array.add(tag.toJson()));
+      return array;
+    }
   }
 }

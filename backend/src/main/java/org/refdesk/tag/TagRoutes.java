@@ -4,26 +4,28 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import org.refdesk.bus.Addresses;
-import org.refdesk.chat.ChatLifecycle;
-import org.refdesk.error.ApiException;
-import org.refdesk.http.JsonInput;
-import org.refdesk.http.OperatorAuth;
-import org.refdesk.http.PathParams;
-import org.refdesk.http.Responses;
+import org.refdesk.chat.ChatVisibility;
+import org.refdesk.operator.OperatorAuth;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.web.JsonInput;
+import org.refdesk.platform.web.OperatorGate;
+import org.refdesk.platform.web.PathParams;
+import org.refdesk.platform.web.Responses;
+import org.refdesk.tag.TagRepository.Tag;
 
 /** Admins keep the library's list of tags; operators put them on the library's chats. */
-public final class TagRoutes {
+final class TagRoutes {
 
   private final TagRepository tags;
-  private final ChatLifecycle lifecycle;
+  private final ChatVisibility visibility;
 
-  public TagRoutes(TagRepository tags, ChatLifecycle lifecycle) {
+  TagRoutes(TagRepository tags, ChatVisibility visibility) {
     this.tags = tags;
-    this.lifecycle = lifecycle;
+    this.visibility = visibility;
   }
 
-  public void mount(Router router, OperatorAuth operatorAuth) {
+  void mount(Router router, OperatorAuth operatorAuth) {
     var admin = OperatorAuth.requireAdmin();
     router.get("/api/tags").handler(operatorAuth).handler(this::list);
     router.post("/api/tags").handler(operatorAuth).handler(admin).handler(this::create);
@@ -35,7 +37,7 @@ public final class TagRoutes {
 
   private void list(RoutingContext ctx) {
     tags.inLibrary(OperatorAuth.operator(ctx).libraryId())
-        .onSuccess(all -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(all))))
+        .onSuccess(all -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(all))))
         .onFailure(ctx::fail);
   }
 
@@ -45,7 +47,7 @@ public final class TagRoutes {
     tags.create(libraryId, name)
         .onSuccess(tag -> {
           Addresses.announceLibraryChange(ctx.vertx(), libraryId, Addresses.CHANGED_TAGS);
-          Responses.created(ctx, tag);
+          Responses.created(ctx, tag.toJson());
         })
         .onFailure(ctx::fail);
   }
@@ -66,9 +68,9 @@ public final class TagRoutes {
 
   private void ofChat(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
-    lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId())
+    visibility.chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> tags.ofChat(chatId))
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(list))))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
         .onFailure(ctx::fail);
   }
 
@@ -77,20 +79,20 @@ public final class TagRoutes {
     var operator = OperatorAuth.operator(ctx);
     var tagValue = JsonInput.body(ctx);
     long tagId = tagValue.requiredId("tagId");
-    lifecycle.visibleChat(chatId, operator.libraryId())
+    visibility.chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> tags.tag(chatId, tagId, operator.id(), operator.libraryId()))
         .compose(v -> tags.ofChat(chatId))
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(list))))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
         .onFailure(ctx::fail);
   }
 
   private void untagChat(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     long tagId = PathParams.id(ctx, "tagId");
-    lifecycle.visibleChat(chatId, OperatorAuth.operator(ctx).libraryId())
+    visibility.chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> tags.untag(chatId, tagId))
         .compose(v -> tags.ofChat(chatId))
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", new JsonArray(list))))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
         .onFailure(ctx::fail);
   }
 }

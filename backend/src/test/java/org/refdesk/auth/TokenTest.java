@@ -124,7 +124,7 @@ class TokenTest {
   void keySurvivesRestart() {
     var token = gateway.adminToken();
     var key = gateway.refdesk().signingKey();
-    var restarted = org.refdesk.Refdesk.start(org.refdesk.config.RefdeskConfig.fromEnv(java.util.Map.of(
+    var restarted = org.refdesk.Refdesk.start(org.refdesk.platform.config.RefdeskConfig.fromEnv(java.util.Map.of(
         "REFDESK_HTTP_PORT", Integer.toString(TestGateway.freePort()),
         "REFDESK_HTTP_HOST", "127.0.0.1",
         "REFDESK_PG_URL", gateway.pgUrl(),

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.refdesk.error.ErrorCode;
+import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.refdesk.bus.Addresses;
+import org.refdesk.platform.bus.Addresses;
 import org.refdesk.support.TestGateway;
 import org.refdesk.support.XhrBridgeClient;
 import org.refdesk.support.XhrBridgeClient.Mode;

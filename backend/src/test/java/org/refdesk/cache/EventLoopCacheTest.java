@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.refdesk.platform.cache.EventLoopCache;
 
 @DisplayName("A cache owned by one event loop")
 class EventLoopCacheTest {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.MessageSend;
-import org.refdesk.db.Database;
+import org.refdesk.platform.db.Database;
 import org.refdesk.support.TestGateway;
 
 /** One batch, one statement: every kind of message a lane can hold at once, stored or refused as alone. */

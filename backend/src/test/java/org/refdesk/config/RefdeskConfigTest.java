@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.refdesk.platform.config.RefdeskConfig;
 
 @DisplayName("Configuration from the environment")
 class RefdeskConfigTest {

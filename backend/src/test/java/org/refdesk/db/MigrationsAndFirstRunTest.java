@@ -12,9 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.auth.Passwords;
-import org.refdesk.library.DemoLibrary;
+import org.refdesk.seed.DemoLibrary;
 import org.refdesk.support.TestGateway;
 import org.refdesk.support.TestServices;
+import org.refdesk.platform.db.Database;
 
 @DisplayName("Schema and first run")
 class MigrationsAndFirstRunTest {

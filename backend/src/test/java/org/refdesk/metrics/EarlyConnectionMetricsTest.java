@@ -13,6 +13,7 @@ import io.vertx.core.spi.observability.HttpRequest;
 import io.vertx.core.spi.observability.HttpResponse;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.refdesk.platform.metrics.RefdeskMetrics;
 
 @DisplayName("A connection accepted before the server's meters existed is served, just not counted")
 class EarlyConnectionMetricsTest {

@@ -28,7 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.refdesk.Refdesk;
-import org.refdesk.config.RefdeskConfig;
+import org.refdesk.platform.config.RefdeskConfig;
 
 /**
  * A real gateway for one test class: its own database and Redis prefix on the machine's services, a

@@ -9,7 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.UUID;
 import io.vertx.pgclient.PgConnectOptions;
-import org.refdesk.embedded.EmbeddedServices;
+import org.refdesk.platform.embedded.EmbeddedServices;
 
 /**
  * The machine's real Postgres and Redis, as the tests use them: every test class gets a database of

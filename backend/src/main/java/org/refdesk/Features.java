@@ -1,0 +1,39 @@
+package org.refdesk;
+
+import java.util.List;
+import org.refdesk.auth.AuthFeature;
+import org.refdesk.canned.CannedFeature;
+import org.refdesk.chat.ChatFeature;
+import org.refdesk.library.LibraryFeature;
+import org.refdesk.operator.OperatorFeature;
+import org.refdesk.platform.gateway.Feature;
+import org.refdesk.presence.PresenceFeature;
+import org.refdesk.queue.QueueFeature;
+import org.refdesk.settings.SettingsFeature;
+import org.refdesk.tag.TagFeature;
+import org.refdesk.widget.WidgetFeature;
+
+/**
+ * The feature registry: every feature of the gateway, one line each. The HTTP verticle mounts their
+ * routes and asks their bridge rules in this order; the node deploys their verticles. A new feature is
+ * a package with a {@code Feature} and one line here.
+ */
+final class Features {
+
+  private Features() {
+  }
+
+  static List<Feature> all() {
+    return List.of(
+        new AuthFeature(),
+        new LibraryFeature(),
+        new OperatorFeature(),
+        new QueueFeature(),
+        new PresenceFeature(),
+        new ChatFeature(),
+        new TagFeature(),
+        new CannedFeature(),
+        new SettingsFeature(),
+        new WidgetFeature());
+  }
+}

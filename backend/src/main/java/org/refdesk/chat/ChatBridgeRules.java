@@ -1,0 +1,103 @@
+package org.refdesk.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.util.regex.Pattern;
+import org.refdesk.platform.bridge.BridgeRule;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.bus.Identity;
+
+/** Who may write in a chat and who may hear it, on the bridge. */
+final class ChatBridgeRules {
+
+  private ChatBridgeRules() {
+  }
+
+  /**
+   * {@code chat.send} and {@code chat.typing}: a patron writes in its own chat only, within its
+   * allowance; an operator may send here, and the chat verticle checks they take part.
+   */
+  static final class Commands implements BridgeRule {
+
+    private static final Pattern ADDRESSES = Pattern.compile(
+        Pattern.quote(Addresses.CHAT_SEND) + "|" + Pattern.quote(Addresses.CHAT_TYPING));
+
+    private final FloodControl flood;
+    private final ChatVisibility visibility;
+
+    Commands(FloodControl flood, ChatVisibility visibility) {
+      this.flood = flood;
+      this.visibility = visibility;
+    }
+
+    @Override
+    public Pattern addresses() {
+      return ADDRESSES;
+    }
+
+    @Override
+    public boolean inbound() {
+      return true;
+    }
+
+    @Override
+    public Future<Verdict> maySend(Identity who, String address, Object body, SocketMemory socket) {
+      if (!(body instanceof JsonObject message) || !(message.getValue("chatId") instanceof Number chatId)) {
+        return Future.succeededFuture(Verdict.INVALID);
+      }
+      if (!visibility.patronMayWrite(who, chatId.longValue())) {
+        return Future.succeededFuture(Verdict.REFUSED);
+      }
+      boolean flooding = who.isPatron() && !flood.take(socket.remember(FloodControl.SocketAllowance.class, flood::forSocket),
+          who.chatId(), Addresses.CHAT_TYPING.equals(address));
+      return Future.succeededFuture(flooding ? Verdict.RATE_LIMITED : Verdict.ALLOWED);
+    }
+  }
+
+  /**
+   * {@code chat.<id>}: whoever {@link ChatVisibility} lets see the chat. A patron never hears its own
+   * typing echoed, nor anyone's draft text.
+   */
+  static final class Events implements BridgeRule {
+
+    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(Addresses.CHAT_PREFIX) + "[0-9]+");
+
+    private final ChatVisibility visibility;
+
+    Events(ChatVisibility visibility) {
+      this.visibility = visibility;
+    }
+
+    @Override
+    public Pattern addresses() {
+      return ADDRESSES;
+    }
+
+    @Override
+    public boolean inbound() {
+      return false;
+    }
+
+    @Override
+    public Future<Boolean> mayRegister(Identity who, String address) {
+      long chatId = Addresses.idOf(address, Addresses.CHAT_PREFIX);
+      if (chatId <= 0) {
+        return Future.succeededFuture(false);
+      }
+      return visibility.maySee(who, chatId);
+    }
+
+    @Override
+    public boolean mayReceive(Identity who, String address, JsonObject raw) {
+      if (!who.isPatron()) {
+        return true;
+      }
+      var body = raw == null ? null : raw.getValue("body");
+      if (body instanceof JsonObject message && "typing".equals(message.getString("type"))) {
+        var from = message.getJsonObject("from");
+        return from != null && !"patron".equals(from.getString("kind")) && !message.containsKey("preview");
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package org.refdesk.chat;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.function.Function;
+import org.refdesk.auth.Tokens;
+import org.refdesk.chat.ChatEvent.Sender;
+import org.refdesk.chat.ChatRepository.ActiveChat;
+import org.refdesk.chat.ChatRepository.EarlierChat;
+import org.refdesk.chat.ChatRepository.EndedChat;
+import org.refdesk.chat.ChatRepository.MissedChat;
+import org.refdesk.operator.OperatorAuth;
+import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.platform.web.Bearer;
+import org.refdesk.platform.web.JsonInput;
+import org.refdesk.platform.web.OperatorGate;
+import org.refdesk.platform.web.PathParams;
+import org.refdesk.platform.web.Responses;
+
+/** Operators' chat calls, and the event history that patrons and operators both resume from. */
+final class ChatRoutes {
+
+  static final int DEFAULT_PAGE = 100;
+  static final int MAX_PAGE = 500;
+
+  private final ChatRepository chats;
+  private final ChatLifecycle lifecycle;
+  private final ChatClaims claims;
+  private final ChatVisibility visibility;
+  private final Tokens tokens;
+  private final List<EndOfChatCheck> endChecks;
+
+  /** {@code endChecks}: what other features require before an operator ends a chat, asked in order. */
+  ChatRoutes(ChatRepository chats, ChatLifecycle lifecycle, ChatClaims claims, ChatVisibility visibility, Tokens tokens,
+             List<EndOfChatCheck> endChecks) {
+    this.chats = chats;
+    this.lifecycle = lifecycle;
+    this.claims = claims;
+    this.visibility = visibility;
+    this.tokens = tokens;
+    this.endChecks = List.copyOf(endChecks);
+  }
+
+  void mount(Router router, OperatorAuth operatorAuth) {
+    router.get("/api/chats/active").handler(operatorAuth).handler(this::active);
+    router.get("/api/chats/recent").handler(operatorAuth).handler(this::recent);
+    router.get("/api/chats/missed").handler(operatorAuth).handler(this::missed);
+    router.get("/api/chats/:id/events").handler(ctx -> events(ctx, operatorAuth));
+    router.get("/api/chats/:id").handler(operatorAuth).handler(this::chat);
+    router.post("/api/chats/:id/claim").handler(operatorAuth).handler(this::claim);
+    router.post("/api/chats/:id/end").handler(operatorAuth).handler(this::end);
+    router.get("/api/chats/:id/history").handler(operatorAuth).handler(this::history);
+    router.post("/api/chats/:id/email").handler(operatorAuth).handler(this::recordEmail);
+  }
+
+  /**
+   * Patron or operator, whichever the token is for, as far as {@link ChatVisibility} lets them see the
+   * chat. Every client calls this after each reconnect, so who the operator is and where the chat
+   * belongs come from this event loop's memory; only the events themselves are read from Postgres.
+   */
+  private void events(RoutingContext ctx, OperatorAuth operatorAuth) {
+    long chatId = PathParams.id(ctx, "id");
+    int after = intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
+    int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+    var token = Bearer.of(ctx);
+    var allowed = operatorAuth.operatorOf(token)
+        .map(operator -> Identity.operator(operator.id(), operator.libraryId()))
+        .recover(notOperator -> tokens.verifyPatron(token).map(patron -> Identity.patron(patron.chatId(), patron.libraryId())))
+        .compose(who -> visibility.requireVisible(who, chatId));
+    allowed
+        // One more than asked tells whether another page follows.
+        .compose(ok -> chats.eventsAfter(chatId, after, limit + 1))
+        .onSuccess(events -> {
+          boolean more = events.size() > limit;
+          var page = more ? events.subList(0, limit) : events;
+          Responses.ok(ctx, new JsonObject()
+              .put("events", new JsonArray(page))
+              .put("more", more)
+              .put("lastSeq", page.isEmpty() ? after : page.get(page.size() - 1).getInteger("seq")));
+        })
+        .onFailure(ctx::fail);
+  }
+
+  private void active(RoutingContext ctx) {
+    chats.activeIn(OperatorAuth.operator(ctx).libraryId())
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", asArray(list, ActiveChat::toJson))))
+        .onFailure(ctx::fail);
+  }
+
+  private void recent(RoutingContext ctx) {
+    chats.recentlyEndedFor(OperatorAuth.operator(ctx).id())
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", asArray(list, EndedChat::toJson))))
+        .onFailure(ctx::fail);
+  }
+
+  /** The library's chats whose patron left while waiting, for review at the start of a shift. */
+  private void missed(RoutingContext ctx) {
+    chats.missedIn(OperatorAuth.operator(ctx).libraryId())
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", asArray(list, MissedChat::toJson))))
+        .onFailure(ctx::fail);
+  }
+
+  private void chat(RoutingContext ctx) {
+    visibility.chatFor(OperatorGate.caller(ctx), PathParams.id(ctx, "id"))
+        .onSuccess(chat -> Responses.ok(ctx, chat.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void claim(RoutingContext ctx) {
+    claims.claim(PathParams.id(ctx, "id"), OperatorAuth.operator(ctx))
+        .onSuccess(answer -> Responses.ok(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  /** The chat's operators end it; so may an admin of its library, to close a chat left behind. */
+  private void end(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    var operator = OperatorAuth.operator(ctx);
+    visibility.chatFor(OperatorGate.caller(ctx), chatId)
+        .compose(chat -> !chat.isOpen() ? Future.failedFuture(new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."))
+            : operator.isAdmin() ? Future.succeededFuture(true) : chats.isParticipant(chatId, operator.id()))
+        .compose(mayEnd -> mayEnd ? endChecksPass(chatId, operator.libraryId())
+            : Future.failedFuture(new ApiException(ErrorCode.NOT_PARTICIPANT, "Only a librarian in the chat can end it.")))
+        .compose(v -> lifecycle.end(chatId, new Sender(Sender.OPERATOR, operator.id(), operator.displayName())))
+        .onSuccess(answer -> Responses.ok(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  /** Every end-of-chat check, one after the other; the first to refuse says why. */
+  private Future<Void> endChecksPass(long chatId, long libraryId) {
+    var passed = Future.<Void>succeededFuture();
+    for (var check : endChecks) {
+      passed = passed.compose(v -> check.mayEnd(chatId, libraryId));
+    }
+    return passed;
+  }
+
+  /** The patron's earlier chats in this library, found by the e-mail they gave. */
+  private void history(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    visibility.chatFor(OperatorGate.caller(ctx), chatId)
+        .compose(chat -> chats.earlierChatsOfPatron(chatId))
+        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", asArray(list, EarlierChat::toJson))))
+        .onFailure(ctx::fail);
+  }
+
+  /** An e-mail the patron typed in the chat, recorded on it so the answer can follow if the chat breaks. */
+  private void recordEmail(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    var email = JsonInput.body(ctx).requiredText("email", 254);
+    if (!Chat.EMAIL.matcher(email).matches()) {
+      throw ApiException.invalid("'email' does not look like an e-mail address.");
+    }
+    visibility.chatFor(OperatorGate.caller(ctx), chatId)
+        .compose(chat -> chats.recordEmail(chatId, email))
+        .compose(v -> visibility.chatFor(OperatorGate.caller(ctx), chatId))
+        .onSuccess(chat -> Responses.ok(ctx, chat.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private static <T> JsonArray asArray(List<T> list, Function<T, JsonObject> toJson) {
+    var array = new JsonArray();
+    list.forEach(item -> array.add(toJson.apply(item)));
+    return array;
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+    var raw = ctx.queryParams().get(name);
+    if (raw == null || raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int value = Integer.parseInt(raw);
+      if (value >= min && value <= max) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below, like an out-of-range value
+    }
+    throw ApiException.invalid("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+  }
+}

@@ -1,0 +1,53 @@
+package org.refdesk.platform.redis;
+
+/**
+ * Every Redis key the gateway uses, built in one place; redis/KEYS.md documents each. The prefix lets
+ * several installations (or test runs) share one Redis.
+ */
+public final class RedisKeys {
+
+  private final String prefix;
+
+  public RedisKeys(String prefix) {
+    this.prefix = prefix;
+  }
+
+  public String prefix() {
+    return prefix;
+  }
+
+  /** Sign-in attempts for one username from one address since the last success, in the current window. */
+  public String loginAttempts(String username, String ip) {
+    return prefix + "login:attempts:" + username + ":" + ip;
+  }
+
+  /** Chats started from one address in the current window. */
+  public String chatStarts(String ip) {
+    return prefix + "rate:chat-start:" + ip;
+  }
+
+  /** Waiting chats of a queue, scored by arrival time in epoch milliseconds. */
+  public String waiting(long queueId) {
+    return prefix + "queue:" + queueId + ":waiting";
+  }
+
+  /** The operator holding a chat: pending while Postgres confirms, then until the chat ends. */
+  public String claim(long chatId) {
+    return prefix + "chat:" + chatId + ":claim";
+  }
+
+  /** Status of each present operator of a library (hash: operator id to status). */
+  public String presence(long libraryId) {
+    return prefix + "presence:" + libraryId;
+  }
+
+  /** Last heartbeat of every present operator (sorted set: "library:operator" by epoch milliseconds). */
+  public String presenceSeen() {
+    return prefix + "presence:seen";
+  }
+
+  /** Set after the queue state was rebuilt from Postgres; missing means Redis lost its data. */
+  public String rebuiltMarker() {
+    return prefix + "rebuilt";
+  }
+}

@@ -1,0 +1,13 @@
+package org.refdesk.queue;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+
+/** A queue with its library's name, as the widget introduces it. */
+public record Queue(long id, String slug, String name, long libraryId, String libraryName, JsonObject settings) {
+
+  static Queue from(Row row) {
+    return new Queue(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getLong("library_id"),
+        row.getString("library_name"), row.getJsonObject("settings"));
+  }
+}

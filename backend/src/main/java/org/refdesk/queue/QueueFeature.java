@@ -1,0 +1,74 @@
+package org.refdesk.queue;
+
+import io.vertx.core.Deployable;
+import io.vertx.core.Future;
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.refdesk.platform.bridge.BridgeRule;
+import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.platform.gateway.Feature;
+import org.refdesk.platform.gateway.Wiring;
+import org.refdesk.platform.metrics.RefdeskMetrics;
+import org.refdesk.platform.web.OperatorGate;
+
+/**
+ * Queues: who may monitor which, the order chats wait in (Redis, rebuilt from Postgres by its
+ * verticle), the waiting list, and the {@code queue.<id>} events.
+ */
+public final class QueueFeature implements Feature {
+
+  @Override
+  public void mount(Router router, Wiring wiring) {
+    new QueueRoutes(repository(wiring), state(wiring)).mount(router, wiring.policy(OperatorGate.class));
+  }
+
+  @Override
+  public List<BridgeRule> bridgeRules(Wiring wiring) {
+    return List.of(new QueueEvents(repository(wiring)));
+  }
+
+  @Override
+  public List<Supplier<? extends Deployable>> verticles(RefdeskConfig config, RefdeskMetrics metrics) {
+    return List.of(() -> new QueueVerticle(config, metrics));
+  }
+
+  public static QueueRepository repository(Wiring wiring) {
+    return wiring.once(QueueRepository.class, () -> new QueueRepository(wiring.pool()));
+  }
+
+  public static QueueState state(Wiring wiring) {
+    return wiring.once(QueueState.class, () -> new QueueState(wiring.redis(), wiring.keys()));
+  }
+
+  /** {@code queue.<id>}: operators who may monitor the queue. */
+  static final class QueueEvents implements BridgeRule {
+
+    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(Addresses.QUEUE_PREFIX) + "[0-9]+");
+
+    private final QueueRepository queues;
+
+    QueueEvents(QueueRepository queues) {
+      this.queues = queues;
+    }
+
+    @Override
+    public Pattern addresses() {
+      return ADDRESSES;
+    }
+
+    @Override
+    public boolean inbound() {
+      return false;
+    }
+
+    @Override
+    public Future<Boolean> mayRegister(Identity who, String address) {
+      long queueId = Addresses.idOf(address, Addresses.QUEUE_PREFIX);
+      return who.isPatron() || queueId <= 0 ? Future.succeededFuture(false) : queues.monitors(who.id(), queueId);
+    }
+  }
+}
