@@ -7,6 +7,7 @@ import { connectHost } from './host.js';
 import { loadChat } from './lazy.js';
 import { showForm, showOffline, showProblem } from './start.js';
 import { forgetChat, saveChat, savedChat, savePatron, savedPatron } from './storage.js';
+import { t } from './messages/t.js';
 
 const params = new URLSearchParams(location.search);
 const slug = (params.get('queue') || '').trim();
@@ -37,6 +38,10 @@ const host = connectHost(params.get('host'), {
   },
 });
 
+// The page's own markup carries no words: they come from the catalogue, here.
+title.textContent = t('window.title');
+closeButton.setAttribute('aria-label', t('window.close'));
+closeButton.title = t('window.closeHint');
 closeButton.hidden = !host.framed;
 closeButton.addEventListener('click', () => host.post('close'));
 // Escape in here never reaches the library's page, so the loader is told to close the panel.
@@ -57,8 +62,9 @@ function show(next, { takeFocus = false } = {}) {
 }
 
 function applyLook(queue) {
-  title.textContent = queue.name || 'Ask a librarian';
-  document.title = queue.library && queue.library.name ? `${title.textContent} · ${queue.library.name}` : title.textContent;
+  title.textContent = queue.name || t('window.title');
+  document.title = queue.library && queue.library.name
+    ? t('window.documentTitle', { queue: title.textContent, library: queue.library.name }) : title.textContent;
   const color = queue.settings && queue.settings.color;
   if (typeof color === 'string' && color.trim()) {
     // CSSOM, not a style attribute: the page's policy allows no inline styles.
@@ -126,9 +132,9 @@ async function openChat(chat, waiting, options) {
 
 async function begin(options = {}) {
   screen = null;
-  main.replaceChildren(h('p', { class: 'loading', text: 'Loading…' }));
+  main.replaceChildren(h('p', { class: 'loading', text: t('window.loading') }));
   if (!slug) {
-    show(showProblem(main, { message: 'This chat window was opened without saying which desk to ask.' }), options);
+    show(showProblem(main, { message: t('problem.noQueue') }), options);
     return;
   }
   const saved = await chatToResume();
