@@ -44,8 +44,8 @@ test('a monitored chat past the first minute becomes overdue, is announced and r
 
 test('the gateway\'s escalation for a queue nobody here monitors is listed too', async () => {
   const { escalations, connector } = await setup();
-  connector.publish('presence.1', { type: 'escalation', chatId: 9, queueId: 2, queueName: 'Kids', patronName: 'Jo', waitedSeconds: 75 });
-  connector.publish('presence.1', { type: 'library-changed', what: 'tags' });
+  connector.publish('alerts.1', { type: 'escalation', chatId: 9, queueId: 2, queueName: 'Kids', patronName: 'Jo', waitedSeconds: 75 });
+  connector.publish('alerts.1', { type: 'library-changed', what: 'tags' });
   assert.deepEqual(escalations.state.overdue.map((o) => [o.chatId, o.queueName, o.since]), [[9, 'Kids', NOW - 75000]]);
   escalations.stop();
 });
@@ -73,8 +73,8 @@ test('every 15 s the alert rings again, and chats of unmonitored queues are aske
   const { escalations, connector, call, rung } = await setup();
   call.routes['/api/chats/9'] = { chatId: 9, state: 'waiting' };
   call.routes['/api/chats/10'] = { chatId: 10, state: 'active', owner: { id: 8, name: 'Ana' } };
-  connector.publish('presence.1', { type: 'escalation', chatId: 9, queueId: 2, queueName: 'Kids', waitedSeconds: 61 });
-  connector.publish('presence.1', { type: 'escalation', chatId: 10, queueId: 2, queueName: 'Kids', waitedSeconds: 62 });
+  connector.publish('alerts.1', { type: 'escalation', chatId: 9, queueId: 2, queueName: 'Kids', waitedSeconds: 61 });
+  connector.publish('alerts.1', { type: 'escalation', chatId: 10, queueId: 2, queueName: 'Kids', waitedSeconds: 62 });
   assert.equal(rung.length, 2);
   t.mock.timers.tick(15000);
   await settle();

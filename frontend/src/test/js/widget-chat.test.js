@@ -47,6 +47,7 @@ async function open(t, { waiting = { position: 2, expectedWaitSeconds: 120 }, vi
   const screen = showChat(main, {
     chat: { chatId: 42, token: 'patron-token', lastSeq },
     waiting,
+    limits: { messageChars: 4000, emailChars: 254, nameChars: 80, nameWords: 6 },
     host: { visible, post: (name, body) => posted.push({ name, ...body }) },
     setStatus: (words) => statuses.push(words),
     onSeq: (seq) => seqs.push(seq),

@@ -74,8 +74,12 @@ export function apiError(status, code, message = code, details = {}) {
 
 export const me = {
   operator: { id: 7, name: 'Ben Okafor', role: 'librarian', libraryId: 1 },
-  library: { id: 1, name: 'Riverside Library' },
+  library: {
+    id: 1, name: 'Riverside Library',
+    settings: { firstMinuteSeconds: 60, deadAirSeconds: 120, awayAfterSeconds: 900, requireTag: false },
+  },
   queues: [{ id: 1, slug: 'ask', name: 'Ask a librarian' }, { id: 2, slug: 'kids', name: 'Kids' }],
+  limits: { messageChars: 4000, emailChars: 254, cannedTitleChars: 80, cannedShortcutChars: 32, tagNameChars: 60 },
 };
 
 /** A clock that only moves when the test says so. */

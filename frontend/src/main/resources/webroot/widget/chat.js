@@ -7,7 +7,6 @@ import { createConnector } from '/shared/connector.js';
 import { focus, h, remainingHint } from './dom.js';
 import { clock, linkedText, waitingText } from './format.js';
 import { sendingText } from './sending.js';
-import { MAX_TEXT } from './start.js';
 import { t } from './messages/t.js';
 
 const POLL_MS = 15000;
@@ -31,7 +30,7 @@ const TYPING_PAUSE_MS = 10000;
  * @param onSeq     called with each new last seq, to keep it for a reload
  * @param onNewChat called when the patron asks for a new chat, after this screen let go of everything
  */
-export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, setStatus, onSeq, onNewChat }) {
+export function showChat(main, { chat, waiting, limits, unread: unreadBefore = 0, host, setStatus, onSeq, onNewChat }) {
   const { chatId, token } = chat;
   const seenBefore = chat.lastSeq || 0;
   const connector = createConnector({ token });
@@ -52,9 +51,9 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
   const log = h('div', { class: 'log', role: 'log', 'aria-live': seenBefore > 0 ? 'off' : 'polite',
     'aria-label': t('chat.conversation'), tabindex: '0' }, items);
   const theyType = h('p', { class: 'typing', hidden: true });
-  const draft = h('textarea', { id: 'draft', name: 'message', rows: '2', maxlength: String(MAX_TEXT),
+  const draft = h('textarea', { id: 'draft', name: 'message', rows: '2', maxlength: limits ? String(limits.messageChars) : undefined,
     placeholder: t('chat.draftPlaceholder'), 'aria-describedby': 'draft-keys draft-left' });
-  const left = remainingHint(draft, { max: MAX_TEXT });
+  const left = remainingHint(draft, { max: limits ? limits.messageChars : undefined });
   const composer = h('form', { class: 'composer', 'aria-label': t('chat.sendAMessage') },
     h('label', { for: 'draft', class: 'sr-only', text: t('chat.yourMessage') }),
     h('div', { class: 'compose-row' }, draft, h('button', { type: 'submit', class: 'primary', text: t('chat.send') })),

@@ -27,6 +27,8 @@ export function h(tag, attrs = {}, ...children) {
 export function remainingHint(field, { max, warnAt = 200 }) {
   const hint = h('p', { class: 'hint', id: `${field.id}-left`, 'aria-live': 'polite', hidden: true });
   const update = () => {
+    // Without a known limit (the queue could not be described) the server alone holds the line.
+    if (max === undefined) return;
     const left = max - field.value.length;
     hint.hidden = left >= warnAt;
     hint.textContent = t('form.charactersLeft', { count: left });

@@ -6,7 +6,6 @@ import { minutes } from './format.js';
 import { looksLikeQuestion } from './name-check.js';
 import { t } from './messages/t.js';
 
-export const MAX_TEXT = 4000;
 const DEFAULT_NOTICE = 'form.transcriptNotice';
 
 const setting = (queue, name) => {
@@ -44,12 +43,12 @@ export function showProblem(main, { message, onRetry }) {
 export function showForm(main, { queue, page, patron, onStarted }) {
   // No maxlength: the browser would cut a question typed here without a word; submit checks instead.
   const name = h('input', { id: 'name', name: 'name', type: 'text', autocomplete: 'name', placeholder: t('form.namePlaceholder') });
-  const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'email', maxlength: '254',
+  const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'email', maxlength: String(queue.limits.emailChars),
     inputmode: 'email', 'aria-describedby': 'email-why' });
   // Three rows leave Start chat in sight in the loader's 600 px panel; the field grows by its handle.
-  const question = h('textarea', { id: 'question', name: 'question', rows: '3', maxlength: String(MAX_TEXT),
+  const question = h('textarea', { id: 'question', name: 'question', rows: '3', maxlength: String(queue.limits.messageChars),
     required: true, 'aria-describedby': 'question-left' });
-  const left = remainingHint(question, { max: MAX_TEXT });
+  const left = remainingHint(question, { max: queue.limits.messageChars });
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'primary', text: t('form.start') });
   const wait = minutes(queue.expectedWaitSeconds);
@@ -80,7 +79,7 @@ export function showForm(main, { queue, page, patron, onStarted }) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (looksLikeQuestion(name.value)) {
+    if (looksLikeQuestion(name.value, queue.limits)) {
       if (question.value.trim()) {
         // Both boxes filled: the patron decides. The text moves, nothing is cut, and Start chat confirms.
         question.value = `${name.value.trim()}\n\n${question.value}`;

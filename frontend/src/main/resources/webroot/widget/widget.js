@@ -25,6 +25,8 @@ let focusWhenShown = false;
 // frame, so they are also kept where the chat is (the loader's storage on the library's site, and
 // this frame's own where the browser allows it).
 let lastPatron = null;
+// What the queue description says fields are held to; a chat resumed without it goes on without them.
+let queueLimits = null;
 
 const host = connectHost(params.get('host'), {
   onVisible(visible, takeFocus) {
@@ -119,6 +121,7 @@ async function openChat(chat, waiting, options) {
   show(screenModule.showChat(main, {
     chat,
     waiting,
+    limits: queueLimits,
     unread,
     host,
     setStatus,
@@ -143,6 +146,7 @@ async function begin(options = {}) {
     // The loader's copy of this answer may sit in the HTTP cache for some seconds; whether a librarian
     // is online must be fresh here (and on "Check again"), so this request skips the cache.
     queue = await api(`/api/widget/queues/${encodeURIComponent(slug)}`, { cache: 'no-store' });
+    queueLimits = queue.limits || null;
     applyLook(queue);
   } catch (error) {
     // A chat under way needs nothing from the queue but its looks; it goes on without them.

@@ -11,6 +11,7 @@ export default {
   emits: ['done'],
   setup(props, { emit }) {
     const desk = useDesk();
+    const limits = desk.state.me.limits;
     const isAdmin = desk.state.me.operator.role === 'admin';
     const draft = reactive({
       title: props.item ? props.item.title : '',
@@ -51,22 +52,22 @@ export default {
 
     onMounted(() => first.value && first.value.focus());
 
-    return { draft, busy, error, first, heading, isAdmin, SHORTCUT, save };
+    return { limits, draft, busy, error, first, heading, isAdmin, SHORTCUT, save };
   },
   template: `
     <form class="canned-form" data-test="canned-form" @submit.prevent="save">
       <h3 class="section-title">{{ heading }}</h3>
       <label for="canned-title">{{ t('canned.fieldTitle') }}</label>
-      <input id="canned-title" ref="first" v-model="draft.title" maxlength="80" required data-test="canned-title">
+      <input id="canned-title" ref="first" v-model="draft.title" :maxlength="limits.cannedTitleChars" required data-test="canned-title">
       <label for="canned-shortcut">{{ t('canned.fieldShortcut') }}</label>
       <div class="shortcut-field">
         <span aria-hidden="true">/</span>
-        <input id="canned-shortcut" v-model="draft.shortcut" maxlength="32" required :pattern="SHORTCUT"
+        <input id="canned-shortcut" v-model="draft.shortcut" :maxlength="limits.cannedShortcutChars" required :pattern="SHORTCUT"
                aria-describedby="canned-shortcut-hint" autocapitalize="off" spellcheck="false" data-test="canned-shortcut">
       </div>
       <p id="canned-shortcut-hint" class="muted small">{{ t('canned.shortcutHint') }} <code>{{ t('canned.shortcutExample') }}</code>.</p>
       <label for="canned-body">{{ t('canned.fieldBody') }}</label>
-      <textarea id="canned-body" v-model="draft.body" rows="4" maxlength="4000" required data-test="canned-body"
+      <textarea id="canned-body" v-model="draft.body" rows="4" :maxlength="limits.messageChars" required data-test="canned-body"
                 aria-describedby="canned-body-hint"></textarea>
       <p id="canned-body-hint" class="muted small">{{ t('canned.bodyHint') }}</p>
       <fieldset v-if="isAdmin && !item" class="scope-choice">

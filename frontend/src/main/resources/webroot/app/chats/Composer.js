@@ -1,4 +1,5 @@
-// Where the operator writes: Enter sends, Shift+Enter starts a new line, at most 4,000 characters, and
+// Where the operator writes: Enter sends, Shift+Enter starts a new line, at most the server's message
+// length (from /api/me), and
 // "/" opens the canned messages. The draft lives in the tab, so switching chats keeps every
 // half-written answer.
 import { computed, onMounted, ref } from 'vue';
@@ -7,13 +8,12 @@ import { useCannedPicker } from '../canned/use-canned-picker.js';
 import CannedPicker from '../canned/CannedPicker.js';
 import { t } from '../messages/t.js';
 
-const MAX = 4000;
-
 export default {
   components: { CannedPicker },
   props: { tab: { type: Object, required: true } },
   setup(props) {
     const desk = useDesk();
+    const MAX = desk.state.me.limits.messageChars;
     const field = ref(null);
     const id = computed(() => `composer-${props.tab.chatId}`);
     const left = computed(() => MAX - props.tab.draft.length);

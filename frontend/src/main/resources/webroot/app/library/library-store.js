@@ -1,19 +1,17 @@
 // The library's own settings as an open app knows them: the thresholds and the required-tag rule, and
-// (through tags.js) its list of tags. An admin's change is announced on the library's presence address
+// (through tags.js) its list of tags. An admin's change is announced on the library's alerts address
 // (`library-changed`, saying what changed) and read again here, so nobody has to reload; since the bus
 // may drop an announcement, both are read again after every reconnect too.
 import { reactive } from 'vue';
 import { alerts as alertsAddress } from '/shared/addresses.js';
 
-// What the library's thresholds are until GET /api/library/settings says otherwise.
-export const LIBRARY_DEFAULTS = Object.freeze({
-  firstMinuteSeconds: 60, deadAirSeconds: 120, awayAfterSeconds: 900, requireTag: false,
-});
-
-/** `initial` is what GET /api/library/settings answered before the desk opened (or null). */
+/**
+ * `initial` is the library's settings as GET /api/me gave them, the server's defaults filled in: the
+ * defaults are declared once, on the server, and no number is written here.
+ */
 export function createLibrary({ connector, call, tags, initial }) {
   // The thresholds and rules themselves: firstMinuteSeconds, deadAirSeconds, awayAfterSeconds, requireTag.
-  const state = reactive({ ...LIBRARY_DEFAULTS, ...(initial || {}) });
+  const state = reactive({ ...initial });
   let off = null;
 
   async function loadSettings() {

@@ -12,6 +12,7 @@ export default {
   props: { chatId: { type: Number, required: true } },
   setup(props) {
     const desk = useDesk();
+    const limits = desk.state.me.limits;
     const tab = computed(() => desk.chats.tabOf(props.chatId));
     const email = ref('');
     const asked = ref(false);
@@ -35,7 +36,7 @@ export default {
       }
     }
 
-    return { tab, email, asked, busy, error, ask, record };
+    return { limits, tab, email, asked, busy, error, ask, record };
   },
   template: `
     <section class="patron-email" aria-labelledby="patron-email-title">
@@ -48,7 +49,7 @@ export default {
         <label :for="'record-email-' + chatId">{{ t('email.label') }}</label>
         <div class="input-with-button">
           <input :id="'record-email-' + chatId" v-model="email" type="email" required autocomplete="off"
-                 data-test="record-email-input" maxlength="254">
+                 data-test="record-email-input" :maxlength="limits.emailChars">
           <button type="submit" class="primary-inline" data-test="record-email-save" :disabled="busy || !email.trim()">{{ t('common.save') }}</button>
         </div>
       </form>

@@ -10,6 +10,7 @@ export default {
   emits: ['close'],
   setup() {
     const desk = useDesk();
+    const limits = desk.state.me.limits;
     const name = ref('');
     const busy = ref(false);
     const error = ref('');
@@ -47,7 +48,7 @@ export default {
       if (field.value) field.value.focus();
     }
 
-    return { tags: desk.tags.state, name, busy, error, deleting, field, create, destroy };
+    return { limits, tags: desk.tags.state, name, busy, error, deleting, field, create, destroy };
   },
   template: `
     <ModalDialog :title="t('tags.title')" test="tag-manager" @close="$emit('close')">
@@ -55,7 +56,7 @@ export default {
       <form class="inline-form" @submit.prevent="create">
         <label for="new-tag-name">{{ t('tags.new') }}</label>
         <div class="input-with-button">
-          <input id="new-tag-name" ref="field" v-model="name" maxlength="60" autocomplete="off" data-test="tag-new-name">
+          <input id="new-tag-name" ref="field" v-model="name" :maxlength="limits.tagNameChars" autocomplete="off" data-test="tag-new-name">
           <button type="submit" class="primary-inline" data-test="tag-create" :disabled="busy || !name.trim()">{{ t('tags.create') }}</button>
         </div>
       </form>
