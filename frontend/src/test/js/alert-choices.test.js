@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { ALERT_DEFAULTS, alertChoices } from '../../main/resources/webroot/app/alert-choices.js';
+import { ALERT_DEFAULTS, alertChoices } from '../../main/resources/webroot/app/alerts/alert-choices.js';
 
 test('nothing saved yet gives every default', () => {
   assert.deepEqual(alertChoices(undefined), { ...ALERT_DEFAULTS });

@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   byShortcut, fillPlaceholders, filterCanned, replaceShortcut, slashQuery,
-} from '../../main/resources/webroot/app/canned-text.js';
+} from '../../main/resources/webroot/app/canned/canned-text.js';
 
 const names = { patron: 'Sam', operator: 'Ben Okafor', library: 'Riverside Library' };
 

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { clockTime } from '../../main/resources/webroot/app/format.js';
+import { clockTime } from '../../main/resources/webroot/app/ui/format.js';
 import { clockTime as shared } from '../../main/resources/webroot/shared/clock.js';
 
 test('times of day follow the locale: 24-hour where it is the custom, 12-hour where that is; the app and the widget share it', () => {

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { dayAndTime } from '../../main/resources/webroot/app/format.js';
+import { dayAndTime } from '../../main/resources/webroot/app/ui/format.js';
 
 const noon = new Date(2026, 10, 25, 12, 0).getTime();
 

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { matchTags } from '../../main/resources/webroot/app/tag-match.js';
+import { matchTags } from '../../main/resources/webroot/app/tags/tag-match.js';
 
 const TAGS = [
   { id: 1, name: 'Blocked cards' },

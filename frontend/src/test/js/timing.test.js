@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import {
   awaitingReplySince, createServerClock, firstMinute, formatCountdown, isDeadAir,
-} from '../../main/resources/webroot/app/timing.js';
+} from '../../main/resources/webroot/app/chats/timing.js';
 
 const T0 = Date.parse('2026-11-25T18:00:00.000Z');
 const at = (seconds) => new Date(T0 + seconds * 1000).toISOString();

@@ -1,4 +1,8 @@
 import { createApp } from 'vue';
-import App from './components/App.js';
+import App from './desk/App.js';
+import { t } from './messages/t.js';
 
-createApp(App).mount('#app');
+const app = createApp(App);
+// Every template takes its words from the app's catalogue through t().
+app.config.globalProperties.t = t;
+app.mount('#app');

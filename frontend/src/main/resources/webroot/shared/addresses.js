@@ -1,5 +1,6 @@
-// Every event-bus address the browser uses: the mirror of backend bus/Addresses.java.
-// Keep the two in step; docs/protocol.md says who may use each.
+// Every event-bus address the browser uses: the mirror of the backend features' *Addresses classes
+// (chat, presence, queue, operator, library); a backend test holds the two together, and
+// docs/protocol.md says who may use each.
 
 export const CHAT_SEND = 'chat.send';
 export const CHAT_TYPING = 'chat.typing';
@@ -10,3 +11,4 @@ export const chat = (chatId) => `chat.${chatId}`;
 export const queue = (queueId) => `queue.${queueId}`;
 export const operator = (operatorId) => `operator.${operatorId}`;
 export const presence = (libraryId) => `presence.${libraryId}`;
+export const alerts = (libraryId) => `alerts.${libraryId}`;

@@ -7,15 +7,15 @@ import { createConnector } from '/shared/connector.js';
 import { focus, h, remainingHint } from './dom.js';
 import { clock, linkedText, waitingText } from './format.js';
 import { sendingText } from './sending.js';
-import { MAX_TEXT } from './start.js';
+import { t } from './messages/t.js';
 
 const POLL_MS = 15000;
 const TYPING_EVERY_MS = 1500;
 const TYPING_IDLE_MS = 3000;
 // A librarian's "typing" fades when no news of it comes for this long: their typing:false may be lost.
 const TYPING_STALE_MS = 8000;
-const RECONNECTING = 'Reconnecting… your messages will be sent when we are back';
-const SLOW_DOWN = 'You are sending very quickly; please slow down a little. Nothing you typed is lost.';
+const RECONNECTING = 'chat.reconnecting';
+const SLOW_DOWN = 'chat.slowDown';
 // After the gateway refused typing notes as too many, none are sent for this long.
 const TYPING_PAUSE_MS = 10000;
 
@@ -30,7 +30,7 @@ const TYPING_PAUSE_MS = 10000;
  * @param onSeq     called with each new last seq, to keep it for a reload
  * @param onNewChat called when the patron asks for a new chat, after this screen let go of everything
  */
-export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, setStatus, onSeq, onNewChat }) {
+export function showChat(main, { chat, waiting, limits, unread: unreadBefore = 0, host, setStatus, onSeq, onNewChat }) {
   const { chatId, token } = chat;
   const seenBefore = chat.lastSeq || 0;
   const connector = createConnector({ token });
@@ -44,30 +44,30 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
   // ---- the screen -------------------------------------------------------------------------------
 
   const banner = h('p', { class: 'banner', role: 'status', hidden: true });
-  const slowDown = h('p', { class: 'banner slow', role: 'status', hidden: true, text: SLOW_DOWN });
+  const slowDown = h('p', { class: 'banner slow', role: 'status', hidden: true, text: t(SLOW_DOWN) });
   const waitLine = h('p', { class: 'waiting', role: 'status', hidden: true });
   // The list gives each message its place for a screen reader; the log around it reads out news.
   const items = h('ol', { class: 'items' });
   const log = h('div', { class: 'log', role: 'log', 'aria-live': seenBefore > 0 ? 'off' : 'polite',
-    'aria-label': 'Conversation', tabindex: '0' }, items);
+    'aria-label': t('chat.conversation'), tabindex: '0' }, items);
   const theyType = h('p', { class: 'typing', hidden: true });
-  const draft = h('textarea', { id: 'draft', name: 'message', rows: '2', maxlength: String(MAX_TEXT),
-    placeholder: 'Type your message', 'aria-describedby': 'draft-keys draft-left' });
-  const left = remainingHint(draft, { max: MAX_TEXT });
-  const composer = h('form', { class: 'composer', 'aria-label': 'Send a message' },
-    h('label', { for: 'draft', class: 'sr-only', text: 'Your message' }),
-    h('div', { class: 'compose-row' }, draft, h('button', { type: 'submit', class: 'primary', text: 'Send' })),
-    h('p', { id: 'draft-keys', class: 'sr-only', text: 'Enter sends; Shift and Enter starts a new line.' }),
+  const draft = h('textarea', { id: 'draft', name: 'message', rows: '2', maxlength: limits ? String(limits.messageChars) : undefined,
+    placeholder: t('chat.draftPlaceholder'), 'aria-describedby': 'draft-keys draft-left' });
+  const left = remainingHint(draft, { max: limits ? limits.messageChars : undefined });
+  const composer = h('form', { class: 'composer', 'aria-label': t('chat.sendAMessage') },
+    h('label', { for: 'draft', class: 'sr-only', text: t('chat.yourMessage') }),
+    h('div', { class: 'compose-row' }, draft, h('button', { type: 'submit', class: 'primary', text: t('chat.send') })),
+    h('p', { id: 'draft-keys', class: 'sr-only', text: t('chat.keys') }),
     left.hint);
-  const endButton = h('button', { type: 'button', class: 'link', text: 'End chat' });
-  const keepButton = h('button', { type: 'button', class: 'secondary', text: 'Keep chatting' });
-  const confirmButton = h('button', { type: 'button', class: 'danger', text: 'End chat' });
+  const endButton = h('button', { type: 'button', class: 'link', text: t('chat.end') });
+  const keepButton = h('button', { type: 'button', class: 'secondary', text: t('chat.keep') });
+  const confirmButton = h('button', { type: 'button', class: 'danger', text: t('chat.end') });
   const confirm = h('div', { class: 'confirm', role: 'group', 'aria-labelledby': 'confirm-question', hidden: true },
-    h('p', { id: 'confirm-question', text: 'End this chat? You can start a new one afterwards.' }),
+    h('p', { id: 'confirm-question', text: t('chat.endQuestion') }),
     h('div', { class: 'row' }, confirmButton, keepButton));
   const endError = h('p', { class: 'error', role: 'alert', hidden: true });
-  const endedText = h('p', { class: 'ended-title', text: 'This chat has ended' });
-  const newChatButton = h('button', { type: 'button', class: 'primary', text: 'Start a new chat' });
+  const endedText = h('p', { class: 'ended-title', text: t('chat.ended') });
+  const newChatButton = h('button', { type: 'button', class: 'primary', text: t('chat.newChat') });
   const ended = h('div', { class: 'ended', hidden: true }, endedText, newChatButton);
   const actions = h('div', { class: 'actions' }, endButton, confirm, endError);
 
@@ -109,11 +109,11 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
       own.li.remove();
       pending.delete(event.clientMsgId);
     }
-    const who = mine ? 'You' : (event.from && event.from.name) || 'Librarian';
+    const who = mine ? t('chat.you') : (event.from && event.from.name) || t('chat.librarian');
     place(h('li', { class: mine ? 'msg mine' : 'msg theirs' },
       meta(who, event.at),
       h('p', { class: 'text' }, linkedText(event.text)),
-      mine ? h('p', { class: 'state', text: 'Sent' }) : null), { scroll: Boolean(own) });
+      mine ? h('p', { class: 'state', text: t('chat.sent') }) : null), { scroll: Boolean(own) });
     if (!mine) {
       theyStopped();
       if (event.seq > seenBefore && !host.visible) {
@@ -124,18 +124,18 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
   }
 
   function claimed(event) {
-    const name = (event.operator && event.operator.name) || (event.from && event.from.name) || 'A librarian';
-    note(`${name} has joined`, event.at);
+    const name = (event.operator && event.operator.name) || (event.from && event.from.name) || t('chat.aLibrarian');
+    note(t('chat.joined', { name }), event.at);
     phase = 'active';
     stopWaiting();
-    setStatus(`Chatting with ${name}`);
+    setStatus(t('chat.chattingWith', { name }));
   }
 
   function endedBy(event) {
-    if (event.endedBy === 'patron') return 'You ended the chat';
-    if (event.endedBy === 'operator') return `${(event.from && event.from.name) || 'The librarian'} ended the chat`;
+    if (event.endedBy === 'patron') return t('chat.endedByYou');
+    if (event.endedBy === 'operator') return t('chat.endedBy', { name: (event.from && event.from.name) || t('chat.theLibrarian') });
     // The system says why it closed a chat (the patron went quiet); that reason is the patron's to read.
-    return event.text || 'The chat was closed';
+    return event.text || t('chat.closed');
   }
 
   function onEvent(event) {
@@ -145,7 +145,7 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
     else if (event.type === 'typing') typingFrom(event);
     else if (event.type === 'ended') {
       note(endedBy(event), event.at);
-      finish('This chat has ended');
+      finish(t('chat.ended'));
     }
     // Types reserved for sharing and transfers (joined, left, transferred) have nothing to show yet.
     if (Number.isInteger(event.seq)) {
@@ -160,7 +160,7 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
   function send(text) {
     const { clientMsgId, done } = connector.sendMessage(chatId, text);
     const li = h('li', { class: 'msg mine pending' },
-      meta('You'), h('p', { class: 'text' }, linkedText(text)), h('p', { class: 'state', text: 'Sending…' }));
+      meta(t('chat.you')), h('p', { class: 'text' }, linkedText(text)), h('p', { class: 'state', text: t('send.sending') }));
     pending.set(clientMsgId, { li, text });
     items.append(li);
     toEnd();
@@ -174,7 +174,7 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
     for (const [clientMsgId, { li }] of pending) {
       const entry = outbox.get(clientMsgId);
       if (entry && entry.state === 'failed') continue;
-      li.querySelector('.state').textContent = entry ? 'Sending…' : 'Sent';
+      li.querySelector('.state').textContent = entry ? t('send.sending') : t('chat.sent');
     }
     if (!connector.pendingFor(chatId).some((entry) => entry.state !== 'failed')) slowDown.hidden = true;
   }
@@ -193,11 +193,11 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
     const status = item.li.querySelector('.state');
     item.li.classList.add('failed');
     if (phase === 'ended' || error.code === 'chat_ended') {
-      status.textContent = 'Not sent — the chat has ended';
+      status.textContent = t('chat.notSentEnded');
       return;
     }
-    status.replaceChildren('Not sent — ', h('button', { type: 'button', class: 'link', onclick: () => retry(clientMsgId) },
-      'Retry', h('span', { class: 'sr-only', text: ' sending this message' })));
+    status.replaceChildren(`${t('chat.notSent')} `, h('button', { type: 'button', class: 'link', onclick: () => retry(clientMsgId) },
+      t('chat.retry'), h('span', { class: 'sr-only', text: ` ${t('chat.retryWhat')}` })));
   }
 
   function retry(clientMsgId) {
@@ -283,7 +283,7 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
       theyStopped();
       return;
     }
-    theyType.textContent = `${event.from.name || 'The librarian'} is typing…`;
+    theyType.textContent = t('chat.typing', { name: event.from.name || t('chat.theLibrarian') });
     theyType.hidden = false;
     theirTypingTimer = setTimeout(theyStopped, TYPING_STALE_MS);
   }
@@ -311,7 +311,7 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
   // The claim and the end arrive as chat events; the poll only stops when it sees them.
   async function poll() {
     pollTimer = null;
-    let again = true;
+    let again;
     try {
       const info = await api(`/api/widget/chats/${encodeURIComponent(chatId)}`, { token });
       again = info.state === 'waiting';
@@ -347,7 +347,7 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
       if (error.code === 'chat_ended') return;
       confirmButton.disabled = false;
       keepButton.disabled = false;
-      endError.textContent = `The chat could not be ended: ${error.message}`;
+      endError.textContent = t('chat.notEnded', { reason: error.message });
       endError.hidden = false;
       cancelEnd();
     }
@@ -372,7 +372,7 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
     actions.hidden = true;
     endedText.textContent = why;
     ended.hidden = false;
-    setStatus('Chat ended');
+    setStatus(t('chat.statusEnded'));
     host.post('active', { active: false });
     // Nothing more can happen in an ended chat: let the socket go.
     unfollow();
@@ -387,7 +387,7 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
   connector.onRetry(retrying);
   connector.onState((state) => {
     const down = state === 'reconnecting' || state === 'offline';
-    banner.textContent = down ? RECONNECTING : '';
+    banner.textContent = down ? t(RECONNECTING) : '';
     banner.hidden = !down;
     // Closing abandons what was unsent; each of those says "Not sent" itself, not "Sent".
     if (state !== 'closed') refreshPending();
@@ -397,10 +397,10 @@ export function showChat(main, { chat, waiting, unread: unreadBefore = 0, host, 
     lastSeq: 0,
     onEvent,
     // The token expired or the chat is gone: nothing to resume, but the patron can start again.
-    onError: () => finish('This chat can no longer be opened'),
+    onError: () => finish(t('chat.gone')),
   });
 
-  setStatus('Waiting for a librarian');
+  setStatus(t('chat.statusWaiting'));
   host.post('active', { active: true });
   if (waiting) {
     showWaiting(waiting.position, waiting.expectedWaitSeconds);

@@ -1,5 +1,6 @@
 // Building blocks for the widget's screens. Text always goes in as text nodes (append with strings,
 // textContent), never as markup, so nothing a patron or a librarian types can become HTML.
+import { t } from './messages/t.js';
 
 /**
  * Creates an element. `attrs`: `class`, `text`, `on<event>` listeners, DOM properties given as
@@ -26,9 +27,11 @@ export function h(tag, attrs = {}, ...children) {
 export function remainingHint(field, { max, warnAt = 200 }) {
   const hint = h('p', { class: 'hint', id: `${field.id}-left`, 'aria-live': 'polite', hidden: true });
   const update = () => {
+    // Without a known limit (the queue could not be described) the server alone holds the line.
+    if (max === undefined) return;
     const left = max - field.value.length;
     hint.hidden = left >= warnAt;
-    hint.textContent = left === 1 ? '1 character left' : `${left} characters left`;
+    hint.textContent = t('form.charactersLeft', { count: left });
   };
   field.addEventListener('input', update);
   return { hint, update };

@@ -1,32 +1,35 @@
 // How the widget words times, places in line and links. The pure parts take no DOM, so they read
 // (and can be tried in Node) on their own.
 import { linkify } from '/shared/linkify.js';
+import { LOCALE, t } from './messages/t.js';
+
+// The catalogue's ordinal for each of the locale's ordinal plural rules (1st, 2nd, 3rd, 4th).
+const ORDINALS = { zero: 'ordinal.other', one: 'ordinal.one', two: 'ordinal.two', few: 'ordinal.few', many: 'ordinal.other', other: 'ordinal.other' };
+const ordinalRules = new Intl.PluralRules(LOCALE, { type: 'ordinal' });
 
 /** The time of day in the patron's own locale and zone, worded as the operator app words it. */
 export { clockTime as clock } from '/shared/clock.js';
 
 /** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st. */
 export function ordinal(n) {
-  const tens = n % 100;
-  if (tens >= 11 && tens <= 13) return `${n}th`;
-  return n + ({ 1: 'st', 2: 'nd', 3: 'rd' }[n % 10] || 'th');
+  return t(ORDINALS[ordinalRules.select(n)], { n });
 }
 
 /** A wait in whole minutes, never "0 minutes"; null when the queue has no history yet. */
 export function minutes(seconds) {
   if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 0) return null;
   const n = Math.max(1, Math.round(seconds / 60));
-  return n === 1 ? 'about 1 minute' : `about ${n} minutes`;
+  return t('waiting.aboutMinutes', { count: n });
 }
 
 /** "Waiting — you are 2nd in line, usual wait about 3 minutes", leaving out what is not known. */
 export function waitingText(position, expectedWaitSeconds) {
   let place = '';
-  if (position === 1) place = 'you are next in line';
-  else if (Number.isInteger(position) && position > 1) place = `you are ${ordinal(position)} in line`;
+  if (position === 1) place = t('waiting.next');
+  else if (Number.isInteger(position) && position > 1) place = t('waiting.place', { place: ordinal(position) });
   const wait = minutes(expectedWaitSeconds);
-  const known = [place, wait && `usual wait ${wait}`].filter(Boolean).join(', ');
-  return known ? `Waiting — ${known}` : 'Waiting for a librarian to answer';
+  const known = [place, wait && t('waiting.usual', { wait })].filter(Boolean).join(t('waiting.and'));
+  return known ? t('waiting.known', { known }) : t('waiting.unknown');
 }
 
 /** The text as nodes: plain text, and links that open in a new tab without telling the target who sent them. */

@@ -1,6 +1,7 @@
 // What only a chat needs, loaded when one starts or resumes: SockJS, the event-bus client, the connector
 // and the conversation screen are most of the widget's weight, and most opens of the widget never get
 // that far (nobody online, a look at the form, a closed panel).
+import { t } from './messages/t.js';
 
 const BUS_SCRIPTS = ['/webjars/sockjs-client/dist/sockjs.min.js', '/shared/vendor/vertx-eventbus.js'];
 
@@ -16,7 +17,7 @@ function script(src) {
     node.onload = resolve;
     node.onerror = () => {
       node.remove();
-      reject(new Error('The chat could not be loaded. Check your connection and try again.'));
+      reject(new Error(t('problem.notLoaded')));
     };
     document.head.append(node);
   });

@@ -1,12 +1,10 @@
 // Patrons often type their question into the first box they see, the name. Such a name is told by its
-// shape: it ends with "?", it is longer than a name (the gateway keeps 80 characters), or it has
-// more words than names have. The gateway applies the same rule (WidgetRoutes).
+// shape: it ends with "?", it is longer than a name, or it has more words than names have. The gateway
+// applies the same rule (WidgetRoutes) and sends its two numbers with the queue description.
 
-export const NAME_MAX = 80;
-const NAME_MAX_WORDS = 6;
-
-export function looksLikeQuestion(text) {
+/** `limits` is the queue description's `{nameChars, nameWords}`. */
+export function looksLikeQuestion(text, { nameChars, nameWords }) {
   const value = String(text || '').trim();
   if (!value) return false;
-  return value.endsWith('?') || value.length > NAME_MAX || value.split(/\s+/).length > NAME_MAX_WORDS;
+  return value.endsWith('?') || value.length > nameChars || value.split(/\s+/).length > nameWords;
 }

@@ -4,9 +4,9 @@ import { api } from '/shared/api.js';
 import { focus, h, remainingHint } from './dom.js';
 import { minutes } from './format.js';
 import { looksLikeQuestion } from './name-check.js';
+import { t } from './messages/t.js';
 
-export const MAX_TEXT = 4000;
-const DEFAULT_NOTICE = 'The library keeps a transcript of this chat so it can follow up on your question.';
+const DEFAULT_NOTICE = 'form.transcriptNotice';
 
 const setting = (queue, name) => {
   const value = queue && queue.settings ? queue.settings[name] : null;
@@ -16,22 +16,22 @@ const setting = (queue, name) => {
 /** Shown instead of the form while no librarian monitoring the queue is online. */
 export function showOffline(main, { queue, onCheckAgain }) {
   const hours = setting(queue, 'hours');
-  const heading = h('h2', { id: 'offline-title', tabindex: '-1', text: 'Nobody is answering right now' });
+  const heading = h('h2', { id: 'offline-title', tabindex: '-1', text: t('offline.title') });
   main.replaceChildren(h('section', { class: 'panel offline', 'aria-labelledby': 'offline-title' },
     heading,
-    h('p', { text: setting(queue, 'offlineMessage') || 'No librarian is online at the moment. Please try again later.' }),
-    hours && h('p', { class: 'hours' }, h('strong', { text: 'Hours: ' }), hours),
-    h('button', { type: 'button', class: 'secondary', text: 'Check again', onclick: onCheckAgain })));
+    h('p', { text: setting(queue, 'offlineMessage') || t('offline.message') }),
+    hours && h('p', { class: 'hours' }, h('strong', { text: t('offline.hours') }), hours),
+    h('button', { type: 'button', class: 'secondary', text: t('offline.checkAgain'), onclick: onCheckAgain })));
   return { focus: () => focus(heading) };
 }
 
 /** The widget could not load its queue: say so in words, and offer another try when one may help. */
 export function showProblem(main, { message, onRetry }) {
-  const heading = h('h2', { tabindex: '-1', text: 'The chat is not available' });
+  const heading = h('h2', { tabindex: '-1', text: t('problem.title') });
   main.replaceChildren(h('section', { class: 'panel', role: 'alert' },
     heading,
     h('p', { text: message }),
-    onRetry && h('button', { type: 'button', class: 'secondary', text: 'Try again', onclick: onRetry })));
+    onRetry && h('button', { type: 'button', class: 'secondary', text: t('problem.tryAgain'), onclick: onRetry })));
   return { focus: () => focus(heading) };
 }
 
@@ -42,29 +42,29 @@ export function showProblem(main, { message, onRetry }) {
  */
 export function showForm(main, { queue, page, patron, onStarted }) {
   // No maxlength: the browser would cut a question typed here without a word; submit checks instead.
-  const name = h('input', { id: 'name', name: 'name', type: 'text', autocomplete: 'name', placeholder: 'Your name' });
-  const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'email', maxlength: '254',
+  const name = h('input', { id: 'name', name: 'name', type: 'text', autocomplete: 'name', placeholder: t('form.namePlaceholder') });
+  const email = h('input', { id: 'email', name: 'email', type: 'email', autocomplete: 'email', maxlength: String(queue.limits.emailChars),
     inputmode: 'email', 'aria-describedby': 'email-why' });
   // Three rows leave Start chat in sight in the loader's 600 px panel; the field grows by its handle.
-  const question = h('textarea', { id: 'question', name: 'question', rows: '3', maxlength: String(MAX_TEXT),
+  const question = h('textarea', { id: 'question', name: 'question', rows: '3', maxlength: String(queue.limits.messageChars),
     required: true, 'aria-describedby': 'question-left' });
-  const left = remainingHint(question, { max: MAX_TEXT });
+  const left = remainingHint(question, { max: queue.limits.messageChars });
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const submit = h('button', { type: 'submit', class: 'primary', text: 'Start chat' });
+  const submit = h('button', { type: 'submit', class: 'primary', text: t('form.start') });
   const wait = minutes(queue.expectedWaitSeconds);
 
   const form = h('form', { class: 'panel start', novalidate: '', 'aria-labelledby': 'start-title' },
-    h('h2', { id: 'start-title', text: 'Ask us anything' }),
-    wait && h('p', { class: 'muted', text: `A librarian usually answers in ${wait}.` }),
-    h('label', { for: 'name' }, 'Name ', h('span', { class: 'optional', text: '(optional)' })),
+    h('h2', { id: 'start-title', text: t('form.title') }),
+    wait && h('p', { class: 'muted', text: t('form.usualWait', { wait }) }),
+    h('label', { for: 'name' }, `${t('form.name')} `, h('span', { class: 'optional', text: t('form.optional') })),
     name,
-    h('label', { for: 'email' }, 'E-mail ', h('span', { class: 'optional', text: '(optional)' })),
+    h('label', { for: 'email' }, `${t('form.email')} `, h('span', { class: 'optional', text: t('form.optional') })),
     email,
-    h('p', { class: 'hint', id: 'email-why', text: 'So we can send the answer if we get cut off.' }),
-    h('label', { for: 'question' }, 'Your question'),
+    h('p', { class: 'hint', id: 'email-why', text: t('form.emailWhy') }),
+    h('label', { for: 'question' }, t('form.question')),
     question,
     left.hint,
-    h('p', { class: 'notice', text: setting(queue, 'transcriptNotice') || DEFAULT_NOTICE }),
+    h('p', { class: 'notice', text: setting(queue, 'transcriptNotice') || t(DEFAULT_NOTICE) }),
     h('div', { class: 'submit-bar' }, error, submit));
 
   function fail(message, field) {
@@ -79,24 +79,24 @@ export function showForm(main, { queue, page, patron, onStarted }) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (looksLikeQuestion(name.value)) {
+    if (looksLikeQuestion(name.value, queue.limits)) {
       if (question.value.trim()) {
         // Both boxes filled: the patron decides. The text moves, nothing is cut, and Start chat confirms.
         question.value = `${name.value.trim()}\n\n${question.value}`;
         name.value = '';
         left.update();
-        return fail('That looked like a question rather than a name, so it is now part of your question. Check it and press Start chat.', question);
+        return fail(t('form.nameWasQuestion'), question);
       }
       // Only the name box filled: that is the question, and the patron stays a guest.
       question.value = name.value.trim();
       name.value = '';
       left.update();
     }
-    if (!question.value.trim()) return fail('Please type your question.', question);
-    if (email.validity.typeMismatch) return fail('That e-mail address does not look right.', email);
+    if (!question.value.trim()) return fail(t('form.noQuestion'), question);
+    if (email.validity.typeMismatch) return fail(t('form.badEmail'), email);
     error.hidden = true;
     submit.disabled = true;
-    submit.textContent = 'Starting…';
+    submit.textContent = t('form.starting');
     try {
       const answer = await api('/api/widget/chats', {
         method: 'POST',
@@ -111,7 +111,7 @@ export function showForm(main, { queue, page, patron, onStarted }) {
       onStarted(answer, { name: name.value.trim(), email: email.value.trim() });
     } catch (e) {
       submit.disabled = false;
-      submit.textContent = 'Start chat';
+      submit.textContent = t('form.start');
       fail(e.message, e.code === 'invalid' && /mail/i.test(e.message) ? email : null);
     }
   });

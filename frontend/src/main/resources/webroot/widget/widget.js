@@ -7,6 +7,7 @@ import { connectHost } from './host.js';
 import { loadChat } from './lazy.js';
 import { showForm, showOffline, showProblem } from './start.js';
 import { forgetChat, saveChat, savedChat, savePatron, savedPatron } from './storage.js';
+import { t } from './messages/t.js';
 
 const params = new URLSearchParams(location.search);
 const slug = (params.get('queue') || '').trim();
@@ -24,6 +25,8 @@ let focusWhenShown = false;
 // frame, so they are also kept where the chat is (the loader's storage on the library's site, and
 // this frame's own where the browser allows it).
 let lastPatron = null;
+// What the queue description says fields are held to; a chat resumed without it goes on without them.
+let queueLimits = null;
 
 const host = connectHost(params.get('host'), {
   onVisible(visible, takeFocus) {
@@ -37,6 +40,10 @@ const host = connectHost(params.get('host'), {
   },
 });
 
+// The page's own markup carries no words: they come from the catalogue, here.
+title.textContent = t('window.title');
+closeButton.setAttribute('aria-label', t('window.close'));
+closeButton.title = t('window.closeHint');
 closeButton.hidden = !host.framed;
 closeButton.addEventListener('click', () => host.post('close'));
 // Escape in here never reaches the library's page, so the loader is told to close the panel.
@@ -57,8 +64,9 @@ function show(next, { takeFocus = false } = {}) {
 }
 
 function applyLook(queue) {
-  title.textContent = queue.name || 'Ask a librarian';
-  document.title = queue.library && queue.library.name ? `${title.textContent} · ${queue.library.name}` : title.textContent;
+  title.textContent = queue.name || t('window.title');
+  document.title = queue.library && queue.library.name
+    ? t('window.documentTitle', { queue: title.textContent, library: queue.library.name }) : title.textContent;
   const color = queue.settings && queue.settings.color;
   if (typeof color === 'string' && color.trim()) {
     // CSSOM, not a style attribute: the page's policy allows no inline styles.
@@ -113,6 +121,7 @@ async function openChat(chat, waiting, options) {
   show(screenModule.showChat(main, {
     chat,
     waiting,
+    limits: queueLimits,
     unread,
     host,
     setStatus,
@@ -126,9 +135,9 @@ async function openChat(chat, waiting, options) {
 
 async function begin(options = {}) {
   screen = null;
-  main.replaceChildren(h('p', { class: 'loading', text: 'Loading…' }));
+  main.replaceChildren(h('p', { class: 'loading', text: t('window.loading') }));
   if (!slug) {
-    show(showProblem(main, { message: 'This chat window was opened without saying which desk to ask.' }), options);
+    show(showProblem(main, { message: t('problem.noQueue') }), options);
     return;
   }
   const saved = await chatToResume();
@@ -137,6 +146,7 @@ async function begin(options = {}) {
     // The loader's copy of this answer may sit in the HTTP cache for some seconds; whether a librarian
     // is online must be fresh here (and on "Check again"), so this request skips the cache.
     queue = await api(`/api/widget/queues/${encodeURIComponent(slug)}`, { cache: 'no-store' });
+    queueLimits = queue.limits || null;
     applyLook(queue);
   } catch (error) {
     // A chat under way needs nothing from the queue but its looks; it goes on without them.

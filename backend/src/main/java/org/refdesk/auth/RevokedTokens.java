@@ -10,7 +10,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
-import org.refdesk.platform.bus.Addresses;
 
 /**
  * Operator tokens revoked by signing out, until they would expire anyway. Postgres holds the list, so
@@ -32,7 +31,7 @@ public final class RevokedTokens {
     var expires = OffsetDateTime.ofInstant(Instant.ofEpochMilli(token.expiresAtMs()), ZoneOffset.UTC);
     return pool.preparedQuery(RevokedTokensSql.INSERT).execute(Tuple.of(token.tokenId(), token.subjectId(), expires))
         .compose(inserted -> pool.query(RevokedTokensSql.DELETE_EXPIRED).execute())
-        .onSuccess(v -> bus.publish(Addresses.TOKEN_REVOKED, new JsonObject()
+        .onSuccess(v -> bus.publish(AuthAddresses.TOKEN_REVOKED, new JsonObject()
             .put("tokenId", token.tokenId()).put("expiresAt", token.expiresAtMs())))
         .mapEmpty();
   }
@@ -53,7 +52,7 @@ public final class RevokedTokens {
 
   /** Listens, on the calling verticle's event loop, for sign-outs anywhere in the cluster. */
   public Future<Void> listen(EventBus bus) {
-    return bus.<JsonObject>consumer(Addresses.TOKEN_REVOKED, message -> {
+    return bus.<JsonObject>consumer(AuthAddresses.TOKEN_REVOKED, message -> {
       var tokenId = message.body().getString("tokenId");
       var expiresAt = message.body().getLong("expiresAt");
       if (tokenId != null && expiresAt != null) {

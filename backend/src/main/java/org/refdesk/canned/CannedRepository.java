@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
+import io.vertx.pgclient.PgException;
 
 /** Canned messages: the library's, and each operator's own. */
 public final class CannedRepository {
@@ -71,7 +72,7 @@ public final class CannedRepository {
   }
 
   private static boolean isUniqueViolation(Throwable e) {
-    return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
+    return e instanceof PgException pg && "23505".equals(pg.getSqlState());
   }
 
   private static List<CannedMessage> all(RowSet<Row> rows) {

@@ -13,6 +13,7 @@ import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.JsonInput;
 import org.refdesk.platform.web.PathParams;
 import org.refdesk.platform.web.Responses;
+import org.refdesk.chat.ChatLimits;
 
 /**
  * Canned messages. Everyone reads the library's and their own; an admin edits the library's, each
@@ -20,7 +21,9 @@ import org.refdesk.platform.web.Responses;
  */
 public final class CannedRoutes {
 
-  private static final Pattern SHORTCUT = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
+  static final int TITLE_CHARS = 80;
+  static final int SHORTCUT_CHARS = 32;
+  private static final Pattern SHORTCUT = Pattern.compile("[a-z0-9][a-z0-9-]{0," + (SHORTCUT_CHARS - 1) + "}");
 
   private final CannedRepository canned;
 
@@ -95,7 +98,7 @@ public final class CannedRoutes {
   }
 
   private static Draft draft(JsonInput input) {
-    return new Draft(input.requiredText("title", 80), input.requiredText("body", 4000),
-        input.matching("shortcut", SHORTCUT, "must be 1 to 32 lower-case letters, digits or dashes"));
+    return new Draft(input.requiredText("title", TITLE_CHARS), input.requiredText("body", ChatLimits.MESSAGE_CHARS),
+        input.matching("shortcut", SHORTCUT, "must be 1 to " + SHORTCUT_CHARS + " lower-case letters, digits or dashes"));
   }
 }

@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 import org.refdesk.platform.bridge.BridgeRule;
+import org.refdesk.platform.metrics.RefdeskMetrics;
 import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.Identity;
 
@@ -20,14 +21,16 @@ final class ChatBridgeRules {
   static final class Commands implements BridgeRule {
 
     private static final Pattern ADDRESSES = Pattern.compile(
-        Pattern.quote(Addresses.CHAT_SEND) + "|" + Pattern.quote(Addresses.CHAT_TYPING));
+        Pattern.quote(ChatAddresses.CHAT_SEND) + "|" + Pattern.quote(ChatAddresses.CHAT_TYPING));
 
     private final FloodControl flood;
     private final ChatVisibility visibility;
+    private final RefdeskMetrics metrics;
 
-    Commands(FloodControl flood, ChatVisibility visibility) {
+    Commands(FloodControl flood, ChatVisibility visibility, RefdeskMetrics metrics) {
       this.flood = flood;
       this.visibility = visibility;
+      this.metrics = metrics;
     }
 
     @Override
@@ -49,8 +52,14 @@ final class ChatBridgeRules {
         return Future.succeededFuture(Verdict.REFUSED);
       }
       boolean flooding = who.isPatron() && !flood.take(socket.remember(FloodControl.SocketAllowance.class, flood::forSocket),
-          who.chatId(), Addresses.CHAT_TYPING.equals(address));
-      return Future.succeededFuture(flooding ? Verdict.RATE_LIMITED : Verdict.ALLOWED);
+          who.chatId(), ChatAddresses.CHAT_TYPING.equals(address));
+      if (flooding) {
+        return Future.succeededFuture(Verdict.RATE_LIMITED);
+      }
+      if (ChatAddresses.CHAT_SEND.equals(address)) {
+        metrics.messageIn();
+      }
+      return Future.succeededFuture(Verdict.ALLOWED);
     }
   }
 
@@ -60,7 +69,7 @@ final class ChatBridgeRules {
    */
   static final class Events implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(Addresses.CHAT_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(ChatAddresses.CHAT_PREFIX) + "[0-9]+");
 
     private final ChatVisibility visibility;
 
@@ -80,7 +89,7 @@ final class ChatBridgeRules {
 
     @Override
     public Future<Boolean> mayRegister(Identity who, String address) {
-      long chatId = Addresses.idOf(address, Addresses.CHAT_PREFIX);
+      long chatId = Addresses.idOf(address, ChatAddresses.CHAT_PREFIX);
       if (chatId <= 0) {
         return Future.succeededFuture(false);
       }

@@ -11,11 +11,11 @@ import java.util.Optional;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.Operator;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.metrics.RefdeskMetrics;
 import org.refdesk.queue.QueueState;
+import org.refdesk.queue.QueueAddresses;
 
 /**
  * Claiming a waiting chat. Postgres decides every win; the losers, who are most of the presses when
@@ -115,10 +115,10 @@ public final class ChatClaims {
           }
           var event = claimed.get().event();
           var who = new JsonObject().put("id", operator.id()).put("name", operator.name());
-          vertx.eventBus().publish(Addresses.CHAT_CLAIMED, new JsonObject().put("chatId", chat.chatId())
+          vertx.eventBus().publish(ChatAddresses.CHAT_CLAIMED, new JsonObject().put("chatId", chat.chatId())
               .put("operatorId", operator.id()));
-          vertx.eventBus().publish(Addresses.chat(chat.chatId()), event);
-          vertx.eventBus().publish(Addresses.queue(chat.queueId()), new JsonObject().put("type", "claimed")
+          vertx.eventBus().publish(ChatAddresses.chat(chat.chatId()), event);
+          vertx.eventBus().publish(QueueAddresses.queue(chat.queueId()), new JsonObject().put("type", "claimed")
               .put("chatId", chat.chatId()).put("operator", who)
               .put("queueId", chat.queueId()).put("at", Instant.now().toString()));
           return queues.confirmClaim(chat.chatId(), operator.id()).otherwiseEmpty()

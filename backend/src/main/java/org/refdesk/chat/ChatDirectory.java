@@ -5,7 +5,6 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.cache.EventLoopCache;
 import org.refdesk.queue.QueueState;
 
@@ -42,11 +41,11 @@ public final class ChatDirectory {
    * find its facts here already.
    */
   public Future<Void> follow(EventBus bus) {
-    var started = bus.<JsonObject>consumer(Addresses.CHAT_STARTED, message -> {
+    var started = bus.<JsonObject>consumer(ChatAddresses.CHAT_STARTED, message -> {
       var chat = ChatFacts.fromJson(message.body());
       facts.put(chat.chatId(), chat);
     });
-    var claimed = bus.<JsonObject>consumer(Addresses.CHAT_CLAIMED, message -> {
+    var claimed = bus.<JsonObject>consumer(ChatAddresses.CHAT_CLAIMED, message -> {
       var chatId = message.body().getLong("chatId");
       var operatorId = message.body().getLong("operatorId");
       if (chatId != null && operatorId != null) {
@@ -55,7 +54,7 @@ public final class ChatDirectory {
     });
     // Forgotten rather than marked: the next question reads Postgres, which also clears a claim key
     // that the end could not delete (see load).
-    var ended = bus.<JsonObject>consumer(Addresses.CHAT_ENDED, message -> facts.forget(message.body().getLong("chatId")));
+    var ended = bus.<JsonObject>consumer(ChatAddresses.CHAT_ENDED, message -> facts.forget(message.body().getLong("chatId")));
     return Future.all(started.completion(), claimed.completion(), ended.completion()).mapEmpty();
   }
 

@@ -21,7 +21,7 @@ public record ChatFacts(long chatId, long libraryId, long queueId, long arrivalM
         Chat.ENDED.equals(state));
   }
 
-  /** As {@link org.refdesk.platform.bus.Addresses#CHAT_STARTED} carries it. */
+  /** As {@link ChatAddresses#CHAT_STARTED} carries it. */
   static ChatFacts fromJson(JsonObject json) {
     return new ChatFacts(json.getLong("chatId"), json.getLong("libraryId"), json.getLong("queueId"),
         json.getLong("arrivalMs"), null, false);

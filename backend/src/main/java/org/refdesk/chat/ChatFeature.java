@@ -31,10 +31,15 @@ public final class ChatFeature implements Feature {
   }
 
   @Override
+  public List<Object> policies(Wiring wiring) {
+    return List.of(new ChatLimits());
+  }
+
+  @Override
   public List<BridgeRule> bridgeRules(Wiring wiring) {
     var flood = flood(wiring);
     wiring.vertx().setPeriodic(FLOOD_SWEEP_MS, id -> flood.forgetIdle());
-    return List.of(new ChatBridgeRules.Commands(flood, visibility(wiring)), new ChatBridgeRules.Events(visibility(wiring)));
+    return List.of(new ChatBridgeRules.Commands(flood, visibility(wiring), wiring.metrics()), new ChatBridgeRules.Events(visibility(wiring)));
   }
 
   @Override

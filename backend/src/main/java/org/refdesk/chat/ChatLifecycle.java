@@ -9,11 +9,11 @@ import java.util.logging.Logger;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.NewChat;
 import org.refdesk.chat.ChatRepository.ReturnedChat;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueState;
+import org.refdesk.queue.QueueAddresses;
 
 /**
  * A chat's life: it starts waiting in its queue, one operator claims it ({@link ChatClaims}), someone
@@ -41,7 +41,7 @@ public final class ChatLifecycle {
   public Future<JsonObject> start(Queue queue, NewChat chat) {
     return chats.start(chat).compose(started -> {
       long arrival = started.createdAt().toInstant().toEpochMilli();
-      vertx.eventBus().publish(Addresses.CHAT_STARTED,
+      vertx.eventBus().publish(ChatAddresses.CHAT_STARTED,
           new ChatFacts(started.chatId(), chat.libraryId(), queue.id(), arrival, null, false).toJson());
       publishQueue(queue.id(), new JsonObject()
           .put("type", "waiting")
@@ -73,7 +73,7 @@ public final class ChatLifecycle {
         return Future.failedFuture(ended());
       }
       var ended = result.get();
-      vertx.eventBus().publish(Addresses.CHAT_ENDED, new JsonObject().put("chatId", chatId));
+      vertx.eventBus().publish(ChatAddresses.CHAT_ENDED, new JsonObject().put("chatId", chatId));
       publishChat(chatId, ended.event());
       boolean abandoned = (Chat.WAITING.equals(ended.previousState()) || Chat.MISSED.equals(ended.previousState()))
           && Sender.PATRON.equals(by.kind());
@@ -118,11 +118,11 @@ public final class ChatLifecycle {
   }
 
   private void publishChat(long chatId, JsonObject event) {
-    vertx.eventBus().publish(Addresses.chat(chatId), event);
+    vertx.eventBus().publish(ChatAddresses.chat(chatId), event);
   }
 
   private void publishQueue(long queueId, JsonObject event) {
-    vertx.eventBus().publish(Addresses.queue(queueId), event.put("queueId", queueId).put("at", Instant.now().toString()));
+    vertx.eventBus().publish(QueueAddresses.queue(queueId), event.put("queueId", queueId).put("at", Instant.now().toString()));
   }
 
   static ApiException ended() {

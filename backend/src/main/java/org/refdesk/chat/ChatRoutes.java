@@ -153,7 +153,7 @@ final class ChatRoutes {
   /** An e-mail the patron typed in the chat, recorded on it so the answer can follow if the chat breaks. */
   private void recordEmail(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
-    var email = JsonInput.body(ctx).requiredText("email", 254);
+    var email = JsonInput.body(ctx).requiredText("email", ChatLimits.EMAIL_CHARS);
     if (!Chat.EMAIL.matcher(email).matches()) {
       throw ApiException.invalid("'email' does not look like an e-mail address.");
     }

@@ -1,5 +1,7 @@
 package org.refdesk.chat;
 
+import org.refdesk.library.LibrarySettings;
+
 /**
  * The SQL of {@link ChatTimerVerticle}. Each statement picks what is due and marks it in one step
  * (rows locked by another node are skipped), so a timer fires once however many nodes tick.
@@ -9,8 +11,14 @@ final class ChatTimerSql {
   private ChatTimerSql() {
   }
 
-  private static String setting(String name, int fallback) {
-    return "make_interval(secs => coalesce((l.settings->>'" + name + "')::int, " + fallback + "))";
+  /**
+   * The library's stored value over the one default, which {@link LibrarySettings} declares. Only a
+   * stored number counts, so a value written by hand in the wrong shape cannot fail every library's timer.
+   */
+  private static String setting(String name) {
+    var stored = "l.settings->'" + name + "'";
+    return "make_interval(secs => coalesce(CASE WHEN jsonb_typeof(" + stored + ") = 'number' THEN (" + stored
+        + ")::numeric::int END, " + LibrarySettings.defaultOf(name) + "))";
   }
 
   /** Waiting chats past the library's first minute, not yet escalated. */
@@ -27,7 +35,7 @@ final class ChatTimerSql {
        WHERE c.id = due.id AND q.id = c.queue_id
       RETURNING c.id, c.library_id, c.queue_id, q.name AS queue_name, c.patron_name, c.question,
                 extract(epoch FROM now() - c.created_at)::int AS waited
-      """.formatted(setting("firstMinuteSeconds", 60));
+      """.formatted(setting("firstMinuteSeconds"));
 
   /** Waiting chats whose patron is owed word on the wait: at the first minute, then every update interval. */
   static final String WAIT_NOTICES = """
@@ -41,7 +49,7 @@ final class ChatTimerSql {
       )
       UPDATE chats c SET wait_notice_at = now() FROM due WHERE c.id = due.id
       RETURNING c.id, c.queue_id
-      """.formatted(setting("firstMinuteSeconds", 60), setting("waitUpdateSeconds", 120));
+      """.formatted(setting("firstMinuteSeconds"), setting("waitUpdateSeconds"));
 
   /**
    * Active chats where the librarian's last message has gone unanswered past the warning time: the
@@ -59,7 +67,7 @@ final class ChatTimerSql {
       )
       UPDATE chats c SET idle_warned_at = now() FROM due WHERE c.id = due.id
       RETURNING c.id, extract(epoch FROM %s)::int AS end_after
-      """.formatted(setting("idleWarnSeconds", 600), "(SELECT " + setting("idleEndSeconds", 300)
+      """.formatted(setting("idleWarnSeconds"), "(SELECT " + setting("idleEndSeconds")
           + " FROM libraries l WHERE l.id = c.library_id)");
 
   /**
@@ -74,7 +82,7 @@ final class ChatTimerSql {
          AND c.idle_warned_at <= now() - %s
          AND c.patron_seen_at <= now() - make_interval(secs => $1::int)
        LIMIT 100
-      """.formatted(setting("idleEndSeconds", 300));
+      """.formatted(setting("idleEndSeconds"));
 
   /**
    * Waiting chats whose patron's widget has been gone for the grace time ($1 seconds): missed. They

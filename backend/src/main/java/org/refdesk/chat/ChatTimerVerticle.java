@@ -6,13 +6,13 @@ import io.vertx.redis.client.Redis;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.refdesk.chat.ChatEvent.Sender;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.config.RefdeskConfig;
 import org.refdesk.platform.db.Database;
 import org.refdesk.platform.redis.RedisClients;
 import org.refdesk.platform.redis.RedisKeys;
 import org.refdesk.queue.QueueRepository;
 import org.refdesk.queue.QueueState;
+import org.refdesk.library.LibraryAddresses;
 
 /**
  * The clock of a shift, after the librarians' guides: a chat unclaimed past the first minute rings
@@ -74,7 +74,7 @@ public final class ChatTimerVerticle extends VerticleBase {
   /** Reaches every operator of the library on presence.<libraryId>, whatever queues they monitor. */
   private Future<Void> escalate() {
     return due.escalate().map(list -> {
-      list.forEach(chat -> vertx.eventBus().publish(Addresses.presence(chat.libraryId()), chat.toEvent()));
+      list.forEach(chat -> vertx.eventBus().publish(LibraryAddresses.alerts(chat.libraryId()), chat.toEvent()));
       return null;
     });
   }
@@ -109,7 +109,7 @@ public final class ChatTimerVerticle extends VerticleBase {
 
   private Future<Void> notice(long chatId, String text) {
     return chats.appendNotice(chatId, text)
-        .onSuccess(event -> vertx.eventBus().publish(Addresses.chat(chatId), event))
+        .onSuccess(event -> vertx.eventBus().publish(ChatAddresses.chat(chatId), event))
         .mapEmpty();
   }
 }

@@ -16,7 +16,6 @@ import org.refdesk.chat.ChatRepository.MessageSend;
 import org.refdesk.chat.ChatRepository.StoredMessage;
 import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.OperatorRepository;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.BusFailures;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.config.RefdeskConfig;
@@ -34,8 +33,6 @@ import org.refdesk.platform.metrics.RefdeskMetrics;
 public final class ChatVerticle extends VerticleBase {
 
   private static final Logger log = Logger.getLogger(ChatVerticle.class.getName());
-  static final int MAX_TEXT = 4000;
-  static final int MAX_PREVIEW = 1000;
   static final int MAX_BATCH = 100;
   static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
@@ -62,15 +59,15 @@ public final class ChatVerticle extends VerticleBase {
   public Future<?> start() {
     var pool = Database.pool(vertx, config);
     chats = new ChatRepository(pool);
-    var operators = new KnownOperators(new OperatorRepository(pool));
+    var operators = new KnownOperators(new OperatorRepository(pool), vertx);
     typists = new Typists(chats, operators);
     var bus = vertx.eventBus();
     // Local consumers: a browser's command is handled on the node its socket is on. The memories
     // listen first, so no frame is answered from what an event should have cleared.
     return Future.all(operators.forgetWhenDisabled(bus), typists.forgetEndedChats(bus))
         .compose(listening -> Future.all(
-            bus.<JsonObject>localConsumer(Addresses.CHAT_SEND, this::send).completion(),
-            bus.<JsonObject>localConsumer(Addresses.CHAT_TYPING, this::typing).completion()));
+            bus.<JsonObject>localConsumer(ChatAddresses.CHAT_SEND, this::send).completion(),
+            bus.<JsonObject>localConsumer(ChatAddresses.CHAT_TYPING, this::typing).completion()));
   }
 
   private void send(Message<JsonObject> message) {
@@ -80,8 +77,8 @@ public final class ChatVerticle extends VerticleBase {
       var body = requireBody(message);
       long chatId = requireId(body, "chatId");
       var text = body.getValue("text");
-      if (!(text instanceof String t) || t.isBlank() || t.length() > MAX_TEXT) {
-        throw ApiException.invalid("'text' must be 1 to " + MAX_TEXT + " characters.");
+      if (!(text instanceof String t) || t.isBlank() || t.length() > ChatLimits.MESSAGE_CHARS) {
+        throw ApiException.invalid("'text' must be 1 to " + ChatLimits.MESSAGE_CHARS + " characters.");
       }
       if (t.indexOf('\u0000') >= 0) {
         // Postgres cannot store it; refused here rather than failing the batch it would have joined.
@@ -161,7 +158,7 @@ public final class ChatVerticle extends VerticleBase {
       metrics.messageStored(took);
       var send = item.send();
       var from = new Sender(send.senderKind(), send.senderId(), message.senderName());
-      vertx.eventBus().publish(Addresses.chat(send.chatId()),
+      vertx.eventBus().publish(ChatAddresses.chat(send.chatId()),
           ChatEvent.message(send.chatId(), message.seq(), message.at(), from, send.text(), send.clientMsgId()));
     }
   }
@@ -196,7 +193,7 @@ public final class ChatVerticle extends VerticleBase {
       }
       requireMayWriteTo(who, chatId);
       var preview = body.getValue("preview") instanceof String draft && who.isPatron() && typing
-          ? draft.substring(0, Math.min(draft.length(), MAX_PREVIEW)) : null;
+          ? draft.substring(0, Math.min(draft.length(), ChatLimits.PREVIEW_CHARS)) : null;
       typists.of(who, chatId).onComplete(sender -> {
         if (sender.failed()) {
           fail(message, sender.cause());
@@ -207,7 +204,7 @@ public final class ChatVerticle extends VerticleBase {
         if (preview != null) {
           event.put("preview", preview);
         }
-        vertx.eventBus().publish(Addresses.chat(chatId), event);
+        vertx.eventBus().publish(ChatAddresses.chat(chatId), event);
         message.reply(new JsonObject());
       });
     } catch (ApiException e) {

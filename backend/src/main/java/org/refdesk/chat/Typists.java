@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.TypingFacts;
 import org.refdesk.operator.KnownOperators;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.cache.EventLoopCache;
 import org.refdesk.platform.errors.ApiException;
@@ -37,7 +36,7 @@ final class Typists {
 
   /** Listens, on the calling verticle's event loop, for chats ending anywhere in the cluster. */
   Future<Void> forgetEndedChats(EventBus bus) {
-    return bus.<JsonObject>consumer(Addresses.CHAT_ENDED, message -> chats.forget(message.body().getLong("chatId")))
+    return bus.<JsonObject>consumer(ChatAddresses.CHAT_ENDED, message -> chats.forget(message.body().getLong("chatId")))
         .completion();
   }
 

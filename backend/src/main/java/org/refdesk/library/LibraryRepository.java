@@ -3,6 +3,8 @@ package org.refdesk.library;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
+import io.vertx.sqlclient.Row;
+import io.vertx.core.json.JsonObject;
 import java.util.Optional;
 
 /** Reads libraries. */
@@ -15,14 +17,19 @@ public final class LibraryRepository {
   }
 
   /** The library's settings over the defaults. */
-  public Future<io.vertx.core.json.JsonObject> settings(long libraryId) {
+  public Future<JsonObject> settings(long libraryId) {
     return pool.preparedQuery(LibrarySql.SETTINGS).execute(Tuple.of(libraryId))
-        .map(rows -> LibrarySettings.effective(rows.iterator().hasNext() ? rows.iterator().next().getJsonObject("settings") : null));
+        .map(rows -> LibrarySettings.effective(rows.iterator().hasNext() ? stored(rows.iterator().next()) : null));
   }
 
-  public Future<io.vertx.core.json.JsonObject> updateSettings(long libraryId, io.vertx.core.json.JsonObject update) {
+  public Future<JsonObject> updateSettings(long libraryId, JsonObject update) {
     return pool.preparedQuery(LibrarySql.MERGE_SETTINGS).execute(Tuple.of(libraryId, update))
-        .map(rows -> LibrarySettings.effective(rows.iterator().next().getJsonObject("settings")));
+        .map(rows -> LibrarySettings.effective(stored(rows.iterator().next())));
+  }
+
+  /** The stored settings if they are an object; anything else written by hand counts as none set. */
+  private static JsonObject stored(Row row) {
+    return row.getValue("settings") instanceof JsonObject object ? object : null;
   }
 
   public Future<Optional<Library>> find(long id) {

@@ -23,6 +23,15 @@ public final class LibrarySettings {
   private LibrarySettings() {
   }
 
+  /** The default of a numeric setting, for SQL that reads the stored value over it. */
+  public static long defaultOf(String name) {
+    var spec = NUMBERS.get(name);
+    if (spec == null) {
+      throw new IllegalArgumentException("not a library setting: " + name);
+    }
+    return spec[0];
+  }
+
   /** The stored settings over the defaults: what the library's screens and timers go by. */
   public static JsonObject effective(JsonObject stored) {
     var settings = new JsonObject();

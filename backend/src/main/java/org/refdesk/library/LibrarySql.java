@@ -12,7 +12,8 @@ final class LibrarySql {
 
   /** Merges the given keys into the stored settings, leaving the others as they were. */
   static final String MERGE_SETTINGS = """
-      UPDATE libraries SET settings = settings || $2 WHERE id = $1 RETURNING settings
+      UPDATE libraries SET settings = (CASE WHEN jsonb_typeof(settings) = 'object' THEN settings ELSE '{}'::jsonb END) || $2
+      WHERE id = $1 RETURNING settings
       """;
 
   static final String FIND = """

@@ -13,7 +13,6 @@ import org.refdesk.auth.Passwords;
 import org.refdesk.operator.Operator;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.operator.OperatorRepository.NewOperator;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.web.JsonInput;
@@ -80,8 +79,9 @@ public final class AdminOperatorRoutes {
           if (disabled.isEmpty()) {
             ctx.fail(ApiException.notFound("There is no such operator in your library."));
           } else {
-            // Every node closes this operator's open sockets; their tokens stop at the next frame anyway.
-            ctx.vertx().eventBus().publish(Addresses.OPERATOR_DISABLED, new JsonObject().put("operatorId", id));
+            // This node refuses the operator from now on; every node closes their open sockets.
+            KnownOperators.markDisabled(ctx.vertx(), id);
+            ctx.vertx().eventBus().publish(OperatorAddresses.OPERATOR_DISABLED, new JsonObject().put("operatorId", id));
             Responses.ok(ctx, disabled.get().details());
           }
         })

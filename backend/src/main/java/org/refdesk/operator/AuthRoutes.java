@@ -28,10 +28,12 @@ public final class AuthRoutes {
   private final LibraryRepository libraries;
   private final ClientAddress clientAddress;
   private final RevokedTokens revoked;
+  private final JsonObject limits;
 
   public AuthRoutes(Tokens tokens, Passwords passwords, LoginThrottle throttle, OperatorRepository operators,
-                    LibraryRepository libraries, ClientAddress clientAddress, RevokedTokens revoked) {
+                    LibraryRepository libraries, ClientAddress clientAddress, RevokedTokens revoked, JsonObject limits) {
     this.revoked = revoked;
+    this.limits = limits;
     this.tokens = tokens;
     this.passwords = passwords;
     this.throttle = throttle;
@@ -78,15 +80,17 @@ public final class AuthRoutes {
   private void me(RoutingContext ctx) {
     var operator = OperatorAuth.operator(ctx);
     var library = libraries.find(operator.libraryId());
+    var settings = libraries.settings(operator.libraryId());
     var queues = operators.queuesOf(operator.id());
-    Future.all(library, queues)
+    Future.all(library, settings, queues)
         .onSuccess(done -> {
           var queueList = new JsonArray();
           queues.result().forEach(q -> queueList.add(q.toJson()));
           Responses.ok(ctx, new JsonObject()
               .put("operator", operator.details())
-              .put("library", library.result().map(l -> l.toJson()).orElse(null))
-              .put("queues", queueList));
+              .put("library", library.result().map(l -> l.toJson().put("settings", settings.result())).orElse(null))
+              .put("queues", queueList)
+              .put("limits", limits));
         })
         .onFailure(ctx::fail);
   }

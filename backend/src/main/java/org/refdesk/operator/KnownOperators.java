@@ -1,11 +1,12 @@
 package org.refdesk.operator;
 
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.shareddata.LocalMap;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.cache.EventLoopCache;
 
 /**
@@ -22,16 +23,38 @@ public final class KnownOperators {
   /** The longest a disabled operator keeps working on a node that never heard of the disable. */
   static final long TTL_SECONDS = 30;
 
+  /** Node-wide: which operators were disabled, read before any event loop's memory. */
+  private static final String DISABLED_ON_NODE = "refdesk.disabled-operators";
+
   private final EventLoopCache<Long, Operator> active;
   private final EventLoopCache<Long, String> names;
+  private final LocalMap<Long, Boolean> disabled;
 
-  public KnownOperators(OperatorRepository operators) {
+  public KnownOperators(OperatorRepository operators, Vertx vertx) {
     this.active = new EventLoopCache<>(CAPACITY, TTL_SECONDS, TimeUnit.SECONDS, operators::findActive);
     this.names = new EventLoopCache<>(CAPACITY, TTL_SECONDS, TimeUnit.SECONDS, operators::displayName);
+    this.disabled = disabledOnNode(vertx);
+  }
+
+  /**
+   * Marks the operator disabled for every event loop of this node at once, before the disable is
+   * answered: the event that clears each loop's memory is a task behind requests already read, so a
+   * request sent after the answer could otherwise still be let through. Accounts are never enabled
+   * again, so the set only grows, by one entry per disabled operator.
+   */
+  public static void markDisabled(Vertx vertx, long operatorId) {
+    disabledOnNode(vertx).put(operatorId, Boolean.TRUE);
+  }
+
+  private static LocalMap<Long, Boolean> disabledOnNode(Vertx vertx) {
+    return vertx.sharedData().getLocalMap(DISABLED_ON_NODE);
   }
 
   /** The operator if the account exists and is not disabled. */
   public Future<Optional<Operator>> active(long operatorId) {
+    if (disabled.containsKey(operatorId)) {
+      return Future.succeededFuture(Optional.empty());
+    }
     return active.get(operatorId);
   }
 
@@ -42,9 +65,10 @@ public final class KnownOperators {
 
   /** Listens, on the calling verticle's event loop, for operators disabled anywhere in the cluster. */
   public Future<Void> forgetWhenDisabled(EventBus bus) {
-    return bus.<JsonObject>consumer(Addresses.OPERATOR_DISABLED, message -> {
+    return bus.<JsonObject>consumer(OperatorAddresses.OPERATOR_DISABLED, message -> {
       var operatorId = message.body().getLong("operatorId");
       if (operatorId != null) {
+        disabled.put(operatorId, Boolean.TRUE);
         active.forget(operatorId);
         names.forget(operatorId);
       }

@@ -11,6 +11,8 @@ import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
+import org.refdesk.platform.web.ClientLimits;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Operator accounts: sign-in and "who am I", the admin's operator list, the gate every operator route
@@ -22,15 +24,23 @@ public final class OperatorFeature implements Feature {
   public void mount(Router router, Wiring wiring) {
     var gate = auth(wiring);
     new AuthRoutes(AuthFeature.tokens(wiring), AuthFeature.passwords(wiring), AuthFeature.throttle(wiring),
-        repository(wiring), LibraryFeature.repository(wiring), wiring.clientAddress(), AuthFeature.revoked(wiring))
+        repository(wiring), LibraryFeature.repository(wiring), wiring.clientAddress(), AuthFeature.revoked(wiring),
+        clientLimits(wiring))
         .mount(router, gate);
     new AdminOperatorRoutes(repository(wiring), AuthFeature.passwords(wiring)).mount(router, gate);
+  }
+
+  /** Every feature's limits on what operators type, in one object for the app. */
+  private static JsonObject clientLimits(Wiring wiring) {
+    var limits = new JsonObject();
+    wiring.policies(ClientLimits.class).forEach(policy -> policy.limits().forEach(limits::put));
+    return limits;
   }
 
   @Override
   public List<Object> policies(Wiring wiring) {
     return List.of(auth(wiring), wiring.once(OperatorSocketIdentities.class,
-        () -> new OperatorSocketIdentities(AuthFeature.tokens(wiring), known(wiring))));
+        () -> new OperatorSocketIdentities(AuthFeature.tokens(wiring), known(wiring), wiring.vertx().eventBus())));
   }
 
   @Override
@@ -45,7 +55,7 @@ public final class OperatorFeature implements Feature {
   /** This event loop's memory of enabled operators, which a disable anywhere clears. */
   public static KnownOperators known(Wiring wiring) {
     return wiring.once(KnownOperators.class, () -> {
-      var known = new KnownOperators(repository(wiring));
+      var known = new KnownOperators(repository(wiring), wiring.vertx());
       wiring.listenFirst(known.forgetWhenDisabled(wiring.vertx().eventBus()));
       return known;
     });
@@ -62,7 +72,7 @@ public final class OperatorFeature implements Feature {
   /** {@code operator.<id>}: transfers, internal chat and alerts for that operator alone. */
   static final class OwnAddress implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(Addresses.OPERATOR_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(OperatorAddresses.OPERATOR_PREFIX) + "[0-9]+");
 
     @Override
     public Pattern addresses() {
@@ -76,7 +86,7 @@ public final class OperatorFeature implements Feature {
 
     @Override
     public Future<Boolean> mayRegister(Identity who, String address) {
-      return Future.succeededFuture(!who.isPatron() && Addresses.idOf(address, Addresses.OPERATOR_PREFIX) == who.id());
+      return Future.succeededFuture(!who.isPatron() && Addresses.idOf(address, OperatorAddresses.OPERATOR_PREFIX) == who.id());
     }
   }
 }

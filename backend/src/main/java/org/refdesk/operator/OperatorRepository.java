@@ -16,6 +16,7 @@ import org.refdesk.platform.audit.AuditLog;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.queue.QueueRef;
+import io.vertx.core.json.JsonArray;
 
 /** Operators, their credentials and the queues they may monitor. */
 public final class OperatorRepository {
@@ -139,7 +140,7 @@ public final class OperatorRepository {
   public record OperatorWithQueues(Operator operator, List<QueueRef> queues) {
 
     public JsonObject toJson() {
-      var queueList = new io.vertx.core.json.JsonArray();
+      var queueList = new JsonArray();
       queues.forEach(q -> queueList.add(q.toJson()));
       return operator.details().put("queues", queueList);
     }

@@ -1,6 +1,9 @@
 package org.refdesk.operator;
 
 import io.vertx.core.Future;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import org.refdesk.auth.AuthAddresses;
 import org.refdesk.auth.Tokens;
 import org.refdesk.platform.bridge.SocketIdentities;
 import org.refdesk.platform.bus.Identity;
@@ -15,10 +18,12 @@ final class OperatorSocketIdentities implements SocketIdentities {
 
   private final Tokens tokens;
   private final KnownOperators operators;
+  private final EventBus bus;
 
-  OperatorSocketIdentities(Tokens tokens, KnownOperators operators) {
+  OperatorSocketIdentities(Tokens tokens, KnownOperators operators, EventBus bus) {
     this.tokens = tokens;
     this.operators = operators;
+    this.bus = bus;
   }
 
   @Override
@@ -38,5 +43,22 @@ final class OperatorSocketIdentities implements SocketIdentities {
   public Future<Identity> stillActive(Identity who) {
     return operators.active(who.id()).compose(found -> found.isPresent() ? Future.succeededFuture(who)
         : Future.failedFuture(ApiException.unauthorized()));
+  }
+
+  @Override
+  public Future<Void> watchEnded(Ended ended) {
+    return Future.all(
+        bus.<JsonObject>consumer(OperatorAddresses.OPERATOR_DISABLED, message -> {
+          var operatorId = message.body().getLong("operatorId");
+          if (operatorId != null) {
+            ended.identities(who -> !who.isPatron() && who.id() == operatorId, "disabled operator " + operatorId);
+          }
+        }).completion(),
+        bus.<JsonObject>consumer(AuthAddresses.TOKEN_REVOKED, message -> {
+          var tokenId = message.body().getString("tokenId");
+          if (tokenId != null) {
+            ended.token(tokenId);
+          }
+        }).completion()).mapEmpty();
   }
 }

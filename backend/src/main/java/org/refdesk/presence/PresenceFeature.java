@@ -43,7 +43,7 @@ public final class PresenceFeature implements Feature {
   static final class StatusCommands implements BridgeRule {
 
     private static final Pattern ADDRESSES = Pattern.compile(
-        Pattern.quote(Addresses.PRESENCE_SET) + "|" + Pattern.quote(Addresses.PRESENCE_HEARTBEAT));
+        Pattern.quote(PresenceAddresses.PRESENCE_SET) + "|" + Pattern.quote(PresenceAddresses.PRESENCE_HEARTBEAT));
 
     @Override
     public Pattern addresses() {
@@ -62,10 +62,10 @@ public final class PresenceFeature implements Feature {
     }
   }
 
-  /** {@code presence.<libraryId>}: the library's operators (statuses, escalations, library changes). */
+  /** {@code presence.<libraryId>}: the statuses of the library's operators, for its operators only. */
   static final class LibraryEvents implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(Addresses.PRESENCE_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(PresenceAddresses.PRESENCE_PREFIX) + "[0-9]+");
 
     @Override
     public Pattern addresses() {
@@ -79,7 +79,7 @@ public final class PresenceFeature implements Feature {
 
     @Override
     public Future<Boolean> mayRegister(Identity who, String address) {
-      long libraryId = Addresses.idOf(address, Addresses.PRESENCE_PREFIX);
+      long libraryId = Addresses.idOf(address, PresenceAddresses.PRESENCE_PREFIX);
       return Future.succeededFuture(!who.isPatron() && libraryId > 0 && libraryId == who.libraryId());
     }
   }

@@ -8,7 +8,6 @@ import io.vertx.redis.client.Redis;
 import java.time.Instant;
 import java.util.logging.Logger;
 import org.refdesk.operator.OperatorRepository;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.BusFailures;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.config.RefdeskConfig;
@@ -43,8 +42,8 @@ public final class PresenceVerticle extends VerticleBase {
     vertx.setPeriodic(Math.max(500, timeoutMs / 9), id -> sweep(timeoutMs));
     var bus = vertx.eventBus();
     return Future.all(
-        bus.<JsonObject>localConsumer(Addresses.PRESENCE_SET, this::set).completion(),
-        bus.<JsonObject>localConsumer(Addresses.PRESENCE_HEARTBEAT, this::heartbeat).completion());
+        bus.<JsonObject>localConsumer(PresenceAddresses.PRESENCE_SET, this::set).completion(),
+        bus.<JsonObject>localConsumer(PresenceAddresses.PRESENCE_HEARTBEAT, this::heartbeat).completion());
   }
 
   @Override
@@ -107,7 +106,7 @@ public final class PresenceVerticle extends VerticleBase {
 
   private Future<Void> announce(long libraryId, long operatorId, String status) {
     return operators.findActive(operatorId).map(operator -> {
-      vertx.eventBus().publish(Addresses.presence(libraryId), new JsonObject()
+      vertx.eventBus().publish(PresenceAddresses.presence(libraryId), new JsonObject()
           .put("type", "presence")
           .put("operatorId", operatorId)
           .put("name", operator.map(o -> o.displayName()).orElse(null))

@@ -47,7 +47,7 @@ public final class QueueFeature implements Feature {
   /** {@code queue.<id>}: operators who may monitor the queue. */
   static final class QueueEvents implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(Addresses.QUEUE_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(QueueAddresses.QUEUE_PREFIX) + "[0-9]+");
 
     private final QueueRepository queues;
 
@@ -67,7 +67,7 @@ public final class QueueFeature implements Feature {
 
     @Override
     public Future<Boolean> mayRegister(Identity who, String address) {
-      long queueId = Addresses.idOf(address, Addresses.QUEUE_PREFIX);
+      long queueId = Addresses.idOf(address, QueueAddresses.QUEUE_PREFIX);
       return who.isPatron() || queueId <= 0 ? Future.succeededFuture(false) : queues.monitors(who.id(), queueId);
     }
   }

@@ -16,6 +16,8 @@ import org.refdesk.operator.Operator;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.operator.OperatorRepository.NewOperator;
 import org.refdesk.platform.audit.AuditLog;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 
 /**
  * First run: an empty database gets a library to try Refdesk with, its two queues, an admin and two
@@ -95,7 +97,7 @@ public final class DemoLibrary {
                             Collections.unmodifiableMap(librarianPasswords))))))));
   }
 
-  private static boolean isSeeded(io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row> rows) {
+  private static boolean isSeeded(RowSet<Row> rows) {
     return rows.iterator().next().getBoolean("seeded");
   }
 

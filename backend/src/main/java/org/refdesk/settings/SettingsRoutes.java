@@ -14,11 +14,11 @@ import org.refdesk.library.LibrarySettings;
 import org.refdesk.operator.OperatorAuth;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.operator.OperatorSettingsRepository;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.JsonInput;
 import org.refdesk.platform.web.Responses;
 import org.refdesk.queue.QueueRef;
+import org.refdesk.library.LibraryAddresses;
 
 /** The library's thresholds (read by everyone, set by admins) and each operator's own settings. */
 public final class SettingsRoutes {
@@ -58,7 +58,7 @@ public final class SettingsRoutes {
     long libraryId = OperatorAuth.operator(ctx).libraryId();
     libraries.updateSettings(libraryId, update)
         .onSuccess(body -> {
-          Addresses.announceLibraryChange(ctx.vertx(), libraryId, Addresses.CHANGED_SETTINGS);
+          LibraryAddresses.announceLibraryChange(ctx.vertx(), libraryId, LibraryAddresses.CHANGED_SETTINGS);
           Responses.ok(ctx, body);
         })
         .onFailure(ctx::fail);

@@ -6,16 +6,18 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.refdesk.chat.ChatVisibility;
 import org.refdesk.operator.OperatorAuth;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.JsonInput;
 import org.refdesk.platform.web.OperatorGate;
 import org.refdesk.platform.web.PathParams;
 import org.refdesk.platform.web.Responses;
 import org.refdesk.tag.TagRepository.Tag;
+import org.refdesk.library.LibraryAddresses;
 
 /** Admins keep the library's list of tags; operators put them on the library's chats. */
 final class TagRoutes {
+
+  static final int NAME_CHARS = 60;
 
   private final TagRepository tags;
   private final ChatVisibility visibility;
@@ -42,11 +44,11 @@ final class TagRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    var name = JsonInput.body(ctx).requiredText("name", 60);
+    var name = JsonInput.body(ctx).requiredText("name", NAME_CHARS);
     long libraryId = OperatorAuth.operator(ctx).libraryId();
     tags.create(libraryId, name)
         .onSuccess(tag -> {
-          Addresses.announceLibraryChange(ctx.vertx(), libraryId, Addresses.CHANGED_TAGS);
+          LibraryAddresses.announceLibraryChange(ctx.vertx(), libraryId, LibraryAddresses.CHANGED_TAGS);
           Responses.created(ctx, tag.toJson());
         })
         .onFailure(ctx::fail);
@@ -57,7 +59,7 @@ final class TagRoutes {
     tags.delete(libraryId, PathParams.id(ctx, "tagId"))
         .onSuccess(deleted -> {
           if (deleted) {
-            Addresses.announceLibraryChange(ctx.vertx(), libraryId, Addresses.CHANGED_TAGS);
+            LibraryAddresses.announceLibraryChange(ctx.vertx(), libraryId, LibraryAddresses.CHANGED_TAGS);
             ctx.response().setStatusCode(204).end();
           } else {
             ctx.fail(ApiException.notFound("There is no such tag in your library."));

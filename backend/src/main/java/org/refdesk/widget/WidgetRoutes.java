@@ -28,6 +28,10 @@ import org.refdesk.presence.PresenceState;
 import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueRepository;
 import org.refdesk.queue.QueueState;
+import org.refdesk.chat.ChatLimits;
+import io.vertx.redis.client.Redis;
+import java.util.Map;
+import java.util.Optional;
 
 /** What the patron's widget calls: no account, and a token for one chat once it starts. */
 final class WidgetRoutes {
@@ -36,9 +40,12 @@ final class WidgetRoutes {
   private static final Pattern QUEUE_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
   private static final LuaScript COUNT_IN_WINDOW = LuaScript.load("count-in-window", 1);
   private static final int START_WINDOW_SECONDS = 10 * 60;
-  static final int MAX_QUESTION = 4000;
   static final int MAX_NAME = 80;
   private static final int MAX_NAME_WORDS = 6;
+  /** What the widget's form holds its fields to, as this route does; sent with the queue description. */
+  private static final JsonObject PATRON_LIMITS = new JsonObject()
+      .put("messageChars", ChatLimits.MESSAGE_CHARS).put("emailChars", ChatLimits.EMAIL_CHARS)
+      .put("nameChars", MAX_NAME).put("nameWords", MAX_NAME_WORDS);
   private static final Pattern WORDS = Pattern.compile("\\s+");
 
   private final ChatRepository chats;
@@ -48,13 +55,13 @@ final class WidgetRoutes {
   private final PresenceState presence;
   private final Tokens tokens;
   private final ClientAddress clientAddress;
-  private final io.vertx.redis.client.Redis redis;
+  private final Redis redis;
   private final RedisKeys keys;
   private final int startsPerAddress;
   private final OriginCheck originCheck;
 
   WidgetRoutes(ChatRepository chats, ChatLifecycle lifecycle, QueueRepository queueRepository, QueueState queues, PresenceState presence,
-                      Tokens tokens, ClientAddress clientAddress, io.vertx.redis.client.Redis redis, RedisKeys keys,
+                      Tokens tokens, ClientAddress clientAddress, Redis redis, RedisKeys keys,
                       int startsPerAddress, OriginCheck originCheck) {
     this.chats = chats;
     this.lifecycle = lifecycle;
@@ -111,6 +118,7 @@ final class WidgetRoutes {
               .put("waiting", waiting.result())
               .put("expectedWaitSeconds", wait.result().orElse(null))
               .put("settings", queue.settings())
+              .put("limits", PATRON_LIMITS)
               .put("embeddable", embeddable));
         })
         .onSuccess(body -> Responses.ok(ctx, body))
@@ -119,7 +127,7 @@ final class WidgetRoutes {
 
   /** Only an operator who monitors this queue and is *online* counts; internal and away do not. */
   private Future<Boolean> onlineFor(Queue queue) {
-    var statuses = presence.statuses(queue.libraryId()).otherwise(java.util.Map.of());
+    var statuses = presence.statuses(queue.libraryId()).otherwise(Map.of());
     var members = queueRepository.members(queue.id());
     return Future.all(statuses, members).map(done -> members.result().stream()
         .anyMatch(id -> PresenceState.ONLINE.equals(statuses.result().get(id))));
@@ -129,16 +137,16 @@ final class WidgetRoutes {
     var input = JsonInput.body(ctx);
     var slug = input.requiredText("queue", 63);
     // Read whole first: a question typed into the name box (patrons often do) is longer than a name.
-    var typedName = input.optionalText("name", MAX_QUESTION);
-    var typedQuestion = input.optionalText("question", MAX_QUESTION);
+    var typedName = input.optionalText("name", ChatLimits.MESSAGE_CHARS);
+    var typedQuestion = input.optionalText("question", ChatLimits.MESSAGE_CHARS);
     var nameIsTheQuestion = typedQuestion.isEmpty() && typedName.filter(WidgetRoutes::looksLikeQuestion).isPresent();
     var question = (nameIsTheQuestion ? typedName : typedQuestion)
         .orElseThrow(() -> ApiException.invalid("'question' is required."));
-    var name = (nameIsTheQuestion ? java.util.Optional.<String>empty() : typedName).orElse("Guest");
+    var name = (nameIsTheQuestion ? Optional.<String>empty() : typedName).orElse("Guest");
     if (name.length() > MAX_NAME) {
       throw ApiException.invalid("'name' must be at most " + MAX_NAME + " characters.");
     }
-    var email = input.optionalText("email", 254).map(e -> {
+    var email = input.optionalText("email", ChatLimits.EMAIL_CHARS).map(e -> {
       if (!Chat.EMAIL.matcher(e).matches()) {
         throw ApiException.invalid("'email' does not look like an e-mail address.");
       }
@@ -178,8 +186,8 @@ final class WidgetRoutes {
             : Future.succeededFuture(chat))
         .compose(chat -> {
           var position = Chat.WAITING.equals(chat.state())
-              ? queues.position(chat.queueId(), chatId).otherwise(java.util.Optional.empty())
-              : Future.succeededFuture(java.util.Optional.<Integer>empty());
+              ? queues.position(chat.queueId(), chatId).otherwise(Optional.empty())
+              : Future.succeededFuture(Optional.<Integer>empty());
           var wait = queueRepository.medianWaitSeconds(chat.queueId());
           return Future.all(position, wait).map(done -> new JsonObject()
               .put("chatId", chatId)

@@ -96,6 +96,10 @@ class BridgeRulesMatrixTest {
             allowedToRegister("an operator of the library", "presence." + libraryId, () -> idle),
             refusedToRegister("an operator of another library", "presence." + libraryId, () -> stranger),
             refusedToRegister("a patron", "presence." + libraryId, () -> patron))),
+        dynamicContainer("alerts.<libraryId>: the library's operators, whatever queues they watch", List.of(
+            allowedToRegister("an operator of the library outside every queue", "alerts." + libraryId, () -> idle),
+            refusedToRegister("an operator of another library", "alerts." + libraryId, () -> stranger),
+            refusedToRegister("a patron", "alerts." + libraryId, () -> patron))),
         dynamicContainer("an address no rule names", List.of(
             refusedToRegister("an operator", "refdesk.chat-started", () -> ben),
             refusedToRegister("an operator, on a near miss of a rule's address", "chat." + chatId + "x", () -> ben))));
@@ -153,7 +157,8 @@ class BridgeRulesMatrixTest {
         stopsHearing("the patron, on its chat", "chat." + chatId, () -> patron),
         stopsHearing("an operator, on a queue", "queue." + askQueue, () -> ben),
         stopsHearing("an operator, on its own address", "operator." + benId, () -> ben),
-        stopsHearing("an operator, on its library", "presence." + libraryId, () -> ben))));
+        stopsHearing("an operator, on its library", "presence." + libraryId, () -> ben),
+        stopsHearing("an operator, on its library's alerts", "alerts." + libraryId, () -> ben))));
   }
 
   private static DynamicNode allowedToRegister(String who, String address, TokenOf token) {

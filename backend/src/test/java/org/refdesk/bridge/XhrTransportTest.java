@@ -9,16 +9,23 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.support.TestGateway;
 import org.refdesk.support.XhrBridgeClient;
 import org.refdesk.support.XhrBridgeClient.Mode;
+import org.refdesk.chat.ChatAddresses;
 
 @DisplayName("A patron whose network blocks WebSocket chats over the XHR transports")
 class XhrTransportTest {
@@ -38,7 +45,7 @@ class XhrTransportTest {
   }
 
   private static JsonObject send(XhrBridgeClient client, long chatId, String token, String text, String clientMsgId) {
-    var reply = client.request(Addresses.CHAT_SEND,
+    var reply = client.request(ChatAddresses.CHAT_SEND,
         new JsonObject().put("chatId", chatId).put("text", text).put("clientMsgId", clientMsgId), token);
     assertEquals("rec", reply.getString("type"), reply::encode);
     return reply.getJsonObject("body");
@@ -91,7 +98,7 @@ class XhrTransportTest {
     long chatId = chat.getLong("chatId");
     var token = chat.getString("token");
     try (var client = XhrBridgeClient.connect(gateway.vertx(), gateway.port(), origin, Mode.STREAMING)) {
-      var frame = new JsonObject().put("type", "send").put("address", Addresses.CHAT_SEND)
+      var frame = new JsonObject().put("type", "send").put("address", ChatAddresses.CHAT_SEND)
           .put("headers", new JsonObject().put("token", token)).put("replyAddress", "r")
           .put("body", new JsonObject().put("chatId", chatId).put("text", "a".repeat(70_000)).put("clientMsgId", "big"));
       var answer = client.sendRaw(Buffer.buffer(new JsonArray().add(frame.encode()).encode()));
@@ -122,5 +129,35 @@ class XhrTransportTest {
       assertEquals(2, send(client, chatId, token, "A short one instead", "small").getInteger("seq"));
     }
     assertEquals(0, gateway.count("SELECT count(*) FROM chat_events WHERE chat_id = $1 AND client_msg_id = 'big'", chatId));
+  }
+
+  @Test
+  @DisplayName("a client that sends all of an oversized body before reading still hears the 413 (a bridge frame, an API call), and the connection is closed after it")
+  void oversizedBodySentWhole() throws Exception {
+    for (var path : List.of("/eventbus/222/wholesession/xhr_send", "/api/widget/chats")) {
+      var response = postWholeThenRead(path, 800 * 1024);
+      assertTrue(response.startsWith("HTTP/1.1 413"), path + ": " + response);
+      assertTrue(response.contains("payload_too_large"), response);
+      assertTrue(response.toLowerCase(Locale.ROOT).contains("connection: close"), response);
+    }
+  }
+
+  /** A naive client: the whole body first, then the answer, read to the end of the connection. */
+  private static String postWholeThenRead(String path, int length) throws Exception {
+    // Far more than a connection's windows hold: left unread by the server, the upload would stall.
+    var head = ("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + gateway.port() + "\r\nOrigin: " + origin
+        + "\r\nContent-Type: application/json\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+    return CompletableFuture.supplyAsync(() -> {
+      try (var socket = new Socket("127.0.0.1", gateway.port())) {
+        socket.setSoTimeout(20_000);
+        var out = socket.getOutputStream();
+        out.write(head);
+        out.write(new byte[length]);
+        out.flush();
+        return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }).get(30, TimeUnit.SECONDS);
   }
 }

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.db.Database;
 import org.refdesk.platform.redis.RedisKeys;
 import org.refdesk.queue.QueueState;
@@ -50,7 +49,7 @@ class ChatDirectoryTest {
   @Test
   @DisplayName("a chat's start, claim and end change what the directory says, and a change made behind its back does not")
   void followsTheChat() {
-    var started = factsAfter(Addresses.CHAT_STARTED,
+    var started = factsAfter(ChatAddresses.CHAT_STARTED,
         () -> gateway.startChat("ask", "Noor", "Can I renew by phone?").getLong("chatId"));
     long chatId = started.chatId();
     assertEquals(gateway.queueId("ask"), started.queueId());
@@ -64,13 +63,13 @@ class ChatDirectoryTest {
 
     var ben = gateway.librarianToken("ben");
     long benId = gateway.query("SELECT id FROM operators WHERE username = 'ben'").get(0).getLong(0);
-    var claimed = factsAfter(Addresses.CHAT_CLAIMED, () -> {
+    var claimed = factsAfter(ChatAddresses.CHAT_CLAIMED, () -> {
       assertEquals(200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
       return chatId;
     });
     assertEquals(benId, claimed.ownerId());
 
-    var ended = factsAfter(Addresses.CHAT_ENDED, () -> {
+    var ended = factsAfter(ChatAddresses.CHAT_ENDED, () -> {
       assertEquals(200, gateway.post("/api/chats/" + chatId + "/end", new JsonObject(), ben).statusCode());
       return chatId;
     });

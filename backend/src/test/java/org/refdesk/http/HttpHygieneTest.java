@@ -111,7 +111,7 @@ class HttpHygieneTest {
     var bare = TestGateway.await(gateway.client().get("/app").followRedirects(false).send());
     assertEquals(302, bare.statusCode());
     assertEquals("/app/", bare.getHeader("Location"));
-    assertEquals(200, raw(HttpMethod.GET, "/app/components/LoginForm.js", null, null).statusCode());
+    assertEquals(200, raw(HttpMethod.GET, "/app/session/LoginForm.js", null, null).statusCode());
     var vue = raw(HttpMethod.GET, "/webjars/vue/dist/vue.esm-browser.prod.js", null, null);
     assertEquals(200, vue.statusCode(), "webjars are served without their version in the path");
     assertTrue(vue.getHeader("Content-Type").contains("javascript"));

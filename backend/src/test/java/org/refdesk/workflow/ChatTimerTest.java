@@ -46,17 +46,17 @@ class ChatTimerTest {
   @DisplayName("a chat unclaimed past the first minute reaches every operator of the library, once, even one not monitoring its queue")
   void escalation() {
     var aliceToken = gateway.librarianToken("alice");
-    try (var alice = gateway.listen("presence." + libraryId, aliceToken)) {
+    try (var alice = gateway.listen("alerts." + libraryId, aliceToken)) {
       long chatId = gateway.startChat("science", "Dee", "Is the telescope free?").getLong("chatId");
-      var escalation = alice.next("presence." + libraryId, escalationOf(chatId), 5000).getJsonObject("body");
+      var escalation = alice.next("alerts." + libraryId, escalationOf(chatId), 5000).getJsonObject("body");
       assertEquals("Science Desk", escalation.getString("queueName"));
       assertEquals("Dee", escalation.getString("patronName"));
       assertTrue(escalation.getInteger("waitedSeconds") >= 1);
       // The marker: a chat started now rings a first minute later, after several ticks that would each have
       // rung Dee's chat again; the socket delivers in order, so a second alert would be here before it.
       long laterId = gateway.startChat("science", "Eve", "And the star charts?").getLong("chatId");
-      alice.next("presence." + libraryId, escalationOf(laterId), 5000);
-      assertNull(alice.arrivedOn("presence." + libraryId, escalationOf(chatId)), "escalated once");
+      alice.next("alerts." + libraryId, escalationOf(laterId), 5000);
+      assertNull(alice.arrivedOn("alerts." + libraryId, escalationOf(chatId)), "escalated once");
     }
   }
 

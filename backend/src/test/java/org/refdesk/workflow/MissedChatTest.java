@@ -33,8 +33,8 @@ class MissedChatTest {
     askId = gateway.queueId("ask");
     alice = gateway.librarianToken("alice");
     librarian = gateway.listen("queue." + askId, alice);
-    librarian.register("presence." + libraryId, alice);
-    gateway.awaitRegistered(librarian, "presence." + libraryId);
+    librarian.register("alerts." + libraryId, alice);
+    gateway.awaitRegistered(librarian, "alerts." + libraryId);
   }
 
   @AfterAll
@@ -111,9 +111,9 @@ class MissedChatTest {
       // first, so its first minute was due at the same tick or an earlier one: an alert before Kim's is
       // already here. A window is kept only for the same tick, whose alerts go out in no set order; it
       // follows Kim's alert, which proves the clock and the socket are flowing.
-      librarian.next("presence." + libraryId, b -> "escalation".equals(b.getString("type"))
+      librarian.next("alerts." + libraryId, b -> "escalation".equals(b.getString("type"))
           && b.getLong("chatId") == stayingId, 6000);
-      assertNull(librarian.nothingOn("presence." + libraryId, b -> "escalation".equals(b.getString("type"))
+      assertNull(librarian.nothingOn("alerts." + libraryId, b -> "escalation".equals(b.getString("type"))
           && b.getLong("chatId") == leavingId, 500), "a missed chat alerted the operators");
       assertEquals("waiting", state(stayingId), "a patron whose widget is open is never missed");
     }

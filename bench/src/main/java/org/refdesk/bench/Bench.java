@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.refdesk.Refdesk;
 import org.refdesk.config.RefdeskConfig;
+import io.vertx.core.http.PoolOptions;
+import java.net.URI;
 
 /**
  * Runs the scenarios against a real gateway (started here on a fresh database; the idle scenario's in a
@@ -52,7 +54,7 @@ public final class Bench {
     var results = new JsonObject().put("startedAt", Instant.now().toString()).put("options", options.toJson());
     try {
       var http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
-          new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+          new PoolOptions().setHttp1MaxSize(64));
       var sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
       var scenarios = new Scenarios(vertx, http, sockets, port, pgUrl, options);
       var table = new ArrayList<List<String>>();
@@ -92,7 +94,7 @@ public final class Bench {
   }
 
   static void admin(String serverUrl, String sql) throws Exception {
-    var uri = java.net.URI.create(serverUrl);
+    var uri = URI.create(serverUrl);
     var jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
     var user = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo().split(":")[0];
     try (var conn = DriverManager.getConnection(jdbc, user, null); var statement = conn.createStatement()) {

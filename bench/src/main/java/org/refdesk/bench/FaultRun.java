@@ -18,6 +18,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.refdesk.Refdesk;
 import org.refdesk.config.RefdeskConfig;
+import io.vertx.core.Promise;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The fault run: the chat scenario at a fixed rate through two clustered nodes while, a quarter of the
@@ -76,7 +80,7 @@ final class FaultRun {
       var sent = new AtomicLong();
       var faults = new int[1];
       long end = start + TimeUnit.SECONDS.toNanos(seconds);
-      var done = io.vertx.core.Promise.<Void>promise();
+      var done = Promise.<Void>promise();
       vertx.setPeriodic(tickMs, timer -> {
         long now = System.nanoTime();
         if (now >= end) {
@@ -275,11 +279,11 @@ final class FaultRun {
     var process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
         "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     for (int i = 0; i < 50; i++) {
-      try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      try (var socket = new Socket("127.0.0.1", port)) {
         return process;
-      } catch (java.io.IOException notYet) {
+      } catch (IOException notYet) {
         // Not listening yet: redis-server takes a moment to bind; nothing else to wait on here.
-        java.util.concurrent.locks.LockSupport.parkNanos(100_000_000);
+        LockSupport.parkNanos(100_000_000);
       }
     }
     throw new IllegalStateException("redis-server did not start");

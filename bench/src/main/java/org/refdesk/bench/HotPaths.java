@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.net.URI;
+import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * Closed loops for the frames and calls that come most often and store nothing: typing, and the
@@ -85,7 +88,7 @@ final class HotPaths {
     return new Run(answered.get(), failed.get(), took, transactions(pgUrl) - before);
   }
 
-  private static void loop(java.util.function.Supplier<Future<?>> call, AtomicLong answered, AtomicLong failed, long end) {
+  private static void loop(Supplier<Future<?>> call, AtomicLong answered, AtomicLong failed, long end) {
     if (System.nanoTime() >= end) {
       return;
     }
@@ -99,7 +102,7 @@ final class HotPaths {
 
   /** Committed and rolled-back transactions of the database so far, as Postgres counts them. */
   static long transactions(String pgUrl) {
-    var uri = java.net.URI.create(pgUrl);
+    var uri = URI.create(pgUrl);
     var jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
     var user = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo().split(":")[0];
     try (var conn = DriverManager.getConnection(jdbc, user, null); var statement = conn.createStatement();
@@ -108,7 +111,7 @@ final class HotPaths {
       rows.next();
       // This query is a transaction of its own too; the next reading counts it.
       return rows.getLong(1) + 1;
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }

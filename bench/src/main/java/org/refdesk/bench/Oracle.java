@@ -5,6 +5,7 @@ import java.net.URI;
 import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
+import java.sql.Connection;
 
 /**
  * The loss oracle: compares what clients were acknowledged with what Postgres holds. Every count it
@@ -71,13 +72,13 @@ final class Oracle {
     }
   }
 
-  private static long single(java.sql.Connection conn, String sql) throws Exception {
+  private static long single(Connection conn, String sql) throws Exception {
     try (var rows = conn.createStatement().executeQuery(sql)) {
       return rows.next() ? rows.getLong(1) : 0;
     }
   }
 
-  private static java.sql.Connection connect(String pgUrl) throws Exception {
+  private static Connection connect(String pgUrl) throws Exception {
     var uri = URI.create(pgUrl);
     var user = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo().split(":")[0];
     return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(), user, null);

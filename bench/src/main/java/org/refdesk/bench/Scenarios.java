@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 
 /** The scenarios of bench/README.md, each against the running gateway, each with its baseline. */
 final class Scenarios {
@@ -88,7 +91,7 @@ final class Scenarios {
       senders.add(new Load.Sender(connect(port), chat.getString("patronToken"), chat.getLong("chatId"), "p"));
       senders.add(new Load.Sender(connect(port), chat.getString("operatorToken"), chat.getLong("chatId"), "o"));
     }
-    java.util.function.Function<Load.Sender, JsonObject> typing = sender -> new JsonObject()
+    Function<Load.Sender, JsonObject> typing = sender -> new JsonObject()
         .put("chatId", sender.chatId()).put("typing", true).put("preview", "benchmark draft");
     HotPaths.bus(vertx, null, senders, "chat.typing", typing, 2);
     var typed = HotPaths.bus(vertx, pgUrl, senders, "chat.typing", typing, options.seconds());
@@ -268,10 +271,10 @@ final class Scenarios {
     return Bench.await(BusClient.connect(sockets, "127.0.0.1", toPort, "/eventbus/websocket"));
   }
 
-  private static java.util.Map<Long, java.util.Map<String, Integer>> merge(Load.Run... runs) {
-    var all = new java.util.HashMap<Long, java.util.Map<String, Integer>>();
+  private static Map<Long, Map<String, Integer>> merge(Load.Run... runs) {
+    var all = new HashMap<Long, Map<String, Integer>>();
     for (var run : runs) {
-      run.ackedSeqs().forEach((chat, seqs) -> all.computeIfAbsent(chat, c -> new java.util.HashMap<>()).putAll(seqs));
+      run.ackedSeqs().forEach((chat, seqs) -> all.computeIfAbsent(chat, c -> new HashMap<>()).putAll(seqs));
     }
     return all;
   }

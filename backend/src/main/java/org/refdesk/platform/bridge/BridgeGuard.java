@@ -57,20 +57,17 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
 
   /** Listens, on the calling verticle's event loop, for the events that end a socket's identity. */
   public Future<Void> listen() {
-    var bus = vertx.eventBus();
-    return Future.all(
-        bus.<JsonObject>consumer(Addresses.OPERATOR_DISABLED, message -> {
-          var operatorId = message.body().getLong("operatorId");
-          if (operatorId != null) {
-            close("disabled operator " + operatorId, s -> !s.binding.who().isPatron() && s.binding.who().id() == operatorId);
-          }
-        }).completion(),
-        bus.<JsonObject>consumer(Addresses.TOKEN_REVOKED, message -> {
-          var tokenId = message.body().getString("tokenId");
-          if (tokenId != null) {
-            close("a signed-out token", s -> tokenId.equals(s.binding.tokenId()));
-          }
-        }).completion()).mapEmpty();
+    return identities.watchEnded(new SocketIdentities.Ended() {
+      @Override
+      public void identities(Predicate<Identity> which, String why) {
+        close(why, s -> which.test(s.binding.who()));
+      }
+
+      @Override
+      public void token(String tokenId) {
+        close("a signed-out token", s -> tokenId.equals(s.binding.tokenId()));
+      }
+    });
   }
 
   @Override
@@ -126,9 +123,6 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
           if (decision.verdict() != Verdict.ALLOWED) {
             refuseWithReason(event, raw, decision.verdict() == Verdict.RATE_LIMITED ? ErrorCode.RATE_LIMITED : ErrorCode.INVALID);
             return;
-          }
-          if (Addresses.CHAT_SEND.equals(raw.getString("address"))) {
-            metrics.messageIn();
           }
           // The token stays out of the bus; the identity the guard verified takes its place.
           raw.put("headers", decision.who().toHeaders());

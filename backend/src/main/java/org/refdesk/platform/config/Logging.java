@@ -4,12 +4,16 @@ import java.util.logging.ConsoleHandler;
 import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.logging.Logger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 
 /** One-line log records on stderr at the configured level; the embedded servers' chatter is kept quiet. */
 public final class Logging {
 
   // JUL holds loggers weakly: a level set on a logger nobody references is lost at the next GC.
-  private static final java.util.List<Logger> QUIETED = new java.util.ArrayList<>();
+  private static final List<Logger> QUIETED = new ArrayList<>();
 
   private Logging() {
   }
@@ -42,10 +46,10 @@ public final class Logging {
    * a normal log call there is often lost; this writes the same one-line format straight to stderr.
    */
   public static void duringShutdown(Class<?> source, String message) {
-    var record = new java.util.logging.LogRecord(Level.INFO, message);
+    var record = new LogRecord(Level.INFO, message);
     record.setSourceClassName(source.getName());
     record.setLoggerName(source.getName());
-    System.err.print(new java.util.logging.SimpleFormatter().format(record));
+    System.err.print(new SimpleFormatter().format(record));
     System.err.flush();
   }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
+import java.net.URI;
+import java.util.ArrayList;
 
 /**
  * Every knob of the gateway, read once from {@code REFDESK_*} environment variables. The defaults run
@@ -80,7 +82,7 @@ public record RefdeskConfig(
 
   /** The origins a browser may call the API or open the bridge from: the public URL's own, plus any configured. */
   public List<String> originsAllowed() {
-    var origins = new java.util.ArrayList<String>();
+    var origins = new ArrayList<String>();
     origins.add(originOf(publicUrl));
     allowedOrigins.stream().map(RefdeskConfig::stripTrailingSlash).filter(o -> !origins.contains(o)).forEach(origins::add);
     return List.copyOf(origins);
@@ -94,7 +96,7 @@ public record RefdeskConfig(
   }
 
   private static String originOf(String url) {
-    var uri = java.net.URI.create(url);
+    var uri = URI.create(url);
     var port = uri.getPort() == -1 ? "" : ":" + uri.getPort();
     return uri.getScheme() + "://" + uri.getHost() + port;
   }

@@ -7,6 +7,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import org.flywaydb.core.Flyway;
+import org.refdesk.platform.config.RefdeskConfig;
 
 /** Opens the Postgres pool and applies the Flyway migrations. */
 public final class Database {
@@ -29,7 +30,7 @@ public final class Database {
   }
 
   /** The shared pool of the configured database, as every verticle opens it. */
-  public static Pool pool(Vertx vertx, org.refdesk.platform.config.RefdeskConfig config) {
+  public static Pool pool(Vertx vertx, RefdeskConfig config) {
     return pool(vertx, config.pgUrl().orElseThrow(), config.pgPoolSize());
   }
 

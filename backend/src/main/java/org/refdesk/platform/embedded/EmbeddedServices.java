@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.logging.Logger;
 import redis.embedded.RedisServer;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Postgres and Redis inside the gateway's process tree when no URLs are configured, so that
@@ -103,7 +104,7 @@ public final class EmbeddedServices implements AutoCloseable {
     log.warning("Stopping a Postgres left running on " + dir + " by an earlier run");
     orphan.get().destroy();
     try {
-      orphan.get().onExit().get(15, java.util.concurrent.TimeUnit.SECONDS);
+      orphan.get().onExit().get(15, TimeUnit.SECONDS);
     } catch (Exception e) {
       orphan.get().destroyForcibly();
     }

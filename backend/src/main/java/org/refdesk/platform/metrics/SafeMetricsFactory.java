@@ -18,6 +18,7 @@ import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.metrics.PoolMetrics;
 import io.vertx.core.spi.metrics.TCPMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
+import io.vertx.core.Vertx;
 
 /** Vert.x's Micrometer meters, with the HTTP server's made safe for early connections (see {@link EarlyConnectionSafeMetrics}). */
 final class SafeMetricsFactory implements VertxMetricsFactory {
@@ -74,7 +75,7 @@ final class SafeMetricsFactory implements VertxMetricsFactory {
       }
 
       @Override
-      public void vertxCreated(io.vertx.core.Vertx vertx) {
+      public void vertxCreated(Vertx vertx) {
         meters.vertxCreated(vertx);
       }
 

@@ -28,6 +28,9 @@ public final class FailureHandler implements Handler<RoutingContext> {
       response.reset();
       return;
     }
+    if (error.code() == ErrorCode.PAYLOAD_TOO_LARGE) {
+      UnreadBodies.discardTheRest(ctx.request());
+    }
     if (error.code() == ErrorCode.UNAUTHORIZED) {
       response.putHeader("WWW-Authenticate", "Bearer realm=\"refdesk\"");
     }

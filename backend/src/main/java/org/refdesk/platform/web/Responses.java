@@ -4,6 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.core.json.Json;
 
 /** Writes JSON answers. */
 public final class Responses {
@@ -15,7 +16,7 @@ public final class Responses {
     return ctx.response()
         .setStatusCode(status)
         .putHeader(HttpHeaders.CONTENT_TYPE, "application/json; charset=utf-8")
-        .end(body instanceof JsonObject json ? json.encode() : io.vertx.core.json.Json.encode(body));
+        .end(body instanceof JsonObject json ? json.encode() : Json.encode(body));
   }
 
   public static Future<Void> ok(RoutingContext ctx, Object body) {

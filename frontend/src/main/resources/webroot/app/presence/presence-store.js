@@ -1,0 +1,82 @@
+// The operator's own status: chosen in the header, kept alive by a heartbeat every 15 s (the gateway
+// turns an operator offline after 45 s of silence), and carried in each heartbeat so that a gateway
+// which lost presence (a Redis restart) gets it back without the operator doing anything.
+import { reactive } from 'vue';
+import { PRESENCE_HEARTBEAT, PRESENCE_SET } from '/shared/addresses.js';
+import { t } from '../messages/t.js';
+
+export const STATUSES = [
+  { value: 'online', label: 'status.online', hint: 'status.onlineHint' },
+  { value: 'internal', label: 'status.internal', hint: 'status.internalHint' },
+  { value: 'away', label: 'status.away', hint: 'status.awayHint' },
+  { value: 'offline', label: 'status.offline', hint: 'status.offlineHint' },
+];
+
+const HEARTBEAT_MS = 15000;
+
+export function createPresence({ me, connector, call }) {
+  // `notice`: why the last change of status failed, until the operator dismisses it.
+  const state = reactive({ status: 'offline', notice: '' });
+  let timer = null;
+  // Bumped by every change the operator makes, so a heartbeat answer that left before the change
+  // cannot put the old status back.
+  let version = 0;
+
+  async function load() {
+    try {
+      const { operators } = await call('/api/presence');
+      const mine = operators.find((o) => o.id === me.operator.id);
+      if (mine && version === 0) state.status = mine.status;
+    } catch (error) {
+      // The selector keeps showing "Offline" until the operator picks a status.
+    }
+  }
+
+  async function set(status) {
+    if (status === state.status) return;
+    const previous = state.status;
+    version += 1;
+    state.status = status;
+    try {
+      await connector.send(PRESENCE_SET, { status });
+    } catch (error) {
+      state.status = previous;
+      state.notice = t('status.notChanged');
+    }
+  }
+
+  function beat() {
+    if (connector.state !== 'connected') return;
+    const sentAt = version;
+    connector.send(PRESENCE_HEARTBEAT, { status: state.status }).then((reply) => {
+      // Another window of the same operator may have changed it; the gateway's word is the truth.
+      if (reply && reply.status && sentAt === version) state.status = reply.status;
+    }, () => {
+      // A missed beat is retried by the next one; three in a row and the gateway says offline.
+    });
+  }
+
+  function dismissNotice() {
+    state.notice = '';
+  }
+
+  function start() {
+    load();
+    timer = setInterval(beat, HEARTBEAT_MS);
+  }
+
+  function stop() {
+    clearInterval(timer);
+  }
+
+  /** Best effort on sign-out, so colleagues and patrons do not see a librarian who has left. */
+  function goOffline() {
+    version += 1;
+    return Promise.race([
+      connector.send(PRESENCE_SET, { status: 'offline' }).catch(() => {}),
+      new Promise((resolve) => setTimeout(resolve, 1500)),
+    ]);
+  }
+
+  return { state, start, stop, set, beat, goOffline, dismissNotice };
+}
