@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.TestGateway;
+import java.util.List;
 
 @DisplayName("The first start's banner")
 class StartupBannerTest {
@@ -39,7 +40,7 @@ class StartupBannerTest {
     while (lines.find()) {
       printed.put(lines.group(1), lines.group(2));
     }
-    assertEquals(java.util.List.of("alice", "ben"), java.util.List.copyOf(printed.keySet()), banner);
+    assertEquals(List.of("alice", "ben"), List.copyOf(printed.keySet()), banner);
     assertNotEquals(printed.get("alice"), printed.get("ben"), "one password shared by both");
 
     gateway.login("alice", printed.get("alice"));

@@ -16,6 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.TestGateway;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Request;
+import java.util.List;
 
 @DisplayName("Operator sign-in")
 class LoginTest {
@@ -54,7 +57,7 @@ class LoginTest {
     assertEquals("Demo Library", me.bodyAsJsonObject().getJsonObject("library").getString("name"));
     var slugs = me.bodyAsJsonObject().getJsonArray("queues").stream()
         .map(q -> ((JsonObject) q).getString("slug")).sorted().toList();
-    assertEquals(java.util.List.of("ask", "science"), slugs);
+    assertEquals(List.of("ask", "science"), slugs);
   }
 
   @Test
@@ -90,7 +93,7 @@ class LoginTest {
     assertEquals(429, blocked.statusCode());
     assertEquals("rate_limited", blocked.bodyAsJsonObject().getJsonObject("error").getString("code"));
     assertTrue(blocked.bodyAsJsonObject().getJsonObject("error").getString("message").contains("Try again"));
-    var ttl = TestGateway.await(gateway.redis().send(io.vertx.redis.client.Request.cmd(io.vertx.redis.client.Command.TTL)
+    var ttl = TestGateway.await(gateway.redis().send(Request.cmd(Command.TTL)
         .arg(gateway.redisPrefix() + "login:attempts:" + username + ":127.0.0.1"))).toInteger();
     assertTrue(ttl > 500 && ttl <= 600, "the window is ten minutes, got " + ttl);
 

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.TestGateway;
+import java.util.Map;
+import org.refdesk.platform.config.RefdeskConfig;
+import org.refdesk.support.TestServices;
 
 @DisplayName("Operator tokens")
 class TokenTest {
@@ -124,11 +127,11 @@ class TokenTest {
   void keySurvivesRestart() {
     var token = gateway.adminToken();
     var key = gateway.refdesk().signingKey();
-    var restarted = org.refdesk.Refdesk.start(org.refdesk.platform.config.RefdeskConfig.fromEnv(java.util.Map.of(
+    var restarted = org.refdesk.Refdesk.start(RefdeskConfig.fromEnv(Map.of(
         "REFDESK_HTTP_PORT", Integer.toString(TestGateway.freePort()),
         "REFDESK_HTTP_HOST", "127.0.0.1",
         "REFDESK_PG_URL", gateway.pgUrl(),
-        "REFDESK_REDIS_URL", org.refdesk.support.TestServices.REDIS_URL,
+        "REFDESK_REDIS_URL", TestServices.REDIS_URL,
         "REFDESK_REDIS_PREFIX", gateway.redisPrefix(),
         "REFDESK_HTTP_INSTANCES", "1")));
     var second = TestGateway.await(restarted);

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.refdesk.auth.Tokens;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
+import io.vertx.core.json.JsonArray;
+import java.util.UUID;
 
 @DisplayName("The bridge lets through only what the token allows")
 class BridgeGuardTest {
@@ -139,7 +141,7 @@ class BridgeGuardTest {
   @DisplayName("a body or headers that claim to be someone else change nothing: the message is stored under the real sender")
   void identityFromTokenOnly() {
     try (var client = BridgeClient.connect(gateway.vertx(), gateway.port())) {
-      var frame = new JsonObject().put("type", "send").put("address", "chat.send").put("replyAddress", java.util.UUID.randomUUID().toString())
+      var frame = new JsonObject().put("type", "send").put("address", "chat.send").put("replyAddress", UUID.randomUUID().toString())
           .put("body", message("I am the librarian", "spoof-1").put("from", new JsonObject().put("kind", "operator").put("id", 1))
               .put("senderKind", "operator").put("senderId", 1))
           .put("headers", new JsonObject().put("token", patronToken).put("rd-kind", "OPERATOR").put("rd-id", "1"));
@@ -218,7 +220,7 @@ class BridgeGuardTest {
   void disabledOperatorDisconnected() {
     var admin = gateway.adminToken();
     var created = gateway.post("/api/admin/operators", new JsonObject().put("username", "leaving").put("displayName", "Leaving Soon")
-        .put("password", "a long enough password").put("role", "operator").put("queues", new io.vertx.core.json.JsonArray().add("ask")), admin);
+        .put("password", "a long enough password").put("role", "operator").put("queues", new JsonArray().add("ask")), admin);
     var token = gateway.login("leaving", "a long enough password");
     try (var client = BridgeClient.connect(gateway.vertx(), gateway.port())) {
       client.register("queue." + gateway.queueId("ask"), token);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
+import java.util.UUID;
 
 @DisplayName("A gateway node killed with kill -9 mid-conversation")
 class NodeKilledIT {
@@ -58,7 +59,7 @@ class NodeKilledIT {
             patronOnA.frame(new JsonObject().put("type", "send").put("address", "chat.send")
                 .put("body", message(chatId, "sent as the node died", "pa-last"))
                 .put("headers", new JsonObject().put("token", patronToken))
-                .put("replyAddress", java.util.UUID.randomUUID().toString()));
+                .put("replyAddress", UUID.randomUUID().toString()));
             nodeA.destroyForcibly();
             assertTrue(nodeA.waitFor(30, TimeUnit.SECONDS));
           }

@@ -16,6 +16,9 @@ import org.refdesk.seed.DemoLibrary;
 import org.refdesk.support.TestGateway;
 import org.refdesk.support.TestServices;
 import org.refdesk.platform.db.Database;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.IntStream;
 
 @DisplayName("Schema and first run")
 class MigrationsAndFirstRunTest {
@@ -38,7 +41,7 @@ class MigrationsAndFirstRunTest {
     var url = TestServices.createDatabase();
     var vertx = Vertx.vertx();
     try {
-      var migrations = java.nio.file.Files.list(java.nio.file.Path.of("src/main/resources/db/migration")).count();
+      var migrations = Files.list(Path.of("src/main/resources/db/migration")).count();
       assertEquals((int) migrations, Database.migrate(vertx, url).await(60, TimeUnit.SECONDS), "every migration runs once");
       assertEquals(0, Database.migrate(vertx, url).await(60, TimeUnit.SECONDS));
     } finally {
@@ -83,7 +86,7 @@ class MigrationsAndFirstRunTest {
     var pool = Database.pool(vertx, gateway.pgUrl(), 4);
     try {
       var demo = new DemoLibrary(pool, new Passwords(vertx));
-      var attempts = java.util.stream.IntStream.range(0, 4)
+      var attempts = IntStream.range(0, 4)
           .mapToObj(i -> demo.seedIfEmpty(Optional.empty())).toList();
       TestGateway.await(Future.all(attempts));
       attempts.forEach(a -> assertEquals(Optional.empty(), a.result()));

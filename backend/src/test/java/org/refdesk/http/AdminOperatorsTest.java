@@ -46,7 +46,7 @@ class AdminOperatorsTest {
         .put("queues", new JsonArray().add("science"));
   }
 
-  private static String errorCode(io.vertx.ext.web.client.HttpResponse<?> response) {
+  private static String errorCode(HttpResponse<?> response) {
     return response.bodyAsJsonObject().getJsonObject("error").getString("code");
   }
 
@@ -77,7 +77,7 @@ class AdminOperatorsTest {
     assertEquals(200, response.statusCode());
     var usernames = response.bodyAsJsonObject().getJsonArray("operators").stream()
         .map(o -> ((JsonObject) o).getString("username")).toList();
-    assertTrue(usernames.containsAll(java.util.List.of("admin", "alice", "ben")), usernames::toString);
+    assertTrue(usernames.containsAll(List.of("admin", "alice", "ben")), usernames::toString);
   }
 
   @Test
@@ -94,7 +94,7 @@ class AdminOperatorsTest {
   @DisplayName("bad fields are 400s naming the field, and store nothing")
   void validation() {
     long before = gateway.count("SELECT count(*) FROM operators");
-    var cases = java.util.List.of(
+    var cases = List.of(
         newOperator("x"),
         newOperator("Has Spaces"),
         newOperator("dora").put("password", "short"),

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.TestGateway;
+import io.vertx.core.json.JsonObject;
 
 @DisplayName("Every bad request gets a JSON error and the server keeps serving")
 class HttpHygieneTest {
@@ -79,11 +80,11 @@ class HttpHygieneTest {
   @DisplayName("a browser page of another site may not call the API; the gateway's own pages may")
   void foreignOrigin() {
     var foreign = TestGateway.await(gateway.client().post("/api/auth/login")
-        .putHeader("Origin", "https://evil.example").sendJsonObject(new io.vertx.core.json.JsonObject()));
+        .putHeader("Origin", "https://evil.example").sendJsonObject(new JsonObject()));
     assertError(foreign, 403, "origin_not_allowed");
     var own = TestGateway.await(gateway.client().post("/api/auth/login")
         .putHeader("Origin", "http://127.0.0.1:" + gateway.port())
-        .sendJsonObject(new io.vertx.core.json.JsonObject().put("username", "admin").put("password", TestGateway.ADMIN_PASSWORD)));
+        .sendJsonObject(new JsonObject().put("username", "admin").put("password", TestGateway.ADMIN_PASSWORD)));
     assertEquals(200, own.statusCode());
   }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.TestGateway;
+import io.vertx.ext.web.client.HttpResponse;
 
 @DisplayName("Control characters, proxied metrics scrapes and weak passwords are refused with a reason")
 class RefusedInputTest {
@@ -28,7 +29,7 @@ class RefusedInputTest {
     gateway.close();
   }
 
-  private static String message(io.vertx.ext.web.client.HttpResponse<?> response) {
+  private static String message(HttpResponse<?> response) {
     return response.bodyAsJsonObject().getJsonObject("error").getString("message");
   }
 

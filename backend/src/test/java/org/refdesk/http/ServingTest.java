@@ -20,6 +20,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.TestGateway;
 import org.webjars.WebJarVersionLocator;
+import java.security.NoSuchAlgorithmException;
 
 @DisplayName("Files are served safely and cheaply: own redirects, revalidation, versioned libraries")
 class ServingTest {
@@ -169,7 +170,7 @@ class ServingTest {
   private static byte[] sha256(String text) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

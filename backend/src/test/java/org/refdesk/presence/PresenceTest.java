@@ -12,6 +12,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
+import io.vertx.core.json.JsonArray;
 
 @DisplayName("Operators' presence")
 class PresenceTest {
@@ -86,7 +87,7 @@ class PresenceTest {
 
       // Ben chooses to monitor only the Ask queue: the Science Desk no longer counts him as there.
       var choice = TestGateway.await(gateway.client().put("/api/me/settings").bearerTokenAuthentication(benToken)
-          .sendJsonObject(new JsonObject().put("monitoredQueues", new io.vertx.core.json.JsonArray().add(gateway.queueId("ask")))));
+          .sendJsonObject(new JsonObject().put("monitoredQueues", new JsonArray().add(gateway.queueId("ask")))));
       assertEquals(200, choice.statusCode(), choice::bodyAsString);
       assertFalse(gateway.get("/api/widget/queues/science", null).bodyAsJsonObject().getBoolean("online"));
       assertTrue(gateway.get("/api/widget/queues/ask", null).bodyAsJsonObject().getBoolean("online"));

@@ -29,6 +29,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.refdesk.Refdesk;
 import org.refdesk.platform.config.RefdeskConfig;
+import java.util.ArrayList;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 
 /**
  * A real gateway for one test class: its own database and Redis prefix on the machine's services, a
@@ -104,7 +107,7 @@ public final class TestGateway implements AutoCloseable {
     vars.putAll(env);
     try {
       return Refdesk.start(RefdeskConfig.fromEnv(vars)).await(120, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new IllegalStateException("the second node did not start", e);
     }
   }
@@ -166,7 +169,7 @@ public final class TestGateway implements AutoCloseable {
 
   public List<Row> query(String sql, Object... params) {
     RowSet<Row> rows = await(this.sql.preparedQuery(sql).execute(Tuple.wrap(params)));
-    var list = new java.util.ArrayList<Row>();
+    var list = new ArrayList<Row>();
     rows.forEach(list::add);
     return list;
   }
@@ -178,7 +181,7 @@ public final class TestGateway implements AutoCloseable {
   public static <T> T await(Future<T> future) {
     try {
       return future.await(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
+    } catch (TimeoutException e) {
       throw new IllegalStateException("timed out", e);
     }
   }
@@ -231,7 +234,7 @@ public final class TestGateway implements AutoCloseable {
    * Waits, on Vert.x timers rather than a sleeping thread, until the condition holds; fails the test
    * when it still does not after the time given. For state with no event to listen to (a gauge, Redis).
    */
-  public void eventually(String what, java.util.function.BooleanSupplier condition, long timeoutMs) {
+  public void eventually(String what, BooleanSupplier condition, long timeoutMs) {
     long deadline = System.currentTimeMillis() + timeoutMs;
     while (!condition.getAsBoolean()) {
       if (System.currentTimeMillis() > deadline) {

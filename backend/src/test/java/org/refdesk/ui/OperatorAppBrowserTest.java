@@ -25,6 +25,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.refdesk.support.Browser;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
+import io.vertx.core.http.HttpMethod;
 
 @DisplayName("The operator app during a shift: alerts, colleagues' chats, live library changes, tags, keyboard, phone")
 class OperatorAppBrowserTest {
@@ -72,7 +73,7 @@ class OperatorAppBrowserTest {
   }
 
   private static HttpResponse<Buffer> send(String method, String path, JsonObject body, String token) {
-    var request = gateway.client().request(io.vertx.core.http.HttpMethod.valueOf(method), gateway.port(), "127.0.0.1", path)
+    var request = gateway.client().request(HttpMethod.valueOf(method), gateway.port(), "127.0.0.1", path)
         .bearerTokenAuthentication(token);
     return TestGateway.await(body == null ? request.send() : request.sendJsonObject(body));
   }

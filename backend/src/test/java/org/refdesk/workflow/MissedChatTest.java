@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.refdesk.support.BridgeClient;
 import org.refdesk.support.FastShift;
 import org.refdesk.support.TestGateway;
+import java.util.ArrayList;
+import java.util.List;
 
 @DisplayName("A patron who leaves while waiting: a missed chat, out of the queue, back if they return")
 class MissedChatTest {
@@ -86,10 +88,10 @@ class MissedChatTest {
   }
 
   /** The queue's order in Redis, read at once. */
-  private static java.util.List<Long> queueOrder() {
+  private static List<Long> queueOrder() {
     var reply = TestGateway.await(gateway.redis().send(Request.cmd(Command.ZRANGE)
         .arg(gateway.redisPrefix() + "queue:" + askId + ":waiting").arg(0).arg(-1)));
-    var ids = new java.util.ArrayList<Long>();
+    var ids = new ArrayList<Long>();
     reply.forEach(item -> ids.add(item.toLong()));
     return ids;
   }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.TestGateway;
+import io.vertx.core.http.HttpMethod;
 
 @DisplayName("Canned messages, tags, settings and patron history: who may do what")
 class WorkflowApiTest {
@@ -43,7 +44,7 @@ class WorkflowApiTest {
   }
 
   private static HttpResponse<Buffer> send(String method, String path, JsonObject body, String token) {
-    var request = gateway.client().request(io.vertx.core.http.HttpMethod.valueOf(method), path).bearerTokenAuthentication(token);
+    var request = gateway.client().request(HttpMethod.valueOf(method), path).bearerTokenAuthentication(token);
     return TestGateway.await(body == null ? request.send() : request.sendJsonObject(body));
   }
 
