@@ -15,13 +15,12 @@ import org.refdesk.widget.WidgetFeature;
 
 /**
  * The feature registry: every feature of the gateway, one line each. The HTTP verticle mounts their
- * routes and asks their bridge rules in this order; the node deploys their verticles. A new feature is
- * a package with a {@code Feature} and one line here.
+ * routes and asks their bridge rules in this order; the node deploys their verticles. A new feature
+ * is a package with a {@code Feature} and one line here.
  */
 final class Features {
 
-  private Features() {
-  }
+  private Features() {}
 
   static List<Feature> all() {
     return List.of(

@@ -41,7 +41,8 @@ public final class Refdesk {
     var metrics = new RefdeskMetrics();
     var builder = Vertx.builder().withMetrics(metrics.vertxMetricsFactory());
     var options = new VertxOptions().setMetricsOptions(RefdeskMetrics.vertxMetricsOptions());
-    return Clustering.build(builder, options, config.cluster()).compose(vertx -> start(vertx, config, metrics));
+    return Clustering.build(builder, options, config.cluster())
+        .compose(vertx -> start(vertx, config, metrics));
   }
 
   private static Future<Refdesk> start(Vertx vertx, RefdeskConfig config, RefdeskMetrics metrics) {
@@ -49,25 +50,42 @@ public final class Refdesk {
     Pool pool = Database.pool(vertx, pgUrl, config.pgPoolSize());
     return Database.migrate(vertx, pgUrl)
         .compose(migrated -> SigningKey.load(pool, config.jwtSecret()))
-        .compose(key -> new DemoLibrary(pool, new Passwords(vertx)).seedIfEmpty(config.adminPassword())
-            .compose(seeded -> deploy(vertx, config, key, metrics).map(v -> new Refdesk(vertx, config, key, seeded))))
+        .compose(
+            key ->
+                new DemoLibrary(pool, new Passwords(vertx))
+                    .seedIfEmpty(config.adminPassword())
+                    .compose(
+                        seeded ->
+                            deploy(vertx, config, key, metrics)
+                                .map(v -> new Refdesk(vertx, config, key, seeded))))
         .eventually(pool::close)
         // Closing Vert.x ends the event loops this future would report on, so report first.
         .onFailure(failure -> vertx.close());
   }
 
-  /** The features' verticles first, so that the HTTP server opens only when everything behind it answers. */
-  private static Future<Void> deploy(Vertx vertx, RefdeskConfig config, String signingKey, RefdeskMetrics metrics) {
+  /**
+   * The features' verticles first, so that the HTTP server opens only when everything behind it
+   * answers.
+   */
+  private static Future<Void> deploy(
+      Vertx vertx, RefdeskConfig config, String signingKey, RefdeskMetrics metrics) {
     var features = Features.all();
-    var services = features.stream().flatMap(feature -> feature.verticles(config, metrics).stream())
-        .map(verticle -> vertx.deployVerticle(verticle, new DeploymentOptions()))
-        .toList();
+    var services =
+        features.stream()
+            .flatMap(feature -> feature.verticles(config, metrics).stream())
+            .map(verticle -> vertx.deployVerticle(verticle, new DeploymentOptions()))
+            .toList();
     // The front end is read once per node, not once per HTTP instance.
     var ownFiles = OwnFiles.load(vertx);
     var nodeShared = new ConcurrentHashMap<Class<?>, Object>();
-    return Future.all(services).compose(deployed -> ownFiles)
-        .compose(files -> vertx.deployVerticle(() -> new HttpVerticle(config, signingKey, metrics, files, features, nodeShared),
-            new DeploymentOptions().setInstances(config.httpInstances())))
+    return Future.all(services)
+        .compose(deployed -> ownFiles)
+        .compose(
+            files ->
+                vertx.deployVerticle(
+                    () ->
+                        new HttpVerticle(config, signingKey, metrics, files, features, nodeShared),
+                    new DeploymentOptions().setInstances(config.httpInstances())))
         .mapEmpty();
   }
 

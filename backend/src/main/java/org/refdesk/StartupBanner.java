@@ -11,8 +11,7 @@ import org.refdesk.seed.DemoLibrary.Seeded;
  */
 final class StartupBanner {
 
-  private StartupBanner() {
-  }
+  private StartupBanner() {}
 
   static String render(RefdeskConfig effective, RefdeskConfig configured, Optional<Seeded> seeded) {
     var url = effective.publicUrl();
@@ -21,18 +20,37 @@ final class StartupBanner {
     out.append("  Operator app:       ").append(url).append("/app/\n");
     out.append("  Demo library page:  ").append(url).append("/demo/\n");
     out.append("  Widget loader:      ").append(url).append("/widget.js\n");
-    out.append("  Postgres:           ").append(configured.pgUrl().isPresent() ? "configured" : "embedded, data in " + effective.dataDir()).append('\n');
-    out.append("  Redis:              ").append(configured.redisUrl().isPresent() ? "configured" : "embedded").append('\n');
+    out.append("  Postgres:           ")
+        .append(
+            configured.pgUrl().isPresent()
+                ? "configured"
+                : "embedded, data in " + effective.dataDir())
+        .append('\n');
+    out.append("  Redis:              ")
+        .append(configured.redisUrl().isPresent() ? "configured" : "embedded")
+        .append('\n');
     if (seeded.isPresent()) {
       var s = seeded.get();
-      out.append("\nFirst run: created \"").append(s.libraryName()).append("\" with queues 'ask' and 'science'.\n");
-      out.append("  Log in as: ").append(s.adminUsername()).append(" / ")
-          .append(s.generatedAdminPassword().orElse("(the password in REFDESK_ADMIN_PASSWORD)")).append('\n');
-      s.librarianPasswords().forEach((username, password) ->
-          out.append("  Librarian: ").append(username).append(" / ").append(password).append('\n'));
+      out.append("\nFirst run: created \"")
+          .append(s.libraryName())
+          .append("\" with queues 'ask' and 'science'.\n");
+      out.append("  Log in as: ")
+          .append(s.adminUsername())
+          .append(" / ")
+          .append(s.generatedAdminPassword().orElse("(the password in REFDESK_ADMIN_PASSWORD)"))
+          .append('\n');
+      s.librarianPasswords()
+          .forEach(
+              (username, password) ->
+                  out.append("  Librarian: ")
+                      .append(username)
+                      .append(" / ")
+                      .append(password)
+                      .append('\n'));
       out.append("  These passwords are shown only now; keep them somewhere safe.\n");
     } else {
-      out.append("\n  Log in as: ").append(DemoLibrary.ADMIN_USERNAME)
+      out.append("\n  Log in as: ")
+          .append(DemoLibrary.ADMIN_USERNAME)
           .append(" with the password shown on the first run (or REFDESK_ADMIN_PASSWORD).\n");
     }
     return out.toString();

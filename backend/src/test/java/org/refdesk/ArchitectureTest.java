@@ -20,9 +20,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layout's rules (docs/architecture.md), checked on the compiled gateway: a platform that knows no
- * feature, features that use each other's services, repositories and records but never each other's
- * route tables or verticles, and no package cycle anywhere.
+ * The layout's rules (docs/architecture.md), checked on the compiled gateway: a platform that knows
+ * no feature, features that use each other's services, repositories and records but never each
+ * other's route tables or verticles, and no package cycle anywhere.
  */
 @DisplayName("The gateway's packages")
 class ArchitectureTest {
@@ -34,7 +34,10 @@ class ArchitectureTest {
 
   @BeforeAll
   static void importGateway() {
-    gateway = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+    gateway =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages(BASE);
   }
 
   @Test
@@ -52,15 +55,23 @@ class ArchitectureTest {
   @Test
   @DisplayName("keep the platform free of any feature and of the composition root")
   void platformKnowsNoFeature() {
-    noClasses().that().resideInAPackage(PLATFORM + "..")
-        .should().dependOnClassesThat(resideInAPackage(BASE + "..").and(not(resideInAPackage(PLATFORM + ".."))))
+    noClasses()
+        .that()
+        .resideInAPackage(PLATFORM + "..")
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage(BASE + "..").and(not(resideInAPackage(PLATFORM + ".."))))
         .check(gateway);
   }
 
   @Test
   @DisplayName("let no feature reach into another feature's route tables or verticles")
   void noFeatureUsesAnothersRoutesOrVerticles() {
-    classes().that().resideInAPackage(BASE + "..").should(reachNoOtherFeaturesRoutesOrVerticles()).check(gateway);
+    classes()
+        .that()
+        .resideInAPackage(BASE + "..")
+        .should(reachNoOtherFeaturesRoutesOrVerticles())
+        .check(gateway);
   }
 
   private static ArchCondition<JavaClass> reachNoOtherFeaturesRoutesOrVerticles() {
@@ -68,18 +79,25 @@ class ArchitectureTest {
       @Override
       public void check(JavaClass origin, ConditionEvents events) {
         var from = featureOf(origin);
-        origin.getDirectDependenciesFromSelf().forEach(dependency -> {
-          var target = dependency.getTargetClass().getBaseComponentType();
-          var to = featureOf(target);
-          if (to.isPresent() && !to.equals(from) && isRouteTableOrVerticle(target)) {
-            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
-          }
-        });
+        origin
+            .getDirectDependenciesFromSelf()
+            .forEach(
+                dependency -> {
+                  var target = dependency.getTargetClass().getBaseComponentType();
+                  var to = featureOf(target);
+                  if (to.isPresent() && !to.equals(from) && isRouteTableOrVerticle(target)) {
+                    events.add(
+                        SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                  }
+                });
       }
     };
   }
 
-  /** The feature a class belongs to: the package right under the base; none for the platform and the root. */
+  /**
+   * The feature a class belongs to: the package right under the base; none for the platform and the
+   * root.
+   */
   private static Optional<String> featureOf(JavaClass type) {
     var name = type.getPackageName();
     if (!name.startsWith(BASE + ".") || name.startsWith(PLATFORM)) {
@@ -95,6 +113,7 @@ class ArchitectureTest {
     while (outermost.getEnclosingClass().isPresent()) {
       outermost = outermost.getEnclosingClass().get();
     }
-    return outermost.getSimpleName().endsWith("Routes") || outermost.isAssignableTo(Deployable.class);
+    return outermost.getSimpleName().endsWith("Routes")
+        || outermost.isAssignableTo(Deployable.class);
   }
 }

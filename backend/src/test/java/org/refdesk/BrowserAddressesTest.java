@@ -27,17 +27,25 @@ class BrowserAddressesTest {
   private static final Path ADDRESSES_JS =
       Path.of("..", "frontend", "src", "main", "resources", "webroot", "shared", "addresses.js");
   private static final Pattern JS_CONSTANT = Pattern.compile("export const (\\w+) = '([^']+)';");
-  private static final Pattern JS_FAMILY = Pattern.compile("export const (\\w+) = \\(\\w+\\) => `([\\w.-]+)\\$\\{\\w+}`;");
+  private static final Pattern JS_FAMILY =
+      Pattern.compile("export const (\\w+) = \\(\\w+\\) => `([\\w.-]+)\\$\\{\\w+}`;");
+
   /** Addresses only nodes use; the bridge lets no browser near them. */
   private static final String SERVER_ONLY = "refdesk.";
 
   @Test
-  @DisplayName("every address the server offers browsers is in addresses.js under the same name, and nothing else is")
+  @DisplayName(
+      "every address the server offers browsers is in addresses.js under the same name, and nothing else is")
   void sameAddresses() throws IOException, IllegalAccessException {
     var serverConstants = new TreeMap<String, String>();
     var serverFamilies = new TreeSet<String>();
-    var holders = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.refdesk").stream().filter(c -> c.getSimpleName().endsWith("Addresses")).toList();
+    var holders =
+        new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.refdesk")
+                .stream()
+                .filter(c -> c.getSimpleName().endsWith("Addresses"))
+                .toList();
     assertFalse(holders.isEmpty());
     for (var holder : holders) {
       for (Field field : holder.reflect().getFields()) {

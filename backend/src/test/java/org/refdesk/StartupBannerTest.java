@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.TestGateway;
-import java.util.List;
 
 @DisplayName("The first start's banner")
 class StartupBannerTest {
@@ -45,8 +45,11 @@ class StartupBannerTest {
 
     gateway.login("alice", printed.get("alice"));
     gateway.login("ben", printed.get("ben"));
-    var crossed = gateway.post("/api/auth/login",
-        new JsonObject().put("username", "alice").put("password", printed.get("ben")), null);
+    var crossed =
+        gateway.post(
+            "/api/auth/login",
+            new JsonObject().put("username", "alice").put("password", printed.get("ben")),
+            null);
     assertEquals(401, crossed.statusCode(), "ben's password must not open alice's account");
   }
 }

@@ -3,8 +3,7 @@ package org.refdesk.auth;
 /** The auth feature's server-side event-bus address. */
 public final class AuthAddresses {
 
-  private AuthAddresses() {
-  }
+  private AuthAddresses() {}
 
   /**
    * An operator signed out; every node refuses that token from now on and closes the sockets it

@@ -10,16 +10,25 @@ import org.refdesk.platform.gateway.Wiring;
 public final class AuthFeature implements Feature {
 
   public static Tokens tokens(Wiring wiring) {
-    return wiring.once(Tokens.class, () -> new Tokens(wiring.vertx(), wiring.signingKey(),
-        wiring.config().operatorTokenMinutes(), wiring.config().patronTokenMinutes(), revoked(wiring)));
+    return wiring.once(
+        Tokens.class,
+        () ->
+            new Tokens(
+                wiring.vertx(),
+                wiring.signingKey(),
+                wiring.config().operatorTokenMinutes(),
+                wiring.config().patronTokenMinutes(),
+                revoked(wiring)));
   }
 
   public static RevokedTokens revoked(Wiring wiring) {
-    return wiring.once(RevokedTokens.class, () -> {
-      var revoked = new RevokedTokens(wiring.pool());
-      wiring.listenFirst(revoked.listen(wiring.vertx().eventBus()));
-      return revoked;
-    });
+    return wiring.once(
+        RevokedTokens.class,
+        () -> {
+          var revoked = new RevokedTokens(wiring.pool());
+          wiring.listenFirst(revoked.listen(wiring.vertx().eventBus()));
+          return revoked;
+        });
   }
 
   public static Passwords passwords(Wiring wiring) {

@@ -11,10 +11,10 @@ import org.refdesk.platform.redis.LuaScript;
 import org.refdesk.platform.redis.RedisKeys;
 
 /**
- * Slows password guessing: {@value #MAX_ATTEMPTS} sign-ins for one username from one address without a
- * success, then further attempts are refused until the window ends. Each attempt is counted before its
- * password is checked, in one atomic step, so guesses sent all at once cannot slip past the count.
- * Counted in Redis, so every node agrees.
+ * Slows password guessing: {@value #MAX_ATTEMPTS} sign-ins for one username from one address
+ * without a success, then further attempts are refused until the window ends. Each attempt is
+ * counted before its password is checked, in one atomic step, so guesses sent all at once cannot
+ * slip past the count. Counted in Redis, so every node agrees.
  */
 public final class LoginThrottle {
 
@@ -33,14 +33,24 @@ public final class LoginThrottle {
   /** Takes one attempt for this username and address; fails with 429 when none are left. */
   public Future<Void> reserve(String username, String ip) {
     var key = keys.loginAttempts(username, ip);
-    return COUNT_ATTEMPT.run(redis, List.of(key), List.of(Integer.toString(WINDOW_SECONDS))).compose(count -> {
-      if (count.toInteger() <= MAX_ATTEMPTS) {
-        return Future.succeededFuture();
-      }
-      return redis.send(Request.cmd(Command.TTL).arg(key)).compose(ttl -> Future.failedFuture(new ApiException(
-          ErrorCode.RATE_LIMITED,
-          "Too many failed sign-ins. Try again in " + minutes(ttl == null ? WINDOW_SECONDS : ttl.toInteger()) + ".")));
-    });
+    return COUNT_ATTEMPT
+        .run(redis, List.of(key), List.of(Integer.toString(WINDOW_SECONDS)))
+        .compose(
+            count -> {
+              if (count.toInteger() <= MAX_ATTEMPTS) {
+                return Future.succeededFuture();
+              }
+              return redis
+                  .send(Request.cmd(Command.TTL).arg(key))
+                  .compose(
+                      ttl ->
+                          Future.failedFuture(
+                              new ApiException(
+                                  ErrorCode.RATE_LIMITED,
+                                  "Too many failed sign-ins. Try again in "
+                                      + minutes(ttl == null ? WINDOW_SECONDS : ttl.toInteger())
+                                      + ".")));
+            });
   }
 
   /** A right password gives the attempts back. */

@@ -16,15 +16,17 @@ public final class PasswordPolicy {
 
   public static final int MIN_LENGTH = 10;
   public static final int MAX_LENGTH = 200;
+
   /** zxcvbn's 0–4 scale; 3 is "safely unguessable" for an online attack with throttling. */
   private static final int MIN_SCORE = 3;
+
   private static final Zxcvbn ZXCVBN = new Zxcvbn();
 
-  private PasswordPolicy() {
-  }
+  private PasswordPolicy() {}
 
   /** Why the password is refused, or empty, computed on a worker. */
-  public static Future<Optional<String>> check(Vertx vertx, String password, String username, String displayName) {
+  public static Future<Optional<String>> check(
+      Vertx vertx, String password, String username, String displayName) {
     return vertx.executeBlocking(() -> refusal(password, username, displayName), false);
   }
 
@@ -38,16 +40,22 @@ public final class PasswordPolicy {
     }
     var lower = password.toLowerCase(Locale.ROOT);
     for (var name : List.of(username, displayName)) {
-      if (name != null && !name.isBlank() && lower.contains(name.strip().toLowerCase(Locale.ROOT))) {
+      if (name != null
+          && !name.isBlank()
+          && lower.contains(name.strip().toLowerCase(Locale.ROOT))) {
         return Optional.of("it must not contain the account's own name.");
       }
     }
-    var strength = ZXCVBN.measure(password, List.of(username == null ? "" : username, displayName == null ? "" : displayName));
+    var strength =
+        ZXCVBN.measure(
+            password,
+            List.of(username == null ? "" : username, displayName == null ? "" : displayName));
     if (strength.getScore() >= MIN_SCORE) {
       return Optional.empty();
     }
     var warning = strength.getFeedback().getWarning();
-    return Optional.of((warning == null || warning.isBlank() ? "it is too easy to guess." : warning)
-        + " Use a longer phrase of a few unrelated words.");
+    return Optional.of(
+        (warning == null || warning.isBlank() ? "it is too easy to guess." : warning)
+            + " Use a longer phrase of a few unrelated words.");
   }
 }

@@ -16,14 +16,18 @@ public final class Passwords {
 
   /** About 50 ms a hash on these machines: slow for an attacker, quick enough for a login. */
   private static final int COST = 10;
+
   private static final BCrypt.Version VERSION = BCrypt.Version.VERSION_2A;
   private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private final Vertx vertx;
   // Passwords longer than bcrypt's 72 bytes are pre-hashed instead of silently cut.
-  private final BCrypt.Hasher hasher = BCrypt.with(VERSION, RANDOM, LongPasswordStrategies.hashSha512(VERSION));
-  private final BCrypt.Verifyer verifier = BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+  private final BCrypt.Hasher hasher =
+      BCrypt.with(VERSION, RANDOM, LongPasswordStrategies.hashSha512(VERSION));
+  private final BCrypt.Verifyer verifier =
+      BCrypt.verifyer(VERSION, LongPasswordStrategies.hashSha512(VERSION));
+
   /** Checked when the username is unknown, so that answer takes as long as a wrong password. */
   private volatile String decoyHash;
 
@@ -31,7 +35,9 @@ public final class Passwords {
     this.vertx = vertx;
   }
 
-  /** Why {@link PasswordPolicy} refuses the password for this account, or empty when it may be used. */
+  /**
+   * Why {@link PasswordPolicy} refuses the password for this account, or empty when it may be used.
+   */
   public Future<Optional<String>> refusal(String password, String username, String displayName) {
     return PasswordPolicy.check(vertx, password, username, displayName);
   }
@@ -42,11 +48,17 @@ public final class Passwords {
 
   /** Checks against the stored hash, or against a decoy when there is none. */
   public Future<Boolean> verify(String password, String storedHash) {
-    return vertx.executeBlocking(() -> {
-      var hash = storedHash == null ? decoy() : storedHash;
-      var matches = verifier.verify(password.getBytes(StandardCharsets.UTF_8), hash.getBytes(StandardCharsets.UTF_8)).verified;
-      return matches && storedHash != null;
-    }, false);
+    return vertx.executeBlocking(
+        () -> {
+          var hash = storedHash == null ? decoy() : storedHash;
+          var matches =
+              verifier.verify(
+                      password.getBytes(StandardCharsets.UTF_8),
+                      hash.getBytes(StandardCharsets.UTF_8))
+                  .verified;
+          return matches && storedHash != null;
+        },
+        false);
   }
 
   private String decoy() {

@@ -25,8 +25,8 @@ import org.refdesk.platform.errors.ApiException;
 
 /**
  * Issues and verifies the two kinds of token: an operator's (for the API and the bridge) and a
- * patron's (for one chat only). They differ by audience, so one can never pass for the other.
- * One instance per HTTP event loop: it remembers the operator tokens it has verified.
+ * patron's (for one chat only). They differ by audience, so one can never pass for the other. One
+ * instance per HTTP event loop: it remembers the operator tokens it has verified.
  */
 public final class Tokens {
 
@@ -34,8 +34,10 @@ public final class Tokens {
   public static final String OPERATOR_AUDIENCE = "refdesk-operator";
   public static final String PATRON_AUDIENCE = "refdesk-patron";
   private static final String ALGORITHM = "HS256";
+
   /** Signed-in operators of a large installation, with a token or two each. */
   private static final int VERIFIED_CAPACITY = 10_000;
+
   /**
    * Only to let go of tokens nobody uses any more: each use checks the token's own expiry. It also
    * bounds how long a node that missed a sign-out's event keeps a token it had already verified.
@@ -47,25 +49,43 @@ public final class Tokens {
   private final int operatorMinutes;
   private final int patronMinutes;
   private final RevokedTokens revoked;
+
   /**
    * Operator tokens already verified here. Checking the signature and parsing the claims cost more
-   * than the rest of a contested claim, and a token that verified once stays valid until it expires or
-   * is revoked: the key never changes while the gateway runs, a sign-out is heard as an event, and
-   * disabled operators are refused after the token check, by the operator's own state.
+   * than the rest of a contested claim, and a token that verified once stays valid until it expires
+   * or is revoked: the key never changes while the gateway runs, a sign-out is heard as an event,
+   * and disabled operators are refused after the token check, by the operator's own state.
    */
   private final EventLoopCache<String, VerifiedToken> verifiedOperators;
 
-  public Tokens(Vertx vertx, String signingKey, int operatorMinutes, int patronMinutes, RevokedTokens revoked) {
+  public Tokens(
+      Vertx vertx,
+      String signingKey,
+      int operatorMinutes,
+      int patronMinutes,
+      RevokedTokens revoked) {
     this.operators = JWTAuth.create(vertx, options(signingKey, OPERATOR_AUDIENCE));
     this.patrons = JWTAuth.create(vertx, options(signingKey, PATRON_AUDIENCE));
     this.operatorMinutes = operatorMinutes;
     this.patronMinutes = patronMinutes;
     this.revoked = revoked;
-    this.verifiedOperators = new EventLoopCache<>(VERIFIED_CAPACITY, VERIFIED_MINUTES, TimeUnit.MINUTES,
-        token -> verify(operators, token)
-            .map(user -> VerifiedToken.of(Identity.Kind.OPERATOR, user, idOf(token)))
-            .compose(verified -> revoked.isRevoked(verified.tokenId())
-                .map(isRevoked -> isRevoked ? Optional.<VerifiedToken>empty() : Optional.of(verified))));
+    this.verifiedOperators =
+        new EventLoopCache<>(
+            VERIFIED_CAPACITY,
+            VERIFIED_MINUTES,
+            TimeUnit.MINUTES,
+            token ->
+                verify(operators, token)
+                    .map(user -> VerifiedToken.of(Identity.Kind.OPERATOR, user, idOf(token)))
+                    .compose(
+                        verified ->
+                            revoked
+                                .isRevoked(verified.tokenId())
+                                .map(
+                                    isRevoked ->
+                                        isRevoked
+                                            ? Optional.<VerifiedToken>empty()
+                                            : Optional.of(verified))));
   }
 
   private static JWTAuthOptions options(String signingKey, String audience) {
@@ -75,14 +95,19 @@ public final class Tokens {
   }
 
   public String issueOperator(long operatorId, long libraryId) {
-    // A token id of its own: two sign-ins in the same second must not be one token that one sign-out revokes.
-    var claims = new JsonObject().put("sub", Long.toString(operatorId)).put("lib", libraryId)
-        .put("jti", UUID.randomUUID().toString());
+    // A token id of its own: two sign-ins in the same second must not be one token that one
+    // sign-out revokes.
+    var claims =
+        new JsonObject()
+            .put("sub", Long.toString(operatorId))
+            .put("lib", libraryId)
+            .put("jti", UUID.randomUUID().toString());
     return operators.generateToken(claims, issueOptions(OPERATOR_AUDIENCE, operatorMinutes));
   }
 
   public String issuePatron(long chatId, long libraryId) {
-    var claims = new JsonObject().put("sub", "chat:" + chatId).put("chat", chatId).put("lib", libraryId);
+    var claims =
+        new JsonObject().put("sub", "chat:" + chatId).put("chat", chatId).put("lib", libraryId);
     return patrons.generateToken(claims, issueOptions(PATRON_AUDIENCE, patronMinutes));
   }
 
@@ -95,8 +120,9 @@ public final class Tokens {
   }
 
   /**
-   * Either kind of token, checked once against the audience it names: a patron's frame does not first
-   * fail an operator check. The audience read here only picks the verifier; the verifier checks it again.
+   * Either kind of token, checked once against the audience it names: a patron's frame does not
+   * first fail an operator check. The audience read here only picks the verifier; the verifier
+   * checks it again.
    */
   public Future<VerifiedToken> verify(String token) {
     var audience = claimedAudience(token);
@@ -114,10 +140,15 @@ public final class Tokens {
     if (token == null || token.isBlank()) {
       return Future.failedFuture(ApiException.unauthorized());
     }
-    return verifiedOperators.get(token).compose(verified -> verified.isPresent() && verified.get().isCurrent()
-        && !revoked.isKnownRevoked(verified.get().tokenId())
-        ? Future.succeededFuture(verified.get())
-        : Future.failedFuture(ApiException.unauthorized()));
+    return verifiedOperators
+        .get(token)
+        .compose(
+            verified ->
+                verified.isPresent()
+                        && verified.get().isCurrent()
+                        && !revoked.isKnownRevoked(verified.get().tokenId())
+                    ? Future.succeededFuture(verified.get())
+                    : Future.failedFuture(ApiException.unauthorized()));
   }
 
   /** The operator id a valid operator token names; fails with 401 otherwise. */
@@ -127,11 +158,13 @@ public final class Tokens {
 
   /** The chat a valid patron token is scoped to; fails with 401 otherwise. */
   public Future<PatronClaims> verifyPatron(String token) {
-    return verifiedPatron(token).map(verified -> new PatronClaims(verified.chatId(), verified.libraryId()));
+    return verifiedPatron(token)
+        .map(verified -> new PatronClaims(verified.chatId(), verified.libraryId()));
   }
 
   private Future<VerifiedToken> verifiedPatron(String token) {
-    return verify(patrons, token).map(user -> VerifiedToken.of(Identity.Kind.PATRON, user, idOf(token)));
+    return verify(patrons, token)
+        .map(user -> VerifiedToken.of(Identity.Kind.PATRON, user, idOf(token)));
   }
 
   private static Future<User> verify(JWTAuth auth, String token) {
@@ -140,8 +173,11 @@ public final class Tokens {
     }
     return auth.authenticate(new TokenCredentials(token))
         .recover(e -> Future.failedFuture(ApiException.unauthorized()))
-        .compose(user -> hasNumericSubject(user) ? Future.succeededFuture(user)
-            : Future.failedFuture(ApiException.unauthorized()));
+        .compose(
+            user ->
+                hasNumericSubject(user)
+                    ? Future.succeededFuture(user)
+                    : Future.failedFuture(ApiException.unauthorized()));
   }
 
   private static boolean hasNumericSubject(User user) {
@@ -151,7 +187,9 @@ public final class Tokens {
       return false;
     }
     var id = s.startsWith("chat:") ? s.substring(5) : s;
-    return !id.isEmpty() && id.chars().allMatch(Character::isDigit) && id.length() < 19
+    return !id.isEmpty()
+        && id.chars().allMatch(Character::isDigit)
+        && id.length() < 19
         && principal.getValue("lib") instanceof Number;
   }
 
@@ -166,13 +204,17 @@ public final class Tokens {
       return List.of();
     }
     try {
-      var payload = new JsonObject(new String(Base64.getUrlDecoder().decode(token.substring(first + 1, second)),
-          StandardCharsets.UTF_8));
+      var payload =
+          new JsonObject(
+              new String(
+                  Base64.getUrlDecoder().decode(token.substring(first + 1, second)),
+                  StandardCharsets.UTF_8));
       var aud = payload.getValue("aud");
       if (aud instanceof String one) {
         return List.of(one);
       }
-      return aud instanceof JsonArray many ? many.stream().filter(String.class::isInstance).map(String.class::cast).toList()
+      return aud instanceof JsonArray many
+          ? many.stream().filter(String.class::isInstance).map(String.class::cast).toList()
           : List.of();
     } catch (RuntimeException notAJwt) {
       return List.of();
@@ -185,37 +227,52 @@ public final class Tokens {
    */
   static String idOf(String token) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      var digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JVM", e);
     }
   }
 
-  public record PatronClaims(long chatId, long libraryId) {
-  }
+  public record PatronClaims(long chatId, long libraryId) {}
 
   /** What a verified token says: whose it is, until when, and the id a sign-out revokes it by. */
-  public record VerifiedToken(Identity.Kind kind, long subjectId, long libraryId, long chatId, long expiresAtMs,
-                              String tokenId) {
+  public record VerifiedToken(
+      Identity.Kind kind,
+      long subjectId,
+      long libraryId,
+      long chatId,
+      long expiresAtMs,
+      String tokenId) {
 
     static VerifiedToken of(Identity.Kind kind, User user, String tokenId) {
       var principal = user.principal();
-      // The provider keeps the standard time claims among the user's attributes, not in the principal.
+      // The provider keeps the standard time claims among the user's attributes, not in the
+      // principal.
       var exp = user.attributes().getLong("exp", principal.getLong("exp"));
       var sub = principal.getString("sub");
       long subject = Long.parseLong(sub.startsWith("chat:") ? sub.substring(5) : sub);
-      return new VerifiedToken(kind, subject, principal.getLong("lib"), kind == Identity.Kind.PATRON ? subject : 0,
-          exp == null ? Long.MAX_VALUE : exp * 1000, tokenId);
+      return new VerifiedToken(
+          kind,
+          subject,
+          principal.getLong("lib"),
+          kind == Identity.Kind.PATRON ? subject : 0,
+          exp == null ? Long.MAX_VALUE : exp * 1000,
+          tokenId);
     }
 
     public boolean isCurrent() {
       return expiresAtMs > System.currentTimeMillis();
     }
 
-    /** The identity the bus carries; an operator's library comes from the account, not the token. */
+    /**
+     * The identity the bus carries; an operator's library comes from the account, not the token.
+     */
     public Identity identity(long operatorLibraryId) {
-      return kind == Identity.Kind.PATRON ? Identity.patron(chatId, libraryId) : Identity.operator(subjectId, operatorLibraryId);
+      return kind == Identity.Kind.PATRON
+          ? Identity.patron(chatId, libraryId)
+          : Identity.operator(subjectId, operatorLibraryId);
     }
   }
 }

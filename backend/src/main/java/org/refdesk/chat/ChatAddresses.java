@@ -1,23 +1,35 @@
 package org.refdesk.chat;
 
-/** The chat feature's event-bus addresses; the browser's are mirrored in frontend/.../shared/addresses.js. */
+/**
+ * The chat feature's event-bus addresses; the browser's are mirrored in
+ * frontend/.../shared/addresses.js.
+ */
 public final class ChatAddresses {
 
-  private ChatAddresses() {
-  }
+  private ChatAddresses() {}
 
   /** Inbound: a message for a chat, answered with {seq, at} once it is committed. */
   public static final String CHAT_SEND = "chat.send";
+
   /** Inbound: typing on or off, with the patron's draft for operators. Relayed, never stored. */
   public static final String CHAT_TYPING = "chat.typing";
+
   /** Outbound: {@code chat.<chatId>} carries the chat's events. */
   public static final String CHAT_PREFIX = "chat.";
 
   /** Server side only: a chat started; every node's chat directory remembers its facts. */
   public static final String CHAT_STARTED = "refdesk.chat-started";
-  /** Server side only: a chat was claimed {chatId, operatorId}; every node's chat directory notes its owner. */
+
+  /**
+   * Server side only: a chat was claimed {chatId, operatorId}; every node's chat directory notes
+   * its owner.
+   */
   public static final String CHAT_CLAIMED = "refdesk.chat-claimed";
-  /** Server side only: a chat ended; every node's chat directory forgets it, to read it again if asked. */
+
+  /**
+   * Server side only: a chat ended; every node's chat directory forgets it, to read it again if
+   * asked.
+   */
   public static final String CHAT_ENDED = "refdesk.chat-ended";
 
   public static String chat(long chatId) {

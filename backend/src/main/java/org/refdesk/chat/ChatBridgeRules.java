@@ -4,15 +4,14 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 import org.refdesk.platform.bridge.BridgeRule;
-import org.refdesk.platform.metrics.RefdeskMetrics;
 import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.metrics.RefdeskMetrics;
 
 /** Who may write in a chat and who may hear it, on the bridge. */
 final class ChatBridgeRules {
 
-  private ChatBridgeRules() {
-  }
+  private ChatBridgeRules() {}
 
   /**
    * {@code chat.send} and {@code chat.typing}: a patron writes in its own chat only, within its
@@ -20,8 +19,11 @@ final class ChatBridgeRules {
    */
   static final class Commands implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(
-        Pattern.quote(ChatAddresses.CHAT_SEND) + "|" + Pattern.quote(ChatAddresses.CHAT_TYPING));
+    private static final Pattern ADDRESSES =
+        Pattern.compile(
+            Pattern.quote(ChatAddresses.CHAT_SEND)
+                + "|"
+                + Pattern.quote(ChatAddresses.CHAT_TYPING));
 
     private final FloodControl flood;
     private final ChatVisibility visibility;
@@ -45,14 +47,19 @@ final class ChatBridgeRules {
 
     @Override
     public Future<Verdict> maySend(Identity who, String address, Object body, SocketMemory socket) {
-      if (!(body instanceof JsonObject message) || !(message.getValue("chatId") instanceof Number chatId)) {
+      if (!(body instanceof JsonObject message)
+          || !(message.getValue("chatId") instanceof Number chatId)) {
         return Future.succeededFuture(Verdict.INVALID);
       }
       if (!visibility.patronMayWrite(who, chatId.longValue())) {
         return Future.succeededFuture(Verdict.REFUSED);
       }
-      boolean flooding = who.isPatron() && !flood.take(socket.remember(FloodControl.SocketAllowance.class, flood::forSocket),
-          who.chatId(), ChatAddresses.CHAT_TYPING.equals(address));
+      boolean flooding =
+          who.isPatron()
+              && !flood.take(
+                  socket.remember(FloodControl.SocketAllowance.class, flood::forSocket),
+                  who.chatId(),
+                  ChatAddresses.CHAT_TYPING.equals(address));
       if (flooding) {
         return Future.succeededFuture(Verdict.RATE_LIMITED);
       }
@@ -64,12 +71,13 @@ final class ChatBridgeRules {
   }
 
   /**
-   * {@code chat.<id>}: whoever {@link ChatVisibility} lets see the chat. A patron never hears its own
-   * typing echoed, nor anyone's draft text.
+   * {@code chat.<id>}: whoever {@link ChatVisibility} lets see the chat. A patron never hears its
+   * own typing echoed, nor anyone's draft text.
    */
   static final class Events implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(ChatAddresses.CHAT_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES =
+        Pattern.compile(Pattern.quote(ChatAddresses.CHAT_PREFIX) + "[0-9]+");
 
     private final ChatVisibility visibility;
 
@@ -104,7 +112,9 @@ final class ChatBridgeRules {
       var body = raw == null ? null : raw.getValue("body");
       if (body instanceof JsonObject message && "typing".equals(message.getString("type"))) {
         var from = message.getJsonObject("from");
-        return from != null && !"patron".equals(from.getString("kind")) && !message.containsKey("preview");
+        return from != null
+            && !"patron".equals(from.getString("kind"))
+            && !message.containsKey("preview");
       }
       return true;
     }

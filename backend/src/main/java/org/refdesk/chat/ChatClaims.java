@@ -14,14 +14,14 @@ import org.refdesk.operator.Operator;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.metrics.RefdeskMetrics;
-import org.refdesk.queue.QueueState;
 import org.refdesk.queue.QueueAddresses;
+import org.refdesk.queue.QueueState;
 
 /**
  * Claiming a waiting chat. Postgres decides every win; the losers, who are most of the presses when
- * several operators go for one chat, are answered from this event loop's memory and Redis alone: the
- * chat's facts come from the chat directory, the holder's name is remembered, and Redis knows who
- * holds the chat.
+ * several operators go for one chat, are answered from this event loop's memory and Redis alone:
+ * the chat's facts come from the chat directory, the holder's name is remembered, and Redis knows
+ * who holds the chat.
  */
 public final class ChatClaims {
 
@@ -31,11 +31,17 @@ public final class ChatClaims {
   private final KnownOperators operators;
   private final RefdeskMetrics metrics;
   private final ChatDirectory directory;
+
   /** Presses this event loop has sent to Redis and not yet heard back about, by chat. */
   private final Map<Long, Press> pressing = new HashMap<>();
 
-  public ChatClaims(Vertx vertx, ChatRepository chats, ChatDirectory directory, QueueState queues,
-                    KnownOperators operators, RefdeskMetrics metrics) {
+  public ChatClaims(
+      Vertx vertx,
+      ChatRepository chats,
+      ChatDirectory directory,
+      QueueState queues,
+      KnownOperators operators,
+      RefdeskMetrics metrics) {
     this.vertx = vertx;
     this.chats = chats;
     this.queues = queues;
@@ -45,40 +51,47 @@ public final class ChatClaims {
   }
 
   /**
-   * 200 with the claimed event's seq; 404 for a chat of another library; 409 {@code already_claimed}
-   * naming the holder (the caller too, if they hold it already); 409 {@code chat_ended}.
+   * 200 with the claimed event's seq; 404 for a chat of another library; 409 {@code
+   * already_claimed} naming the holder (the caller too, if they hold it already); 409 {@code
+   * chat_ended}.
    */
   public Future<JsonObject> claim(long chatId, Operator operator) {
     var sender = new Sender(Sender.OPERATOR, operator.id(), operator.displayName());
     return claimFor(chatId, operator.libraryId(), sender)
         .onSuccess(won -> metrics.claim(true))
-        .onFailure(lost -> {
-          if (lost instanceof ApiException e && e.code() == ErrorCode.ALREADY_CLAIMED) {
-            metrics.claim(false);
-          }
-        });
+        .onFailure(
+            lost -> {
+              if (lost instanceof ApiException e && e.code() == ErrorCode.ALREADY_CLAIMED) {
+                metrics.claim(false);
+              }
+            });
   }
 
   private Future<JsonObject> claimFor(long chatId, long libraryId, Sender operator) {
-    return directory.get(chatId).compose(found -> {
-      if (found.isEmpty() || found.get().libraryId() != libraryId) {
-        return Future.failedFuture(ApiException.notFound("There is no such chat."));
-      }
-      var chat = found.get();
-      if (chat.ended()) {
-        return Future.failedFuture(ChatLifecycle.ended());
-      }
-      return holderAfterPress(chat, operator.id())
-          // Without Redis every press goes to Postgres, which decides alone.
-          .recover(redisDown -> Future.succeededFuture(Optional.empty()))
-          .compose(holder -> holder.isPresent() ? heldBy(holder.get()) : confirm(chat, operator));
-    });
+    return directory
+        .get(chatId)
+        .compose(
+            found -> {
+              if (found.isEmpty() || found.get().libraryId() != libraryId) {
+                return Future.failedFuture(ApiException.notFound("There is no such chat."));
+              }
+              var chat = found.get();
+              if (chat.ended()) {
+                return Future.failedFuture(ChatLifecycle.ended());
+              }
+              return holderAfterPress(chat, operator.id())
+                  // Without Redis every press goes to Postgres, which decides alone.
+                  .recover(redisDown -> Future.succeededFuture(Optional.empty()))
+                  .compose(
+                      holder ->
+                          holder.isPresent() ? heldBy(holder.get()) : confirm(chat, operator));
+            });
   }
 
   /**
-   * Asks Redis for a pending claim, unless a press for the same chat from this event loop is already
-   * on its way: Redis would answer this one with that one's outcome (its presser, if Redis gave them
-   * the claim), so it waits for that answer instead of sending the same question again.
+   * Asks Redis for a pending claim, unless a press for the same chat from this event loop is
+   * already on its way: Redis would answer this one with that one's outcome (its presser, if Redis
+   * gave them the claim), so it waits for that answer instead of sending the same question again.
    */
   private Future<Optional<Long>> holderAfterPress(ChatFacts chat, long operatorId) {
     var earlier = pressing.get(chat.chatId());
@@ -92,73 +105,123 @@ public final class ChatClaims {
     return holder;
   }
 
-  /** Redis says someone holds the chat, pending or confirmed: the loser hears who, without Postgres. */
+  /**
+   * Redis says someone holds the chat, pending or confirmed: the loser hears who, without Postgres.
+   */
   private Future<JsonObject> heldBy(long holderId) {
-    return operators.name(holderId)
+    return operators
+        .name(holderId)
         .compose(name -> Future.failedFuture(alreadyClaimed(holderId, name.orElse(null))));
   }
 
   /** Redis granted a pending claim: Postgres decides, exactly as if Redis were not there. */
   private Future<JsonObject> confirm(ChatFacts chat, Sender operator) {
-    return chats.claim(chat.chatId(), operator)
-        .recover(failure -> queues.releaseClaim(chat.queueId(), chat.chatId(), operator.id(), chat.arrivalMs())
-            .otherwiseEmpty()
-            .compose(v -> Future.failedFuture(failure)))
-        .compose(claimed -> {
-          if (claimed.isEmpty()) {
-            // Postgres says no: someone else won, or the chat ended meanwhile. Tell the truth it holds.
-            return queues.releaseClaim(chat.queueId(), chat.chatId(), operator.id(), chat.arrivalMs()).otherwiseEmpty()
-                .compose(v -> chats.find(chat.chatId()))
-                .compose(now -> now.isPresent() && Chat.ACTIVE.equals(now.get().state())
-                    ? claimedElsewhere(chat, now.get())
-                    : now.isPresent() && now.get().isMissed() ? missedMeanwhile(chat) : endedMeanwhile(chat));
-          }
-          var event = claimed.get().event();
-          var who = new JsonObject().put("id", operator.id()).put("name", operator.name());
-          vertx.eventBus().publish(ChatAddresses.CHAT_CLAIMED, new JsonObject().put("chatId", chat.chatId())
-              .put("operatorId", operator.id()));
-          vertx.eventBus().publish(ChatAddresses.chat(chat.chatId()), event);
-          vertx.eventBus().publish(QueueAddresses.queue(chat.queueId()), new JsonObject().put("type", "claimed")
-              .put("chatId", chat.chatId()).put("operator", who)
-              .put("queueId", chat.queueId()).put("at", Instant.now().toString()));
-          return queues.confirmClaim(chat.chatId(), operator.id()).otherwiseEmpty()
-              .map(v -> new JsonObject().put("chatId", chat.chatId()).put("seq", event.getInteger("seq")).put("operator", who));
-        });
+    return chats
+        .claim(chat.chatId(), operator)
+        .recover(
+            failure ->
+                queues
+                    .releaseClaim(chat.queueId(), chat.chatId(), operator.id(), chat.arrivalMs())
+                    .otherwiseEmpty()
+                    .compose(v -> Future.failedFuture(failure)))
+        .compose(
+            claimed -> {
+              if (claimed.isEmpty()) {
+                // Postgres says no: someone else won, or the chat ended meanwhile. Tell the truth
+                // it holds.
+                return queues
+                    .releaseClaim(chat.queueId(), chat.chatId(), operator.id(), chat.arrivalMs())
+                    .otherwiseEmpty()
+                    .compose(v -> chats.find(chat.chatId()))
+                    .compose(
+                        now ->
+                            now.isPresent() && Chat.ACTIVE.equals(now.get().state())
+                                ? claimedElsewhere(chat, now.get())
+                                : now.isPresent() && now.get().isMissed()
+                                    ? missedMeanwhile(chat)
+                                    : endedMeanwhile(chat));
+              }
+              var event = claimed.get().event();
+              var who = new JsonObject().put("id", operator.id()).put("name", operator.name());
+              vertx
+                  .eventBus()
+                  .publish(
+                      ChatAddresses.CHAT_CLAIMED,
+                      new JsonObject()
+                          .put("chatId", chat.chatId())
+                          .put("operatorId", operator.id()));
+              vertx.eventBus().publish(ChatAddresses.chat(chat.chatId()), event);
+              vertx
+                  .eventBus()
+                  .publish(
+                      QueueAddresses.queue(chat.queueId()),
+                      new JsonObject()
+                          .put("type", "claimed")
+                          .put("chatId", chat.chatId())
+                          .put("operator", who)
+                          .put("queueId", chat.queueId())
+                          .put("at", Instant.now().toString()));
+              return queues
+                  .confirmClaim(chat.chatId(), operator.id())
+                  .otherwiseEmpty()
+                  .map(
+                      v ->
+                          new JsonObject()
+                              .put("chatId", chat.chatId())
+                              .put("seq", event.getInteger("seq"))
+                              .put("operator", who));
+            });
   }
 
   /**
-   * Redis had lost the owner's claim (a flush before the rebuild). Giving the pending claim back put
-   * the chat in the waiting set again, where an active chat must not be.
+   * Redis had lost the owner's claim (a flush before the rebuild). Giving the pending claim back
+   * put the chat in the waiting set again, where an active chat must not be.
    */
   private Future<JsonObject> claimedElsewhere(ChatFacts chat, Chat now) {
-    return queues.forget(chat.queueId(), List.of(chat.chatId())).otherwiseEmpty()
+    return queues
+        .forget(chat.queueId(), List.of(chat.chatId()))
+        .otherwiseEmpty()
         .compose(v -> Future.failedFuture(alreadyClaimed(now.ownerId(), now.ownerName())));
   }
 
   /**
-   * The patron left before anyone claimed the chat: it is in the missed list, not the queue. It is not
-   * remembered as ended, since it waits again if the patron returns.
+   * The patron left before anyone claimed the chat: it is in the missed list, not the queue. It is
+   * not remembered as ended, since it waits again if the patron returns.
    */
   private Future<JsonObject> missedMeanwhile(ChatFacts chat) {
-    return queues.forget(chat.queueId(), List.of(chat.chatId())).otherwiseEmpty()
-        .compose(v -> Future.failedFuture(new ApiException(ErrorCode.CONFLICT,
-            "The patron left before anyone answered; the chat is in the missed list.")));
+    return queues
+        .forget(chat.queueId(), List.of(chat.chatId()))
+        .otherwiseEmpty()
+        .compose(
+            v ->
+                Future.failedFuture(
+                    new ApiException(
+                        ErrorCode.CONFLICT,
+                        "The patron left before anyone answered; the chat is in the missed list.")));
   }
 
-  /** The chat ended since its facts were remembered: remember that, and take it out of Redis for good. */
+  /**
+   * The chat ended since its facts were remembered: remember that, and take it out of Redis for
+   * good.
+   */
   private Future<JsonObject> endedMeanwhile(ChatFacts chat) {
     directory.remember(chat.asEnded());
-    return queues.remove(chat.queueId(), chat.chatId()).otherwiseEmpty()
+    return queues
+        .remove(chat.queueId(), chat.chatId())
+        .otherwiseEmpty()
         .compose(v -> Future.failedFuture(ChatLifecycle.ended()));
   }
 
-  /** A press sent to Redis: who pressed, and the holder Redis answers (empty: the presser has it). */
-  private record Press(long operatorId, Future<Optional<Long>> holder) {
-  }
+  /**
+   * A press sent to Redis: who pressed, and the holder Redis answers (empty: the presser has it).
+   */
+  private record Press(long operatorId, Future<Optional<Long>> holder) {}
 
   static ApiException alreadyClaimed(Long holderId, String holderName) {
-    return new ApiException(ErrorCode.ALREADY_CLAIMED,
+    return new ApiException(
+        ErrorCode.ALREADY_CLAIMED,
         (holderName == null ? "Another librarian" : holderName) + " has already claimed this chat.",
-        new JsonObject().put("holder", new JsonObject().put("id", holderId).put("name", holderName)));
+        new JsonObject()
+            .put("holder", new JsonObject().put("id", holderId).put("name", holderName)));
   }
 }

@@ -9,19 +9,20 @@ import org.refdesk.platform.cache.EventLoopCache;
 import org.refdesk.queue.QueueState;
 
 /**
- * The one memory of chat facts on an event loop (library, queue, owner, ended or not), for claims and
- * for deciding who may see a chat. It is kept current by the chats' own events, heard from every node:
- * started, claimed, ended. An event the bus drops (it is transport, not storage) is bounded by the
- * expiry: after it, the facts are read from Postgres again.
+ * The one memory of chat facts on an event loop (library, queue, owner, ended or not), for claims
+ * and for deciding who may see a chat. It is kept current by the chats' own events, heard from
+ * every node: started, claimed, ended. An event the bus drops (it is transport, not storage) is
+ * bounded by the expiry: after it, the facts are read from Postgres again.
  */
 public final class ChatDirectory {
 
   /** The chats of a busy day; an entry is under a hundred bytes. */
   static final int CAPACITY = 10_000;
+
   /**
-   * A backstop only: every node hears when a chat starts, is claimed or ends. Should it miss an end, a
-   * claim key the end could not delete either (Redis was away) would be believed this long: see
-   * docs/decisions.md.
+   * A backstop only: every node hears when a chat starts, is claimed or ends. Should it miss an
+   * end, a claim key the end could not delete either (Redis was away) would be believed this long:
+   * see docs/decisions.md.
    */
   static final long TTL_MINUTES = 10;
 
@@ -41,20 +42,32 @@ public final class ChatDirectory {
    * find its facts here already.
    */
   public Future<Void> follow(EventBus bus) {
-    var started = bus.<JsonObject>consumer(ChatAddresses.CHAT_STARTED, message -> {
-      var chat = ChatFacts.fromJson(message.body());
-      facts.put(chat.chatId(), chat);
-    });
-    var claimed = bus.<JsonObject>consumer(ChatAddresses.CHAT_CLAIMED, message -> {
-      var chatId = message.body().getLong("chatId");
-      var operatorId = message.body().getLong("operatorId");
-      if (chatId != null && operatorId != null) {
-        facts.get(chatId).onSuccess(found -> found.ifPresent(chat -> facts.put(chatId, chat.ownedBy(operatorId))));
-      }
-    });
+    var started =
+        bus.<JsonObject>consumer(
+            ChatAddresses.CHAT_STARTED,
+            message -> {
+              var chat = ChatFacts.fromJson(message.body());
+              facts.put(chat.chatId(), chat);
+            });
+    var claimed =
+        bus.<JsonObject>consumer(
+            ChatAddresses.CHAT_CLAIMED,
+            message -> {
+              var chatId = message.body().getLong("chatId");
+              var operatorId = message.body().getLong("operatorId");
+              if (chatId != null && operatorId != null) {
+                facts
+                    .get(chatId)
+                    .onSuccess(
+                        found ->
+                            found.ifPresent(chat -> facts.put(chatId, chat.ownedBy(operatorId))));
+              }
+            });
     // Forgotten rather than marked: the next question reads Postgres, which also clears a claim key
     // that the end could not delete (see load).
-    var ended = bus.<JsonObject>consumer(ChatAddresses.CHAT_ENDED, message -> facts.forget(message.body().getLong("chatId")));
+    var ended =
+        bus.<JsonObject>consumer(
+            ChatAddresses.CHAT_ENDED, message -> facts.forget(message.body().getLong("chatId")));
     return Future.all(started.completion(), claimed.completion(), ended.completion()).mapEmpty();
   }
 
@@ -69,12 +82,16 @@ public final class ChatDirectory {
   }
 
   /**
-   * The facts from Postgres. An ended chat's claim key should be gone already; deleting it again clears
-   * one that an end could not delete because Redis was away at that moment.
+   * The facts from Postgres. An ended chat's claim key should be gone already; deleting it again
+   * clears one that an end could not delete because Redis was away at that moment.
    */
   private Future<Optional<ChatFacts>> load(long chatId) {
-    return chats.claimFacts(chatId).compose(found -> found.isPresent() && found.get().ended()
-        ? queues.remove(found.get().queueId(), chatId).otherwiseEmpty().map(found)
-        : Future.succeededFuture(found));
+    return chats
+        .claimFacts(chatId)
+        .compose(
+            found ->
+                found.isPresent() && found.get().ended()
+                    ? queues.remove(found.get().queueId(), chatId).otherwiseEmpty().map(found)
+                    : Future.succeededFuture(found));
   }
 }

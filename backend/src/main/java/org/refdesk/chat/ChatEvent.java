@@ -7,19 +7,21 @@ import java.time.OffsetDateTime;
 /** Builds chat events in the shape clients receive them (docs/protocol.md, "Chat events"). */
 public final class ChatEvent {
 
-  private ChatEvent() {
-  }
+  private ChatEvent() {}
 
   public static JsonObject from(Row row) {
-    var event = new JsonObject()
-        .put("type", row.getString("type"))
-        .put("chatId", row.getLong("chat_id"))
-        .put("seq", row.getInteger("seq"))
-        .put("at", iso(row.getOffsetDateTime("created_at")))
-        .put("from", new JsonObject()
-            .put("kind", row.getString("sender_kind"))
-            .put("id", row.getLong("sender_id"))
-            .put("name", row.getString("sender_name")));
+    var event =
+        new JsonObject()
+            .put("type", row.getString("type"))
+            .put("chatId", row.getLong("chat_id"))
+            .put("seq", row.getInteger("seq"))
+            .put("at", iso(row.getOffsetDateTime("created_at")))
+            .put(
+                "from",
+                new JsonObject()
+                    .put("kind", row.getString("sender_kind"))
+                    .put("id", row.getLong("sender_id"))
+                    .put("name", row.getString("sender_name")));
     var body = row.getString("body");
     if (body != null) {
       event.put("text", body);
@@ -35,7 +37,8 @@ public final class ChatEvent {
     return event;
   }
 
-  public static JsonObject message(long chatId, int seq, OffsetDateTime at, Sender from, String text, String clientMsgId) {
+  public static JsonObject message(
+      long chatId, int seq, OffsetDateTime at, Sender from, String text, String clientMsgId) {
     return new JsonObject()
         .put("type", "message")
         .put("chatId", chatId)

@@ -14,8 +14,8 @@ import org.refdesk.platform.metrics.RefdeskMetrics;
 import org.refdesk.queue.QueueFeature;
 
 /**
- * Chats: their life (start, claim, end, missed), their numbered events, the messages written in them
- * over the bridge, their timers, and whether the patron is still there.
+ * Chats: their life (start, claim, end, missed), their numbered events, the messages written in
+ * them over the bridge, their timers, and whether the patron is still there.
  */
 public final class ChatFeature implements Feature {
 
@@ -24,10 +24,16 @@ public final class ChatFeature implements Feature {
 
   @Override
   public void mount(Router router, Wiring wiring) {
-    new ChatRoutes(repository(wiring), lifecycle(wiring), claims(wiring), visibility(wiring), AuthFeature.tokens(wiring),
-        wiring.policies(EndOfChatCheck.class))
+    new ChatRoutes(
+            repository(wiring),
+            lifecycle(wiring),
+            claims(wiring),
+            visibility(wiring),
+            AuthFeature.tokens(wiring),
+            wiring.policies(EndOfChatCheck.class))
         .mount(router, OperatorFeature.auth(wiring));
-    new PatronPresence(wiring.vertx(), lifecycle(wiring), wiring.config().timerTickMillis()).follow(wiring::openSockets);
+    new PatronPresence(wiring.vertx(), lifecycle(wiring), wiring.config().timerTickMillis())
+        .follow(wiring::openSockets);
   }
 
   @Override
@@ -39,11 +45,14 @@ public final class ChatFeature implements Feature {
   public List<BridgeRule> bridgeRules(Wiring wiring) {
     var flood = flood(wiring);
     wiring.vertx().setPeriodic(FLOOD_SWEEP_MS, id -> flood.forgetIdle());
-    return List.of(new ChatBridgeRules.Commands(flood, visibility(wiring), wiring.metrics()), new ChatBridgeRules.Events(visibility(wiring)));
+    return List.of(
+        new ChatBridgeRules.Commands(flood, visibility(wiring), wiring.metrics()),
+        new ChatBridgeRules.Events(visibility(wiring)));
   }
 
   @Override
-  public List<Supplier<? extends Deployable>> verticles(RefdeskConfig config, RefdeskMetrics metrics) {
+  public List<Supplier<? extends Deployable>> verticles(
+      RefdeskConfig config, RefdeskMetrics metrics) {
     return List.of(() -> new ChatVerticle(config, metrics), () -> new ChatTimerVerticle(config));
   }
 
@@ -52,31 +61,44 @@ public final class ChatFeature implements Feature {
   }
 
   public static ChatLifecycle lifecycle(Wiring wiring) {
-    return wiring.once(ChatLifecycle.class, () -> new ChatLifecycle(wiring.vertx(), repository(wiring),
-        QueueFeature.state(wiring)));
+    return wiring.once(
+        ChatLifecycle.class,
+        () -> new ChatLifecycle(wiring.vertx(), repository(wiring), QueueFeature.state(wiring)));
   }
 
   public static ChatClaims claims(Wiring wiring) {
-    return wiring.once(ChatClaims.class, () -> new ChatClaims(wiring.vertx(), repository(wiring), directory(wiring),
-        QueueFeature.state(wiring), OperatorFeature.known(wiring), wiring.metrics()));
+    return wiring.once(
+        ChatClaims.class,
+        () ->
+            new ChatClaims(
+                wiring.vertx(),
+                repository(wiring),
+                directory(wiring),
+                QueueFeature.state(wiring),
+                OperatorFeature.known(wiring),
+                wiring.metrics()));
   }
 
   /** This event loop's chat facts, kept current by the chats' events from every node. */
   public static ChatDirectory directory(Wiring wiring) {
-    return wiring.once(ChatDirectory.class, () -> {
-      var directory = new ChatDirectory(repository(wiring), QueueFeature.state(wiring));
-      wiring.listenFirst(directory.follow(wiring.vertx().eventBus()));
-      return directory;
-    });
+    return wiring.once(
+        ChatDirectory.class,
+        () -> {
+          var directory = new ChatDirectory(repository(wiring), QueueFeature.state(wiring));
+          wiring.listenFirst(directory.follow(wiring.vertx().eventBus()));
+          return directory;
+        });
   }
 
   /** Who may see a chat now: for routes, the bridge, and any feature that shows a chat. */
   public static ChatVisibility visibility(Wiring wiring) {
-    return wiring.once(ChatVisibility.class, () -> new ChatVisibility(directory(wiring), repository(wiring)));
+    return wiring.once(
+        ChatVisibility.class, () -> new ChatVisibility(directory(wiring), repository(wiring)));
   }
 
   /** Shared by the node's HTTP instances: a chat's sockets may sit on different event loops. */
   static FloodControl flood(Wiring wiring) {
-    return wiring.onNode(FloodControl.class, () -> new FloodControl(wiring.config().patronMessagesPerMinute()));
+    return wiring.onNode(
+        FloodControl.class, () -> new FloodControl(wiring.config().patronMessagesPerMinute()));
   }
 }

@@ -3,13 +3,18 @@ package org.refdesk.chat;
 import java.util.Map;
 import org.refdesk.platform.web.ClientLimits;
 
-/** How long what is written in a chat may be: a message (a patron's question too) and an e-mail address. */
+/**
+ * How long what is written in a chat may be: a message (a patron's question too) and an e-mail
+ * address.
+ */
 public final class ChatLimits implements ClientLimits {
 
   /** A chat message, the question that opens a chat, and a canned message that becomes one. */
   public static final int MESSAGE_CHARS = 4000;
+
   /** The longest address SMTP carries. */
   public static final int EMAIL_CHARS = 254;
+
   /** The draft a patron is typing, as operators see it. */
   static final int PREVIEW_CHARS = 1000;
 

@@ -27,21 +27,28 @@ public final class ChatRepository {
 
   public Future<StartedChat> start(NewChat chat) {
     return pool.preparedQuery(ChatSql.INSERT_CHAT)
-        .execute(Tuple.tuple()
-            .addLong(chat.libraryId()).addLong(chat.queueId()).addString(chat.patronName())
-            .addString(chat.patronEmail()).addString(chat.patronIp()).addString(chat.userAgent())
-            .addString(chat.pageUrl()).addString(chat.question()))
-        .map(rows -> {
-          var row = rows.iterator().next();
-          return new StartedChat(row.getLong("id"), row.getOffsetDateTime("created_at"));
-        });
+        .execute(
+            Tuple.tuple()
+                .addLong(chat.libraryId())
+                .addLong(chat.queueId())
+                .addString(chat.patronName())
+                .addString(chat.patronEmail())
+                .addString(chat.patronIp())
+                .addString(chat.userAgent())
+                .addString(chat.pageUrl())
+                .addString(chat.question()))
+        .map(
+            rows -> {
+              var row = rows.iterator().next();
+              return new StartedChat(row.getLong("id"), row.getOffsetDateTime("created_at"));
+            });
   }
 
   /**
    * Stores a batch of messages in one transaction (group commit): one commit, so one fsync, and one
    * statement for everything that arrived while the previous batch was being written. Empty entries
-   * were refused. No two entries may share a chat and client id (the caller holds such a repeat back
-   * for the next batch, where it is answered as a repeat).
+   * were refused. No two entries may share a chat and client id (the caller holds such a repeat
+   * back for the next batch, where it is answered as a repeat).
    */
   public Future<List<Optional<StoredMessage>>> appendBatch(List<MessageSend> batch) {
     var chatIds = new Long[batch.size()];
@@ -57,25 +64,43 @@ public final class ChatRepository {
       senderIds[i] = m.senderId();
       texts[i] = m.text();
     }
-    // The whole transaction goes out at once, pipelined on one connection: one round trip instead of
+    // The whole transaction goes out at once, pipelined on one connection: one round trip instead
+    // of
     // four, which is most of a small batch's time. Postgres still runs the statements one after the
-    // other, so the append starts once the locks are held. If one fails, Postgres turns the COMMIT into
-    // a rollback and that statement's failure fails the batch; join waits for every reply before the
+    // other, so the append starts once the locks are held. If one fails, Postgres turns the COMMIT
+    // into
+    // a rollback and that statement's failure fails the batch; join waits for every reply before
+    // the
     // connection goes back to the pool.
-    return pool.withConnection(conn -> {
-      var begin = conn.query("BEGIN").execute();
-      var lock = conn.preparedQuery(ChatSql.LOCK_OPEN_CHATS).execute(Tuple.tuple().addArrayOfLong(chatIds));
-      var append = conn.preparedQuery(ChatSql.APPEND_MESSAGES)
-          .execute(Tuple.of(chatIds, clientIds, senderKinds, senderIds, texts));
-      var commit = conn.query("COMMIT").execute();
-      return Future.join(begin, lock, append, commit).map(done -> append.result());
-    }).map(rows -> {
-      var results = new ArrayList<Optional<StoredMessage>>(Collections.nCopies(batch.size(), Optional.empty()));
-      rows.forEach(row -> results.set(row.getLong("ord").intValue() - 1, Optional.of(new StoredMessage(
-          row.getInteger("seq"), row.getOffsetDateTime("created_at"), row.getString("sender_name"),
-          row.getBoolean("repeated")))));
-      return results;
-    });
+    return pool.withConnection(
+            conn -> {
+              var begin = conn.query("BEGIN").execute();
+              var lock =
+                  conn.preparedQuery(ChatSql.LOCK_OPEN_CHATS)
+                      .execute(Tuple.tuple().addArrayOfLong(chatIds));
+              var append =
+                  conn.preparedQuery(ChatSql.APPEND_MESSAGES)
+                      .execute(Tuple.of(chatIds, clientIds, senderKinds, senderIds, texts));
+              var commit = conn.query("COMMIT").execute();
+              return Future.join(begin, lock, append, commit).map(done -> append.result());
+            })
+        .map(
+            rows -> {
+              var results =
+                  new ArrayList<Optional<StoredMessage>>(
+                      Collections.nCopies(batch.size(), Optional.empty()));
+              rows.forEach(
+                  row ->
+                      results.set(
+                          row.getLong("ord").intValue() - 1,
+                          Optional.of(
+                              new StoredMessage(
+                                  row.getInteger("seq"),
+                                  row.getOffsetDateTime("created_at"),
+                                  row.getString("sender_name"),
+                                  row.getBoolean("repeated")))));
+              return results;
+            });
   }
 
   /**
@@ -83,101 +108,197 @@ public final class ChatRepository {
    * can lose the unique-index race once; the retry then finds the first copy and answers its seq.
    */
   public Future<Optional<StoredMessage>> appendAlone(MessageSend message) {
-    return appendBatch(List.of(message)).recover(failure -> appendBatch(List.of(message))).map(results -> results.get(0));
+    return appendBatch(List.of(message))
+        .recover(failure -> appendBatch(List.of(message)))
+        .map(results -> results.get(0));
   }
 
-  /** Appends a non-message event inside the caller's transaction and returns it as clients see it. */
-  public Future<JsonObject> appendEvent(SqlClient client, long chatId, String type, Sender from, String text, JsonObject data) {
-    return client.preparedQuery(ChatSql.APPEND_EVENT)
-        .execute(Tuple.of(chatId, type, from.kind(), from.id(), from.name(), text, data == null ? new JsonObject() : data))
+  /**
+   * Appends a non-message event inside the caller's transaction and returns it as clients see it.
+   */
+  public Future<JsonObject> appendEvent(
+      SqlClient client, long chatId, String type, Sender from, String text, JsonObject data) {
+    return client
+        .preparedQuery(ChatSql.APPEND_EVENT)
+        .execute(
+            Tuple.of(
+                chatId,
+                type,
+                from.kind(),
+                from.id(),
+                from.name(),
+                text,
+                data == null ? new JsonObject() : data))
         .map(rows -> ChatEvent.from(rows.iterator().next()));
   }
 
   public Future<Optional<Chat>> find(long chatId) {
-    return pool.preparedQuery(ChatSql.FIND_CHAT).execute(Tuple.of(chatId)).map(rows -> first(rows).map(Chat::from));
+    return pool.preparedQuery(ChatSql.FIND_CHAT)
+        .execute(Tuple.of(chatId))
+        .map(rows -> first(rows).map(Chat::from));
   }
 
   public Future<Optional<ChatFacts>> claimFacts(long chatId) {
-    return pool.preparedQuery(ChatSql.CLAIM_FACTS).execute(Tuple.of(chatId)).map(rows -> first(rows).map(ChatFacts::from));
+    return pool.preparedQuery(ChatSql.CLAIM_FACTS)
+        .execute(Tuple.of(chatId))
+        .map(rows -> first(rows).map(ChatFacts::from));
   }
 
   public Future<List<JsonObject>> eventsAfter(long chatId, int after, int limit) {
-    return pool.preparedQuery(ChatSql.EVENTS_AFTER).execute(Tuple.of(chatId, after, limit)).map(rows -> mapped(rows, row -> ChatEvent.from(row)));
+    return pool.preparedQuery(ChatSql.EVENTS_AFTER)
+        .execute(Tuple.of(chatId, after, limit))
+        .map(rows -> mapped(rows, row -> ChatEvent.from(row)));
   }
 
   /**
-   * The conditional update that decides a claim: only a waiting chat can be claimed, so however many
-   * nodes or stale Redis states let a request through, one operator wins. Empty when it was lost.
+   * The conditional update that decides a claim: only a waiting chat can be claimed, so however
+   * many nodes or stale Redis states let a request through, one operator wins. Empty when it was
+   * lost.
    */
   public Future<Optional<Claimed>> claim(long chatId, Sender operator) {
-    var data = new JsonObject().put("operator", new JsonObject().put("id", operator.id()).put("name", operator.name()));
-    return pool.preparedQuery(ChatSql.CLAIM).execute(Tuple.of(chatId, operator.id(), operator.name(), data))
-        .map(rows -> first(rows).map(row -> new Claimed(ChatEvent.from(row), row.getLong("queue_id"))));
+    var data =
+        new JsonObject()
+            .put(
+                "operator", new JsonObject().put("id", operator.id()).put("name", operator.name()));
+    return pool.preparedQuery(ChatSql.CLAIM)
+        .execute(Tuple.of(chatId, operator.id(), operator.name(), data))
+        .map(
+            rows ->
+                first(rows).map(row -> new Claimed(ChatEvent.from(row), row.getLong("queue_id"))));
   }
 
   /** A system notice for the chat's patron and operators, numbered like every stored event. */
   public Future<JsonObject> appendNotice(long chatId, String text) {
-    return pool.withTransaction(conn -> appendEvent(conn, chatId, "notice", Sender.system(), text, null));
+    return pool.withTransaction(
+        conn -> appendEvent(conn, chatId, "notice", Sender.system(), text, null));
   }
 
   /** Ends an open chat; empty when it had already ended. The text, if any, says why. */
   public Future<Optional<Ended>> end(long chatId, Sender by, String text) {
-    return pool.withTransaction(conn -> conn.preparedQuery(ChatSql.END).execute(Tuple.of(chatId, by.kind()))
-        .compose(rows -> {
-          var row = first(rows);
-          if (row.isEmpty()) {
-            return Future.succeededFuture(Optional.<Ended>empty());
-          }
-          var previous = row.get().getString("previous_state");
-          long queueId = row.get().getLong("queue_id");
-          return conn.preparedQuery(ChatSql.CLOSE_PARTICIPATION).execute(Tuple.of(chatId))
-              .compose(v -> appendEvent(conn, chatId, "ended", by, text, new JsonObject().put("endedBy", by.kind())))
-              .map(event -> Optional.of(new Ended(event, previous, queueId)));
-        }));
+    return pool.withTransaction(
+        conn ->
+            conn.preparedQuery(ChatSql.END)
+                .execute(Tuple.of(chatId, by.kind()))
+                .compose(
+                    rows -> {
+                      var row = first(rows);
+                      if (row.isEmpty()) {
+                        return Future.succeededFuture(Optional.<Ended>empty());
+                      }
+                      var previous = row.get().getString("previous_state");
+                      long queueId = row.get().getLong("queue_id");
+                      return conn.preparedQuery(ChatSql.CLOSE_PARTICIPATION)
+                          .execute(Tuple.of(chatId))
+                          .compose(
+                              v ->
+                                  appendEvent(
+                                      conn,
+                                      chatId,
+                                      "ended",
+                                      by,
+                                      text,
+                                      new JsonObject().put("endedBy", by.kind())))
+                          .map(event -> Optional.of(new Ended(event, previous, queueId)));
+                    }));
   }
 
   /** Marks these chats' patrons as present; answers the chats that were missed and wait again. */
   public Future<List<ReturnedChat>> patronsSeen(List<Long> chatIds) {
-    return pool.preparedQuery(ChatSql.PATRONS_SEEN).execute(Tuple.of(chatIds.toArray(new Long[0]))).map(rows -> {
-      var back = new ArrayList<ReturnedChat>();
-      rows.forEach(row -> {
-        if (Chat.MISSED.equals(row.getString("previous_state"))) {
-          back.add(new ReturnedChat(row.getLong("id"), row.getLong("queue_id"), row.getString("patron_name"),
-              row.getString("question"), row.getOffsetDateTime("created_at")));
-        }
-      });
-      return back;
-    });
+    return pool.preparedQuery(ChatSql.PATRONS_SEEN)
+        .execute(Tuple.of(chatIds.toArray(new Long[0])))
+        .map(
+            rows -> {
+              var back = new ArrayList<ReturnedChat>();
+              rows.forEach(
+                  row -> {
+                    if (Chat.MISSED.equals(row.getString("previous_state"))) {
+                      back.add(
+                          new ReturnedChat(
+                              row.getLong("id"),
+                              row.getLong("queue_id"),
+                              row.getString("patron_name"),
+                              row.getString("question"),
+                              row.getOffsetDateTime("created_at")));
+                    }
+                  });
+              return back;
+            });
   }
 
   /** The library's missed chats of the last week, newest first. */
   public Future<List<MissedChat>> missedIn(long libraryId) {
-    return pool.preparedQuery(ChatSql.MISSED_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> mapped(rows, row -> new MissedChat(
-        row.getLong("id"), row.getLong("queue_id"), row.getString("patron_name"), row.getString("patron_email"),
-        row.getString("question"), row.getOffsetDateTime("created_at"), row.getOffsetDateTime("missed_at"))));
+    return pool.preparedQuery(ChatSql.MISSED_IN_LIBRARY)
+        .execute(Tuple.of(libraryId))
+        .map(
+            rows ->
+                mapped(
+                    rows,
+                    row ->
+                        new MissedChat(
+                            row.getLong("id"),
+                            row.getLong("queue_id"),
+                            row.getString("patron_name"),
+                            row.getString("patron_email"),
+                            row.getString("question"),
+                            row.getOffsetDateTime("created_at"),
+                            row.getOffsetDateTime("missed_at"))));
   }
 
   /** The patron's name and the operators taking part, if the chat is open. */
   public Future<Optional<TypingFacts>> typingFacts(long chatId) {
-    return pool.preparedQuery(ChatSql.TYPING_FACTS).execute(Tuple.of(chatId)).map(rows -> first(rows).map(row ->
-        new TypingFacts(row.getString("patron_name"), Set.of(row.getArrayOfLongs("participants")))));
+    return pool.preparedQuery(ChatSql.TYPING_FACTS)
+        .execute(Tuple.of(chatId))
+        .map(
+            rows ->
+                first(rows)
+                    .map(
+                        row ->
+                            new TypingFacts(
+                                row.getString("patron_name"),
+                                Set.of(row.getArrayOfLongs("participants")))));
   }
 
   public Future<Boolean> isParticipant(long chatId, long operatorId) {
-    return pool.preparedQuery(ChatSql.IS_PARTICIPANT).execute(Tuple.of(chatId, operatorId))
+    return pool.preparedQuery(ChatSql.IS_PARTICIPANT)
+        .execute(Tuple.of(chatId, operatorId))
         .map(rows -> rows.iterator().next().getBoolean("taking_part"));
   }
 
-  /** The library's chats in progress, for the operator app's counters and its tabs after a reload. */
+  /**
+   * The library's chats in progress, for the operator app's counters and its tabs after a reload.
+   */
   public Future<List<ActiveChat>> activeIn(long libraryId) {
-    return pool.preparedQuery(ChatSql.ACTIVE_IN_LIBRARY).execute(Tuple.of(libraryId)).map(rows -> mapped(rows, row -> new ActiveChat(
-        row.getLong("id"), row.getLong("queue_id"), row.getString("patron_name"), row.getString("question"),
-        row.getLong("owner_id"), row.getString("owner_name"), row.getOffsetDateTime("claimed_at"), row.getInteger("last_seq"))));
+    return pool.preparedQuery(ChatSql.ACTIVE_IN_LIBRARY)
+        .execute(Tuple.of(libraryId))
+        .map(
+            rows ->
+                mapped(
+                    rows,
+                    row ->
+                        new ActiveChat(
+                            row.getLong("id"),
+                            row.getLong("queue_id"),
+                            row.getString("patron_name"),
+                            row.getString("question"),
+                            row.getLong("owner_id"),
+                            row.getString("owner_name"),
+                            row.getOffsetDateTime("claimed_at"),
+                            row.getInteger("last_seq"))));
   }
 
   public Future<List<EarlierChat>> earlierChatsOfPatron(long chatId) {
-    return pool.preparedQuery(ChatSql.EARLIER_CHATS).execute(Tuple.of(chatId)).map(rows -> mapped(rows, row -> new EarlierChat(
-        row.getLong("id"), row.getOffsetDateTime("created_at"), row.getString("question"), row.getString("state"))));
+    return pool.preparedQuery(ChatSql.EARLIER_CHATS)
+        .execute(Tuple.of(chatId))
+        .map(
+            rows ->
+                mapped(
+                    rows,
+                    row ->
+                        new EarlierChat(
+                            row.getLong("id"),
+                            row.getOffsetDateTime("created_at"),
+                            row.getString("question"),
+                            row.getString("state"))));
   }
 
   public Future<Void> recordEmail(long chatId, String email) {
@@ -186,9 +307,19 @@ public final class ChatRepository {
 
   /** The chats this operator took part in that ended in the last week, newest first. */
   public Future<List<EndedChat>> recentlyEndedFor(long operatorId) {
-    return pool.preparedQuery(ChatSql.RECENT_FOR_OPERATOR).execute(Tuple.of(operatorId)).map(rows -> mapped(rows, row -> new EndedChat(
-        row.getLong("id"), row.getLong("queue_id"), row.getString("patron_name"), row.getString("question"),
-        row.getOffsetDateTime("ended_at"))));
+    return pool.preparedQuery(ChatSql.RECENT_FOR_OPERATOR)
+        .execute(Tuple.of(operatorId))
+        .map(
+            rows ->
+                mapped(
+                    rows,
+                    row ->
+                        new EndedChat(
+                            row.getLong("id"),
+                            row.getLong("queue_id"),
+                            row.getString("patron_name"),
+                            row.getString("question"),
+                            row.getOffsetDateTime("ended_at"))));
   }
 
   private static <T> List<T> mapped(RowSet<Row> rows, Function<Row, T> mapper) {
@@ -202,53 +333,77 @@ public final class ChatRepository {
     return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
   }
 
-  public record NewChat(long libraryId, long queueId, String patronName, String patronEmail, String patronIp,
-                        String userAgent, String pageUrl, String question) {
-  }
+  public record NewChat(
+      long libraryId,
+      long queueId,
+      String patronName,
+      String patronEmail,
+      String patronIp,
+      String userAgent,
+      String pageUrl,
+      String question) {}
 
-  public record StartedChat(long chatId, OffsetDateTime createdAt) {
-  }
+  public record StartedChat(long chatId, OffsetDateTime createdAt) {}
 
-  public record MessageSend(long chatId, String clientMsgId, String senderKind, Long senderId, String text) {
-  }
+  public record MessageSend(
+      long chatId, String clientMsgId, String senderKind, Long senderId, String text) {}
 
-  public record StoredMessage(int seq, OffsetDateTime at, String senderName, boolean repeated) {
-  }
+  public record StoredMessage(int seq, OffsetDateTime at, String senderName, boolean repeated) {}
 
-  public record Claimed(JsonObject event, long queueId) {
-  }
+  public record Claimed(JsonObject event, long queueId) {}
 
-  public record Ended(JsonObject event, String previousState, long queueId) {
-  }
+  public record Ended(JsonObject event, String previousState, long queueId) {}
 
   /** An open chat as typing frames need it. */
-  public record TypingFacts(String patronName, Set<Long> participants) {
-  }
+  public record TypingFacts(String patronName, Set<Long> participants) {}
 
   /** A missed chat whose patron came back: waiting again, at its arrival. */
-  public record ReturnedChat(long chatId, long queueId, String patronName, String question, OffsetDateTime createdAt) {
-  }
-
+  public record ReturnedChat(
+      long chatId, long queueId, String patronName, String question, OffsetDateTime createdAt) {}
 
   /** A waiting chat whose patron left, for review at the start of a shift. */
-  public record MissedChat(long chatId, long queueId, String patronName, String email, String question,
-                           OffsetDateTime createdAt, OffsetDateTime missedAt) {
+  public record MissedChat(
+      long chatId,
+      long queueId,
+      String patronName,
+      String email,
+      String question,
+      OffsetDateTime createdAt,
+      OffsetDateTime missedAt) {
 
     public JsonObject toJson() {
-      return new JsonObject().put("chatId", chatId).put("queueId", queueId).put("patronName", patronName)
-          .put("email", email).put("question", question).put("createdAt", ChatEvent.iso(createdAt))
+      return new JsonObject()
+          .put("chatId", chatId)
+          .put("queueId", queueId)
+          .put("patronName", patronName)
+          .put("email", email)
+          .put("question", question)
+          .put("createdAt", ChatEvent.iso(createdAt))
           .put("missedAt", ChatEvent.iso(missedAt));
     }
   }
 
   /** A chat in progress, for the operator app's counters and its tabs after a reload. */
-  public record ActiveChat(long chatId, long queueId, String patronName, String question, Long ownerId, String ownerName,
-                           OffsetDateTime claimedAt, int lastSeq) {
+  public record ActiveChat(
+      long chatId,
+      long queueId,
+      String patronName,
+      String question,
+      Long ownerId,
+      String ownerName,
+      OffsetDateTime claimedAt,
+      int lastSeq) {
 
     public JsonObject toJson() {
-      return new JsonObject().put("chatId", chatId).put("queueId", queueId).put("patronName", patronName)
-          .put("question", question).put("ownerId", ownerId).put("ownerName", ownerName)
-          .put("claimedAt", ChatEvent.iso(claimedAt)).put("lastSeq", lastSeq);
+      return new JsonObject()
+          .put("chatId", chatId)
+          .put("queueId", queueId)
+          .put("patronName", patronName)
+          .put("question", question)
+          .put("ownerId", ownerId)
+          .put("ownerName", ownerName)
+          .put("claimedAt", ChatEvent.iso(claimedAt))
+          .put("lastSeq", lastSeq);
     }
   }
 
@@ -256,17 +411,25 @@ public final class ChatRepository {
   public record EarlierChat(long chatId, OffsetDateTime createdAt, String question, String state) {
 
     public JsonObject toJson() {
-      return new JsonObject().put("chatId", chatId).put("createdAt", ChatEvent.iso(createdAt)).put("question", question)
+      return new JsonObject()
+          .put("chatId", chatId)
+          .put("createdAt", ChatEvent.iso(createdAt))
+          .put("question", question)
           .put("state", state);
     }
   }
 
   /** A chat the operator took part in that has ended. */
-  public record EndedChat(long chatId, long queueId, String patronName, String question, OffsetDateTime endedAt) {
+  public record EndedChat(
+      long chatId, long queueId, String patronName, String question, OffsetDateTime endedAt) {
 
     public JsonObject toJson() {
-      return new JsonObject().put("chatId", chatId).put("queueId", queueId).put("patronName", patronName)
-          .put("question", question).put("endedAt", ChatEvent.iso(endedAt));
+      return new JsonObject()
+          .put("chatId", chatId)
+          .put("queueId", queueId)
+          .put("patronName", patronName)
+          .put("question", question)
+          .put("endedAt", ChatEvent.iso(endedAt));
     }
   }
 }

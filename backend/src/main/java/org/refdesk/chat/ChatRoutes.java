@@ -36,9 +36,16 @@ final class ChatRoutes {
   private final Tokens tokens;
   private final List<EndOfChatCheck> endChecks;
 
-  /** {@code endChecks}: what other features require before an operator ends a chat, asked in order. */
-  ChatRoutes(ChatRepository chats, ChatLifecycle lifecycle, ChatClaims claims, ChatVisibility visibility, Tokens tokens,
-             List<EndOfChatCheck> endChecks) {
+  /**
+   * {@code endChecks}: what other features require before an operator ends a chat, asked in order.
+   */
+  ChatRoutes(
+      ChatRepository chats,
+      ChatLifecycle lifecycle,
+      ChatClaims claims,
+      ChatVisibility visibility,
+      Tokens tokens,
+      List<EndOfChatCheck> endChecks) {
     this.chats = chats;
     this.lifecycle = lifecycle;
     this.claims = claims;
@@ -60,60 +67,83 @@ final class ChatRoutes {
   }
 
   /**
-   * Patron or operator, whichever the token is for, as far as {@link ChatVisibility} lets them see the
-   * chat. Every client calls this after each reconnect, so who the operator is and where the chat
-   * belongs come from this event loop's memory; only the events themselves are read from Postgres.
+   * Patron or operator, whichever the token is for, as far as {@link ChatVisibility} lets them see
+   * the chat. Every client calls this after each reconnect, so who the operator is and where the
+   * chat belongs come from this event loop's memory; only the events themselves are read from
+   * Postgres.
    */
   private void events(RoutingContext ctx, OperatorAuth operatorAuth) {
     long chatId = PathParams.id(ctx, "id");
     int after = intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
     int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
     var token = Bearer.of(ctx);
-    var allowed = operatorAuth.operatorOf(token)
-        .map(operator -> Identity.operator(operator.id(), operator.libraryId()))
-        .recover(notOperator -> tokens.verifyPatron(token).map(patron -> Identity.patron(patron.chatId(), patron.libraryId())))
-        .compose(who -> visibility.requireVisible(who, chatId));
+    var allowed =
+        operatorAuth
+            .operatorOf(token)
+            .map(operator -> Identity.operator(operator.id(), operator.libraryId()))
+            .recover(
+                notOperator ->
+                    tokens
+                        .verifyPatron(token)
+                        .map(patron -> Identity.patron(patron.chatId(), patron.libraryId())))
+            .compose(who -> visibility.requireVisible(who, chatId));
     allowed
         // One more than asked tells whether another page follows.
         .compose(ok -> chats.eventsAfter(chatId, after, limit + 1))
-        .onSuccess(events -> {
-          boolean more = events.size() > limit;
-          var page = more ? events.subList(0, limit) : events;
-          Responses.ok(ctx, new JsonObject()
-              .put("events", new JsonArray(page))
-              .put("more", more)
-              .put("lastSeq", page.isEmpty() ? after : page.get(page.size() - 1).getInteger("seq")));
-        })
+        .onSuccess(
+            events -> {
+              boolean more = events.size() > limit;
+              var page = more ? events.subList(0, limit) : events;
+              Responses.ok(
+                  ctx,
+                  new JsonObject()
+                      .put("events", new JsonArray(page))
+                      .put("more", more)
+                      .put(
+                          "lastSeq",
+                          page.isEmpty() ? after : page.get(page.size() - 1).getInteger("seq")));
+            })
         .onFailure(ctx::fail);
   }
 
   private void active(RoutingContext ctx) {
-    chats.activeIn(OperatorAuth.operator(ctx).libraryId())
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", asArray(list, ActiveChat::toJson))))
+    chats
+        .activeIn(OperatorAuth.operator(ctx).libraryId())
+        .onSuccess(
+            list ->
+                Responses.ok(ctx, new JsonObject().put("chats", asArray(list, ActiveChat::toJson))))
         .onFailure(ctx::fail);
   }
 
   private void recent(RoutingContext ctx) {
-    chats.recentlyEndedFor(OperatorAuth.operator(ctx).id())
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", asArray(list, EndedChat::toJson))))
+    chats
+        .recentlyEndedFor(OperatorAuth.operator(ctx).id())
+        .onSuccess(
+            list ->
+                Responses.ok(ctx, new JsonObject().put("chats", asArray(list, EndedChat::toJson))))
         .onFailure(ctx::fail);
   }
 
   /** The library's chats whose patron left while waiting, for review at the start of a shift. */
   private void missed(RoutingContext ctx) {
-    chats.missedIn(OperatorAuth.operator(ctx).libraryId())
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", asArray(list, MissedChat::toJson))))
+    chats
+        .missedIn(OperatorAuth.operator(ctx).libraryId())
+        .onSuccess(
+            list ->
+                Responses.ok(ctx, new JsonObject().put("chats", asArray(list, MissedChat::toJson))))
         .onFailure(ctx::fail);
   }
 
   private void chat(RoutingContext ctx) {
-    visibility.chatFor(OperatorGate.caller(ctx), PathParams.id(ctx, "id"))
+    visibility
+        .chatFor(OperatorGate.caller(ctx), PathParams.id(ctx, "id"))
         .onSuccess(chat -> Responses.ok(ctx, chat.toJson()))
         .onFailure(ctx::fail);
   }
 
   private void claim(RoutingContext ctx) {
-    claims.claim(PathParams.id(ctx, "id"), OperatorAuth.operator(ctx))
+    claims
+        .claim(PathParams.id(ctx, "id"), OperatorAuth.operator(ctx))
         .onSuccess(answer -> Responses.ok(ctx, answer))
         .onFailure(ctx::fail);
   }
@@ -122,12 +152,27 @@ final class ChatRoutes {
   private void end(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     var operator = OperatorAuth.operator(ctx);
-    visibility.chatFor(OperatorGate.caller(ctx), chatId)
-        .compose(chat -> !chat.isOpen() ? Future.failedFuture(new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."))
-            : operator.isAdmin() ? Future.succeededFuture(true) : chats.isParticipant(chatId, operator.id()))
-        .compose(mayEnd -> mayEnd ? endChecksPass(chatId, operator.libraryId())
-            : Future.failedFuture(new ApiException(ErrorCode.NOT_PARTICIPANT, "Only a librarian in the chat can end it.")))
-        .compose(v -> lifecycle.end(chatId, new Sender(Sender.OPERATOR, operator.id(), operator.displayName())))
+    visibility
+        .chatFor(OperatorGate.caller(ctx), chatId)
+        .compose(
+            chat ->
+                !chat.isOpen()
+                    ? Future.failedFuture(
+                        new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."))
+                    : operator.isAdmin()
+                        ? Future.succeededFuture(true)
+                        : chats.isParticipant(chatId, operator.id()))
+        .compose(
+            mayEnd ->
+                mayEnd
+                    ? endChecksPass(chatId, operator.libraryId())
+                    : Future.failedFuture(
+                        new ApiException(
+                            ErrorCode.NOT_PARTICIPANT, "Only a librarian in the chat can end it.")))
+        .compose(
+            v ->
+                lifecycle.end(
+                    chatId, new Sender(Sender.OPERATOR, operator.id(), operator.displayName())))
         .onSuccess(answer -> Responses.ok(ctx, answer))
         .onFailure(ctx::fail);
   }
@@ -144,20 +189,28 @@ final class ChatRoutes {
   /** The patron's earlier chats in this library, found by the e-mail they gave. */
   private void history(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
-    visibility.chatFor(OperatorGate.caller(ctx), chatId)
+    visibility
+        .chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> chats.earlierChatsOfPatron(chatId))
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("chats", asArray(list, EarlierChat::toJson))))
+        .onSuccess(
+            list ->
+                Responses.ok(
+                    ctx, new JsonObject().put("chats", asArray(list, EarlierChat::toJson))))
         .onFailure(ctx::fail);
   }
 
-  /** An e-mail the patron typed in the chat, recorded on it so the answer can follow if the chat breaks. */
+  /**
+   * An e-mail the patron typed in the chat, recorded on it so the answer can follow if the chat
+   * breaks.
+   */
   private void recordEmail(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     var email = JsonInput.body(ctx).requiredText("email", ChatLimits.EMAIL_CHARS);
     if (!Chat.EMAIL.matcher(email).matches()) {
       throw ApiException.invalid("'email' does not look like an e-mail address.");
     }
-    visibility.chatFor(OperatorGate.caller(ctx), chatId)
+    visibility
+        .chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> chats.recordEmail(chatId, email))
         .compose(v -> visibility.chatFor(OperatorGate.caller(ctx), chatId))
         .onSuccess(chat -> Responses.ok(ctx, chat.toJson()))
@@ -183,6 +236,7 @@ final class ChatRoutes {
     } catch (NumberFormatException e) {
       // reported below, like an out-of-range value
     }
-    throw ApiException.invalid("'" + name + "' must be a whole number from " + min + " to " + max + ".");
+    throw ApiException.invalid(
+        "'" + name + "' must be a whole number from " + min + " to " + max + ".");
   }
 }

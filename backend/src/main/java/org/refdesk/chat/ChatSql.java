@@ -1,13 +1,16 @@
 package org.refdesk.chat;
 
-/** The SQL of {@link ChatRepository}. Sequence numbers always come from the chat row (see DESIGN.md). */
+/**
+ * The SQL of {@link ChatRepository}. Sequence numbers always come from the chat row (see
+ * DESIGN.md).
+ */
 final class ChatSql {
 
-  private ChatSql() {
-  }
+  private ChatSql() {}
 
   /** The chat and its first event, the patron's question, in one statement. */
-  static final String INSERT_CHAT = """
+  static final String INSERT_CHAT =
+      """
       WITH chat AS (
         INSERT INTO chats (library_id, queue_id, patron_name, patron_email, patron_ip, user_agent, page_url, question, last_seq)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)
@@ -26,19 +29,22 @@ final class ChatSql {
    * batch's transaction; {@link #APPEND_MESSAGES} then reads with a snapshot taken after the locks,
    * so it sees a repeat another node committed meanwhile.
    */
-  static final String LOCK_OPEN_CHATS = """
+  static final String LOCK_OPEN_CHATS =
+      """
       SELECT id FROM chats WHERE id = ANY($1) AND state IN ('waiting', 'active') ORDER BY id FOR UPDATE
       """;
 
   /**
-   * Stores a whole batch of messages in one statement: one UPDATE per chat (last_seq + its count) and
-   * one multi-row INSERT, instead of a statement per message. The arrays are the messages' fields in
-   * arrival order; a chat's messages are numbered in that order. A message whose client id was stored
-   * before answers the first copy's seq and bumps nothing; one sent to an ended chat, or by an operator
-   * who does not take part, gets no row: refused, and no sequence number is used up. Each returned row
-   * carries its message's 1-based position in the arrays. A client id must not appear twice in one batch.
+   * Stores a whole batch of messages in one statement: one UPDATE per chat (last_seq + its count)
+   * and one multi-row INSERT, instead of a statement per message. The arrays are the messages'
+   * fields in arrival order; a chat's messages are numbered in that order. A message whose client
+   * id was stored before answers the first copy's seq and bumps nothing; one sent to an ended chat,
+   * or by an operator who does not take part, gets no row: refused, and no sequence number is used
+   * up. Each returned row carries its message's 1-based position in the arrays. A client id must
+   * not appear twice in one batch.
    */
-  static final String APPEND_MESSAGES = """
+  static final String APPEND_MESSAGES =
+      """
       WITH sent AS (
         SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[])
                WITH ORDINALITY AS s(chat_id, client_msg_id, sender_kind, sender_id, body, ord)
@@ -80,7 +86,8 @@ final class ChatSql {
       """;
 
   /** Any other event: numbered in the same sequence, inside the caller's transaction. */
-  static final String APPEND_EVENT = """
+  static final String APPEND_EVENT =
+      """
       WITH bumped AS (
         UPDATE chats SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq, library_id
       )
@@ -89,7 +96,8 @@ final class ChatSql {
       RETURNING chat_id, seq, created_at, type, sender_kind, sender_id, sender_name, body, data, client_msg_id
       """;
 
-  static final String EVENTS_AFTER = """
+  static final String EVENTS_AFTER =
+      """
       SELECT chat_id, seq, created_at, type, sender_kind, sender_id, sender_name, body, data, client_msg_id
         FROM chat_events
        WHERE chat_id = $1 AND seq > $2
@@ -97,7 +105,8 @@ final class ChatSql {
        LIMIT $3
       """;
 
-  static final String FIND_CHAT = """
+  static final String FIND_CHAT =
+      """
       SELECT c.id, c.library_id, c.queue_id, c.state, c.patron_name, c.patron_email, c.patron_ip, c.user_agent,
              c.page_url, c.question, c.last_seq, c.owner_id, o.display_name AS owner_name,
              c.created_at, c.claimed_at, c.ended_at, q.name AS queue_name
@@ -106,11 +115,13 @@ final class ChatSql {
       """;
 
   /** Only what a claim needs; see {@link ChatFacts}. */
-  static final String CLAIM_FACTS = """
+  static final String CLAIM_FACTS =
+      """
       SELECT id, library_id, queue_id, created_at, state, owner_id FROM chats WHERE id = $1
       """;
 
-  static final String ACTIVE_IN_LIBRARY = """
+  static final String ACTIVE_IN_LIBRARY =
+      """
       SELECT c.id, c.queue_id, c.patron_name, c.question, c.owner_id, o.display_name AS owner_name, c.claimed_at, c.last_seq
         FROM chats c JOIN operators o ON o.id = c.owner_id
        WHERE c.library_id = $1 AND c.state = 'active'
@@ -118,7 +129,8 @@ final class ChatSql {
       """;
 
   /** The same patron's other chats in the library, by e-mail, newest first. */
-  static final String EARLIER_CHATS = """
+  static final String EARLIER_CHATS =
+      """
       SELECT c.id, c.created_at, c.question, c.state
         FROM chats c JOIN chats this ON this.id = $1
        WHERE c.library_id = this.library_id AND c.id <> this.id AND this.patron_email IS NOT NULL
@@ -127,11 +139,13 @@ final class ChatSql {
        LIMIT 20
       """;
 
-  static final String SET_EMAIL = """
+  static final String SET_EMAIL =
+      """
       UPDATE chats SET patron_email = $2 WHERE id = $1
       """;
 
-  static final String RECENT_FOR_OPERATOR = """
+  static final String RECENT_FOR_OPERATOR =
+      """
       SELECT c.id, c.queue_id, c.patron_name, c.question, c.ended_at
         FROM chats c JOIN chat_participants p ON p.chat_id = c.id AND p.operator_id = $1
        WHERE c.state = 'ended' AND c.ended_at > now() - interval '7 days'
@@ -141,10 +155,11 @@ final class ChatSql {
 
   /**
    * The conditional update that decides a claim, with the owner's participation and the numbered
-   * {@code claimed} event, in one statement: one round trip and one commit however busy the claim is.
-   * Only a waiting chat can be claimed; no row back means the claim was lost.
+   * {@code claimed} event, in one statement: one round trip and one commit however busy the claim
+   * is. Only a waiting chat can be claimed; no row back means the claim was lost.
    */
-  static final String CLAIM = """
+  static final String CLAIM =
+      """
       WITH claimed AS (
         UPDATE chats SET state = 'active', owner_id = $2, claimed_at = now(), last_seq = last_seq + 1
          WHERE id = $1 AND state = 'waiting'
@@ -165,35 +180,40 @@ final class ChatSql {
    * Ends a chat that is still open (or missed: its patron came back only to end it) and says what
    * state it was in, so a waiting chat counts as abandoned.
    */
-  static final String END = """
+  static final String END =
+      """
       UPDATE chats c SET state = 'ended', ended_at = now(), ended_by = $2
         FROM (SELECT id, state FROM chats WHERE id = $1 FOR UPDATE) previous
        WHERE c.id = previous.id AND previous.state IN ('waiting', 'active', 'missed')
       RETURNING previous.state AS previous_state, c.queue_id, c.library_id
       """;
 
-  static final String CLOSE_PARTICIPATION = """
+  static final String CLOSE_PARTICIPATION =
+      """
       UPDATE chat_participants SET left_at = now() WHERE chat_id = $1 AND left_at IS NULL
       """;
 
   /** What a typing frame needs: the patron's name and who takes part, for an open chat only. */
-  static final String TYPING_FACTS = """
+  static final String TYPING_FACTS =
+      """
       SELECT c.patron_name,
              ARRAY(SELECT p.operator_id FROM chat_participants p WHERE p.chat_id = c.id AND p.left_at IS NULL) AS participants
         FROM chats c
        WHERE c.id = $1 AND c.state IN ('waiting', 'active')
       """;
 
-  static final String IS_PARTICIPANT = """
+  static final String IS_PARTICIPANT =
+      """
       SELECT EXISTS (SELECT 1 FROM chat_participants WHERE chat_id = $1 AND operator_id = $2 AND left_at IS NULL) AS taking_part
       """;
 
   /**
-   * The patrons of these chats have their widget open: seen now. A missed chat among them is waiting
-   * again, at its old place (its arrival is unchanged). Rows are locked in ascending id, as message
-   * batches lock them, so the two never wait on each other in a cycle.
+   * The patrons of these chats have their widget open: seen now. A missed chat among them is
+   * waiting again, at its old place (its arrival is unchanged). Rows are locked in ascending id, as
+   * message batches lock them, so the two never wait on each other in a cycle.
    */
-  static final String PATRONS_SEEN = """
+  static final String PATRONS_SEEN =
+      """
       WITH seen AS (
         SELECT id, state FROM chats WHERE id = ANY($1) AND state IN ('waiting', 'active', 'missed') ORDER BY id FOR UPDATE
       )
@@ -204,8 +224,11 @@ final class ChatSql {
       RETURNING c.id, seen.state AS previous_state, c.queue_id, c.patron_name, c.question, c.created_at
       """;
 
-  /** The library's missed chats of the last week, newest first: reviewed at the start of a shift. */
-  static final String MISSED_IN_LIBRARY = """
+  /**
+   * The library's missed chats of the last week, newest first: reviewed at the start of a shift.
+   */
+  static final String MISSED_IN_LIBRARY =
+      """
       SELECT id, queue_id, patron_name, patron_email, question, created_at, missed_at
         FROM chats
        WHERE library_id = $1 AND state = 'missed' AND missed_at > now() - interval '7 days'

@@ -26,9 +26,9 @@ import org.refdesk.platform.metrics.RefdeskMetrics;
 
 /**
  * Takes messages and typing from the bridge. Messages go through a few writing lanes per node; each
- * lane commits whatever arrived while its previous commit ran as one transaction (group commit), and
- * a chat always uses the same lane so its messages keep their order. Each sender hears
- * back only after the commit, and only then do the others hear of the message.
+ * lane commits whatever arrived while its previous commit ran as one transaction (group commit),
+ * and a chat always uses the same lane so its messages keep their order. Each sender hears back
+ * only after the commit, and only then do the others hear of the message.
  */
 public final class ChatVerticle extends VerticleBase {
 
@@ -38,11 +38,13 @@ public final class ChatVerticle extends VerticleBase {
 
   private final RefdeskConfig config;
   private final RefdeskMetrics metrics;
+
   /**
-   * Writing lanes: a chat always uses the same lane, so its messages keep their order, while chats on
-   * different lanes commit in parallel on their own connections.
+   * Writing lanes: a chat always uses the same lane, so its messages keep their order, while chats
+   * on different lanes commit in parallel on their own connections.
    */
   private final Lane[] lanes;
+
   private ChatRepository chats;
   private Typists typists;
 
@@ -65,9 +67,12 @@ public final class ChatVerticle extends VerticleBase {
     // Local consumers: a browser's command is handled on the node its socket is on. The memories
     // listen first, so no frame is answered from what an event should have cleared.
     return Future.all(operators.forgetWhenDisabled(bus), typists.forgetEndedChats(bus))
-        .compose(listening -> Future.all(
-            bus.<JsonObject>localConsumer(ChatAddresses.CHAT_SEND, this::send).completion(),
-            bus.<JsonObject>localConsumer(ChatAddresses.CHAT_TYPING, this::typing).completion()));
+        .compose(
+            listening ->
+                Future.all(
+                    bus.<JsonObject>localConsumer(ChatAddresses.CHAT_SEND, this::send).completion(),
+                    bus.<JsonObject>localConsumer(ChatAddresses.CHAT_TYPING, this::typing)
+                        .completion()));
   }
 
   private void send(Message<JsonObject> message) {
@@ -78,10 +83,12 @@ public final class ChatVerticle extends VerticleBase {
       long chatId = requireId(body, "chatId");
       var text = body.getValue("text");
       if (!(text instanceof String t) || t.isBlank() || t.length() > ChatLimits.MESSAGE_CHARS) {
-        throw ApiException.invalid("'text' must be 1 to " + ChatLimits.MESSAGE_CHARS + " characters.");
+        throw ApiException.invalid(
+            "'text' must be 1 to " + ChatLimits.MESSAGE_CHARS + " characters.");
       }
       if (t.indexOf('\u0000') >= 0) {
-        // Postgres cannot store it; refused here rather than failing the batch it would have joined.
+        // Postgres cannot store it; refused here rather than failing the batch it would have
+        // joined.
         throw ApiException.invalid("'text' must not contain NUL characters.");
       }
       var clientMsgId = body.getValue("clientMsgId");
@@ -89,9 +96,11 @@ public final class ChatVerticle extends VerticleBase {
         throw ApiException.invalid("'clientMsgId' must be 1 to 64 letters, digits or . _ : -");
       }
       requireMayWriteTo(who, chatId);
-      var send = who.isPatron()
-          ? new MessageSend(chatId, (String) clientMsgId, Sender.PATRON, null, (String) text)
-          : new MessageSend(chatId, (String) clientMsgId, Sender.OPERATOR, who.id(), (String) text);
+      var send =
+          who.isPatron()
+              ? new MessageSend(chatId, (String) clientMsgId, Sender.PATRON, null, (String) text)
+              : new MessageSend(
+                  chatId, (String) clientMsgId, Sender.OPERATOR, who.id(), (String) text);
       var lane = lanes[(int) (chatId % lanes.length)];
       lane.pending.add(new PendingSend(message, send, who, arrived));
       writeNextBatch(lane);
@@ -110,7 +119,8 @@ public final class ChatVerticle extends VerticleBase {
     var heldBack = new ArrayList<PendingSend>();
     while (!lane.pending.isEmpty() && batch.size() < MAX_BATCH) {
       var next = lane.pending.poll();
-      // The same message twice in one batch (a resend over another socket) waits for the next batch,
+      // The same message twice in one batch (a resend over another socket) waits for the next
+      // batch,
       // which finds the first copy stored and answers its seq.
       if (inBatch.add(next.send().chatId() + ":" + next.send().clientMsgId())) {
         batch.add(next);
@@ -121,26 +131,41 @@ public final class ChatVerticle extends VerticleBase {
     for (int i = heldBack.size() - 1; i >= 0; i--) {
       lane.pending.addFirst(heldBack.get(i));
     }
-    chats.appendBatch(batch.stream().map(PendingSend::send).toList())
-        .compose(results -> {
-          for (int i = 0; i < batch.size(); i++) {
-            deliver(batch.get(i), results.get(i));
-          }
-          return Future.<Void>succeededFuture();
-        }, failure -> {
-          log.log(Level.WARNING, "A batch of " + batch.size() + " messages failed; writing them one by one", failure);
-          return Future.join(batch.stream().map(this::writeAlone).toList()).<Void>mapEmpty().otherwiseEmpty();
-        })
-        .onComplete(done -> {
-          lane.writing = false;
-          writeNextBatch(lane);
-        });
+    chats
+        .appendBatch(batch.stream().map(PendingSend::send).toList())
+        .compose(
+            results -> {
+              for (int i = 0; i < batch.size(); i++) {
+                deliver(batch.get(i), results.get(i));
+              }
+              return Future.<Void>succeededFuture();
+            },
+            failure -> {
+              log.log(
+                  Level.WARNING,
+                  "A batch of " + batch.size() + " messages failed; writing them one by one",
+                  failure);
+              return Future.join(batch.stream().map(this::writeAlone).toList())
+                  .<Void>mapEmpty()
+                  .otherwiseEmpty();
+            })
+        .onComplete(
+            done -> {
+              lane.writing = false;
+              writeNextBatch(lane);
+            });
   }
 
   private Future<Void> writeAlone(PendingSend item) {
-    return chats.appendAlone(item.send())
+    return chats
+        .appendAlone(item.send())
         .onSuccess(result -> deliver(item, result))
-        .onFailure(failure -> fail(item.message(), new ApiException(ErrorCode.INTERNAL, "The message was not stored; send it again.")))
+        .onFailure(
+            failure ->
+                fail(
+                    item.message(),
+                    new ApiException(
+                        ErrorCode.INTERNAL, "The message was not stored; send it again.")))
         .mapEmpty();
   }
 
@@ -150,7 +175,8 @@ public final class ChatVerticle extends VerticleBase {
       return;
     }
     var message = stored.get();
-    item.message().reply(new JsonObject().put("seq", message.seq()).put("at", ChatEvent.iso(message.at())));
+    item.message()
+        .reply(new JsonObject().put("seq", message.seq()).put("at", ChatEvent.iso(message.at())));
     long took = System.nanoTime() - item.arrived();
     if (message.repeated()) {
       metrics.repeatAnswered(took);
@@ -158,29 +184,55 @@ public final class ChatVerticle extends VerticleBase {
       metrics.messageStored(took);
       var send = item.send();
       var from = new Sender(send.senderKind(), send.senderId(), message.senderName());
-      vertx.eventBus().publish(ChatAddresses.chat(send.chatId()),
-          ChatEvent.message(send.chatId(), message.seq(), message.at(), from, send.text(), send.clientMsgId()));
+      vertx
+          .eventBus()
+          .publish(
+              ChatAddresses.chat(send.chatId()),
+              ChatEvent.message(
+                  send.chatId(),
+                  message.seq(),
+                  message.at(),
+                  from,
+                  send.text(),
+                  send.clientMsgId()));
     }
   }
 
   /** Nothing was stored; find out why, to tell the sender in words. */
   private void explainRefusal(PendingSend item) {
     var chatId = item.send().chatId();
-    chats.find(chatId).onComplete(found -> {
-      if (found.failed()) {
-        fail(item.message(), new ApiException(ErrorCode.INTERNAL, "The message was not stored; send it again."));
-      } else if (found.result().isEmpty() || found.result().get().libraryId() != item.who().libraryId()) {
-        fail(item.message(), ApiException.notFound("There is no such chat."));
-      } else if (found.result().get().isMissed() || item.who().isPatron() && found.result().get().isOpen()) {
-        // The patron's socket is back, so the chat waits again within a tick: worth sending again. A
-        // patron always takes part in its open chat, so a refusal found open was refused while missed.
-        fail(item.message(), new ApiException(ErrorCode.UNAVAILABLE, "The chat is being reopened; send again."));
-      } else if (!found.result().get().isOpen()) {
-        fail(item.message(), new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."));
-      } else {
-        fail(item.message(), new ApiException(ErrorCode.NOT_PARTICIPANT, "Join the chat before writing in it."));
-      }
-    });
+    chats
+        .find(chatId)
+        .onComplete(
+            found -> {
+              if (found.failed()) {
+                fail(
+                    item.message(),
+                    new ApiException(
+                        ErrorCode.INTERNAL, "The message was not stored; send it again."));
+              } else if (found.result().isEmpty()
+                  || found.result().get().libraryId() != item.who().libraryId()) {
+                fail(item.message(), ApiException.notFound("There is no such chat."));
+              } else if (found.result().get().isMissed()
+                  || item.who().isPatron() && found.result().get().isOpen()) {
+                // The patron's socket is back, so the chat waits again within a tick: worth sending
+                // again. A
+                // patron always takes part in its open chat, so a refusal found open was refused
+                // while missed.
+                fail(
+                    item.message(),
+                    new ApiException(
+                        ErrorCode.UNAVAILABLE, "The chat is being reopened; send again."));
+              } else if (!found.result().get().isOpen()) {
+                fail(
+                    item.message(), new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."));
+              } else {
+                fail(
+                    item.message(),
+                    new ApiException(
+                        ErrorCode.NOT_PARTICIPANT, "Join the chat before writing in it."));
+              }
+            });
   }
 
   private void typing(Message<JsonObject> message) {
@@ -192,21 +244,30 @@ public final class ChatVerticle extends VerticleBase {
         throw ApiException.invalid("'typing' must be true or false.");
       }
       requireMayWriteTo(who, chatId);
-      var preview = body.getValue("preview") instanceof String draft && who.isPatron() && typing
-          ? draft.substring(0, Math.min(draft.length(), ChatLimits.PREVIEW_CHARS)) : null;
-      typists.of(who, chatId).onComplete(sender -> {
-        if (sender.failed()) {
-          fail(message, sender.cause());
-          return;
-        }
-        var event = new JsonObject().put("type", "typing").put("chatId", chatId)
-            .put("from", sender.result().toJson()).put("typing", typing);
-        if (preview != null) {
-          event.put("preview", preview);
-        }
-        vertx.eventBus().publish(ChatAddresses.chat(chatId), event);
-        message.reply(new JsonObject());
-      });
+      var preview =
+          body.getValue("preview") instanceof String draft && who.isPatron() && typing
+              ? draft.substring(0, Math.min(draft.length(), ChatLimits.PREVIEW_CHARS))
+              : null;
+      typists
+          .of(who, chatId)
+          .onComplete(
+              sender -> {
+                if (sender.failed()) {
+                  fail(message, sender.cause());
+                  return;
+                }
+                var event =
+                    new JsonObject()
+                        .put("type", "typing")
+                        .put("chatId", chatId)
+                        .put("from", sender.result().toJson())
+                        .put("typing", typing);
+                if (preview != null) {
+                  event.put("preview", preview);
+                }
+                vertx.eventBus().publish(ChatAddresses.chat(chatId), event);
+                message.reply(new JsonObject());
+              });
     } catch (ApiException e) {
       fail(message, e);
     }
@@ -229,7 +290,9 @@ public final class ChatVerticle extends VerticleBase {
   }
 
   private static long requireId(JsonObject body, String field) {
-    if (!(body.getValue(field) instanceof Number n) || n.longValue() <= 0 || n.doubleValue() != n.longValue()) {
+    if (!(body.getValue(field) instanceof Number n)
+        || n.longValue() <= 0
+        || n.doubleValue() != n.longValue()) {
       throw ApiException.invalid("'" + field + "' must be a chat id.");
     }
     return n.longValue();
@@ -245,6 +308,6 @@ public final class ChatVerticle extends VerticleBase {
     boolean writing;
   }
 
-  private record PendingSend(Message<JsonObject> message, MessageSend send, Identity who, long arrived) {
-  }
+  private record PendingSend(
+      Message<JsonObject> message, MessageSend send, Identity who, long arrived) {}
 }

@@ -5,9 +5,9 @@ import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.errors.ApiException;
 
 /**
- * Who may see a chat now, decided here for the HTTP routes and the bridge alike: its patron, and the
- * operators of its library. Transfers and co-ops will change this answer and nothing else. The facts
- * come from the event loop's {@link ChatDirectory}.
+ * Who may see a chat now, decided here for the HTTP routes and the bridge alike: its patron, and
+ * the operators of its library. Transfers and co-ops will change this answer and nothing else. The
+ * facts come from the event loop's {@link ChatDirectory}.
  */
 public final class ChatVisibility {
 
@@ -24,29 +24,44 @@ public final class ChatVisibility {
     if (who.isPatron()) {
       return Future.succeededFuture(chatId == who.chatId());
     }
-    return directory.get(chatId).map(found -> found.isPresent() && found.get().libraryId() == who.libraryId());
+    return directory
+        .get(chatId)
+        .map(found -> found.isPresent() && found.get().libraryId() == who.libraryId());
   }
 
   /**
-   * Fails unless the identity may see the chat: a patron asking for another chat hears 403, an operator
-   * asking for a chat of another library hears what a missing chat would answer, 404.
+   * Fails unless the identity may see the chat: a patron asking for another chat hears 403, an
+   * operator asking for a chat of another library hears what a missing chat would answer, 404.
    */
   public Future<Void> requireVisible(Identity who, long chatId) {
-    return maySee(who, chatId).compose(visible -> visible ? Future.<Void>succeededFuture()
-        : Future.failedFuture(who.isPatron() ? ApiException.forbidden("This token is for another chat.")
-            : ApiException.notFound("There is no such chat.")));
-  }
-
-  /** The chat as its details panel shows it, if the identity may see it; fails as {@link #requireVisible} does. */
-  public Future<Chat> chatFor(Identity who, long chatId) {
-    return requireVisible(who, chatId).compose(visible -> chats.find(chatId))
-        .compose(chat -> chat.isPresent() ? Future.succeededFuture(chat.get())
-            : Future.failedFuture(ApiException.notFound("There is no such chat.")));
+    return maySee(who, chatId)
+        .compose(
+            visible ->
+                visible
+                    ? Future.<Void>succeededFuture()
+                    : Future.failedFuture(
+                        who.isPatron()
+                            ? ApiException.forbidden("This token is for another chat.")
+                            : ApiException.notFound("There is no such chat.")));
   }
 
   /**
-   * Whether a patron may write in the chat: its own only. An operator may send, and the chat verticle
-   * checks, in the same transaction as the write, that they take part.
+   * The chat as its details panel shows it, if the identity may see it; fails as {@link
+   * #requireVisible} does.
+   */
+  public Future<Chat> chatFor(Identity who, long chatId) {
+    return requireVisible(who, chatId)
+        .compose(visible -> chats.find(chatId))
+        .compose(
+            chat ->
+                chat.isPresent()
+                    ? Future.succeededFuture(chat.get())
+                    : Future.failedFuture(ApiException.notFound("There is no such chat.")));
+  }
+
+  /**
+   * Whether a patron may write in the chat: its own only. An operator may send, and the chat
+   * verticle checks, in the same transaction as the write, that they take part.
    */
   public boolean patronMayWrite(Identity who, long chatId) {
     return !who.isPatron() || chatId == who.chatId();

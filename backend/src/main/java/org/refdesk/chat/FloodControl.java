@@ -4,8 +4,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * How fast a patron may send messages and typing notes: per socket, and per chat across all the
- * chat's sockets on this node. A patron who opens many tabs shares one allowance; one gateway node's
- * count is enough to keep a flood away from the librarian, so nodes do not compare counts.
+ * chat's sockets on this node. A patron who opens many tabs shares one allowance; one gateway
+ * node's count is enough to keep a flood away from the librarian, so nodes do not compare counts.
  * The allowance is a token bucket: a burst, then a steady rate a fast typist never reaches.
  */
 public final class FloodControl {
@@ -18,10 +18,13 @@ public final class FloodControl {
   private final ConcurrentHashMap<Long, Bucket> chatMessages = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, Bucket> chatTyping = new ConcurrentHashMap<>();
 
-  /** A sixth of a minute's messages may come at once; typing notes may be twice as many as messages. */
+  /**
+   * A sixth of a minute's messages may come at once; typing notes may be twice as many as messages.
+   */
   public FloodControl(int messagesPerMinute) {
     this.messages = new Allowance(Math.max(10, messagesPerMinute / 6), messagesPerMinute / 60.0);
-    this.typing = new Allowance(2 * Math.max(10, messagesPerMinute / 6), 2 * messagesPerMinute / 60.0);
+    this.typing =
+        new Allowance(2 * Math.max(10, messagesPerMinute / 6), 2 * messagesPerMinute / 60.0);
   }
 
   /** The buckets of one socket; confined to the socket's event loop. */
@@ -36,7 +39,9 @@ public final class FloodControl {
     if (!own.take(now)) {
       return false;
     }
-    var shared = (isTyping ? chatTyping : chatMessages).computeIfAbsent(chatId, id -> new Bucket(isTyping ? typing : messages));
+    var shared =
+        (isTyping ? chatTyping : chatMessages)
+            .computeIfAbsent(chatId, id -> new Bucket(isTyping ? typing : messages));
     return shared.take(now);
   }
 
@@ -47,11 +52,9 @@ public final class FloodControl {
     chatTyping.values().removeIf(bucket -> bucket.idleSince(now) > IDLE_NANOS);
   }
 
-  record Allowance(int burst, double perSecond) {
-  }
+  record Allowance(int burst, double perSecond) {}
 
-  record SocketAllowance(Bucket messages, Bucket typing) {
-  }
+  record SocketAllowance(Bucket messages, Bucket typing) {}
 
   static final class Bucket {
     private final Allowance allowance;
@@ -64,7 +67,8 @@ public final class FloodControl {
     }
 
     synchronized boolean take(long now) {
-      tokens = Math.min(allowance.burst(), tokens + (now - updatedNanos) / 1e9 * allowance.perSecond());
+      tokens =
+          Math.min(allowance.burst(), tokens + (now - updatedNanos) / 1e9 * allowance.perSecond());
       updatedNanos = now;
       if (tokens < 1) {
         return false;

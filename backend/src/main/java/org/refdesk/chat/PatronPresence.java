@@ -8,8 +8,8 @@ import org.refdesk.platform.bus.Identity;
 
 /**
  * Tells Postgres, every tick, which patrons have their widget open on this event loop's sockets, so
- * the chat timers can tell a patron who is waiting from one who has gone, on whichever node. One per
- * HTTP event loop, confined to it like the sockets it reads.
+ * the chat timers can tell a patron who is waiting from one who has gone, on whichever node. One
+ * per HTTP event loop, confined to it like the sockets it reads.
  */
 public final class PatronPresence {
 
@@ -35,17 +35,26 @@ public final class PatronPresence {
     if (writing) {
       return;
     }
-    var chatIds = open.stream().filter(Identity::isPatron).map(Identity::chatId).distinct().toList();
+    var chatIds =
+        open.stream().filter(Identity::isPatron).map(Identity::chatId).distinct().toList();
     if (chatIds.isEmpty()) {
       return;
     }
     writing = true;
-    lifecycle.patronsSeen(chatIds).onComplete(done -> {
-      writing = false;
-      if (done.failed()) {
-        // The next tick tries again; a patron is missed only after a grace time of many ticks.
-        log.fine("Could not mark " + chatIds.size() + " patron(s) as present: " + done.cause().getMessage());
-      }
-    });
+    lifecycle
+        .patronsSeen(chatIds)
+        .onComplete(
+            done -> {
+              writing = false;
+              if (done.failed()) {
+                // The next tick tries again; a patron is missed only after a grace time of many
+                // ticks.
+                log.fine(
+                    "Could not mark "
+                        + chatIds.size()
+                        + " patron(s) as present: "
+                        + done.cause().getMessage());
+              }
+            });
   }
 }

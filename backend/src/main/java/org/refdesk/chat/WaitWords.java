@@ -1,16 +1,25 @@
 package org.refdesk.chat;
 
-/** The plain sentences a waiting or silent patron reads; honest about what is known and what is not. */
+/**
+ * The plain sentences a waiting or silent patron reads; honest about what is known and what is not.
+ */
 final class WaitWords {
 
-  private WaitWords() {
-  }
+  private WaitWords() {}
 
   static String update(Integer position, Long usualWaitSeconds) {
-    var place = position == null ? "You are in line." : position == 1
-        ? "You are next in line." : "You are " + ordinal(position) + " in line.";
-    var wait = usualWaitSeconds == null ? " A librarian will be with you as soon as one is free."
-        : " Librarians usually answer within about " + duration(Math.max(60, usualWaitSeconds)) + ".";
+    var place =
+        position == null
+            ? "You are in line."
+            : position == 1
+                ? "You are next in line."
+                : "You are " + ordinal(position) + " in line.";
+    var wait =
+        usualWaitSeconds == null
+            ? " A librarian will be with you as soon as one is free."
+            : " Librarians usually answer within about "
+                + duration(Math.max(60, usualWaitSeconds))
+                + ".";
     return place + wait + " Thanks for waiting.";
   }
 
@@ -27,11 +36,12 @@ final class WaitWords {
     if (lastTwo >= 11 && lastTwo <= 13) {
       return n + "th";
     }
-    return n + switch (n % 10) {
-      case 1 -> "st";
-      case 2 -> "nd";
-      case 3 -> "rd";
-      default -> "th";
-    };
+    return n
+        + switch (n % 10) {
+          case 1 -> "st";
+          case 2 -> "nd";
+          case 3 -> "rd";
+          default -> "th";
+        };
   }
 }

@@ -5,23 +5,23 @@ import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 
 /**
- * {@code alerts.<libraryId>}: what every operator of a library must hear at once, whatever queue they
- * watch (a chat nobody claimed in its first minute, a change an admin made); mirrored in
+ * {@code alerts.<libraryId>}: what every operator of a library must hear at once, whatever queue
+ * they watch (a chat nobody claimed in its first minute, a change an admin made); mirrored in
  * frontend/.../shared/addresses.js.
  */
 public final class LibraryAddresses {
 
-  private LibraryAddresses() {
-  }
+  private LibraryAddresses() {}
 
   public static final String ALERTS_PREFIX = "alerts.";
 
   /**
-   * Type of the alert after an admin changed the library's settings or tags; {@code what} says which
-   * ({@link #CHANGED_SETTINGS} or {@link #CHANGED_TAGS}), so open apps read that part again instead of
-   * waiting for a reload.
+   * Type of the alert after an admin changed the library's settings or tags; {@code what} says
+   * which ({@link #CHANGED_SETTINGS} or {@link #CHANGED_TAGS}), so open apps read that part again
+   * instead of waiting for a reload.
    */
   public static final String LIBRARY_CHANGED = "library-changed";
+
   public static final String CHANGED_SETTINGS = "settings";
   public static final String CHANGED_TAGS = "tags";
 
@@ -29,10 +29,19 @@ public final class LibraryAddresses {
     return ALERTS_PREFIX + libraryId;
   }
 
-  /** Tells the library's open apps that part of the library changed; the bus may drop it, so apps also reread on reconnect. */
+  /**
+   * Tells the library's open apps that part of the library changed; the bus may drop it, so apps
+   * also reread on reconnect.
+   */
   public static void announceLibraryChange(Vertx vertx, long libraryId, String what) {
-    vertx.eventBus().publish(alerts(libraryId), new JsonObject()
-        .put("type", LIBRARY_CHANGED).put("libraryId", libraryId).put("what", what)
-        .put("at", Instant.now().toString()));
+    vertx
+        .eventBus()
+        .publish(
+            alerts(libraryId),
+            new JsonObject()
+                .put("type", LIBRARY_CHANGED)
+                .put("libraryId", libraryId)
+                .put("what", what)
+                .put("at", Instant.now().toString()));
   }
 }

@@ -9,7 +9,10 @@ import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
 
-/** Libraries, their settings and their alerts; the settings routes and the seed read and write them through here. */
+/**
+ * Libraries, their settings and their alerts; the settings routes and the seed read and write them
+ * through here.
+ */
 public final class LibraryFeature implements Feature {
 
   @Override
@@ -24,7 +27,8 @@ public final class LibraryFeature implements Feature {
   /** {@code alerts.<libraryId>}: the library's own operators, never a patron. */
   static final class Alerts implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(LibraryAddresses.ALERTS_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES =
+        Pattern.compile(Pattern.quote(LibraryAddresses.ALERTS_PREFIX) + "[0-9]+");
 
     @Override
     public Pattern addresses() {
@@ -39,7 +43,8 @@ public final class LibraryFeature implements Feature {
     @Override
     public Future<Boolean> mayRegister(Identity who, String address) {
       long libraryId = Addresses.idOf(address, LibraryAddresses.ALERTS_PREFIX);
-      return Future.succeededFuture(!who.isPatron() && libraryId > 0 && libraryId == who.libraryId());
+      return Future.succeededFuture(
+          !who.isPatron() && libraryId > 0 && libraryId == who.libraryId());
     }
   }
 }

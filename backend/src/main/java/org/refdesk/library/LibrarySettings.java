@@ -11,17 +11,18 @@ import org.refdesk.platform.errors.ApiException;
 public final class LibrarySettings {
 
   /** Name, default, smallest and largest value, in seconds unless the name says otherwise. */
-  private static final Map<String, long[]> NUMBERS = Map.of(
-      "firstMinuteSeconds", new long[] {60, 10, 600},
-      "waitUpdateSeconds", new long[] {120, 30, 1800},
-      "idleWarnSeconds", new long[] {600, 10, 7200},
-      "idleEndSeconds", new long[] {300, 10, 3600},
-      "deadAirSeconds", new long[] {120, 10, 1800},
-      "awayAfterSeconds", new long[] {900, 60, 14400});
+  private static final Map<String, long[]> NUMBERS =
+      Map.of(
+          "firstMinuteSeconds", new long[] {60, 10, 600},
+          "waitUpdateSeconds", new long[] {120, 30, 1800},
+          "idleWarnSeconds", new long[] {600, 10, 7200},
+          "idleEndSeconds", new long[] {300, 10, 3600},
+          "deadAirSeconds", new long[] {120, 10, 1800},
+          "awayAfterSeconds", new long[] {900, 60, 14400});
+
   private static final String REQUIRE_TAG = "requireTag";
 
-  private LibrarySettings() {
-  }
+  private LibrarySettings() {}
 
   /** The default of a numeric setting, for SQL that reads the stored value over it. */
   public static long defaultOf(String name) {
@@ -35,8 +36,13 @@ public final class LibrarySettings {
   /** The stored settings over the defaults: what the library's screens and timers go by. */
   public static JsonObject effective(JsonObject stored) {
     var settings = new JsonObject();
-    NUMBERS.forEach((name, spec) -> settings.put(name, stored != null && stored.getValue(name) instanceof Number n
-        ? n.longValue() : spec[0]));
+    NUMBERS.forEach(
+        (name, spec) ->
+            settings.put(
+                name,
+                stored != null && stored.getValue(name) instanceof Number n
+                    ? n.longValue()
+                    : spec[0]));
     settings.put(REQUIRE_TAG, stored != null && Boolean.TRUE.equals(stored.getValue(REQUIRE_TAG)));
     return settings;
   }
@@ -57,8 +63,12 @@ public final class LibrarySettings {
       if (spec == null) {
         throw ApiException.invalid("'" + name + "' is not a library setting.");
       }
-      if (!(value instanceof Number n) || n.doubleValue() != n.longValue() || n.longValue() < spec[1] || n.longValue() > spec[2]) {
-        throw ApiException.invalid("'" + name + "' must be a whole number from " + spec[1] + " to " + spec[2] + ".");
+      if (!(value instanceof Number n)
+          || n.doubleValue() != n.longValue()
+          || n.longValue() < spec[1]
+          || n.longValue() > spec[2]) {
+        throw ApiException.invalid(
+            "'" + name + "' must be a whole number from " + spec[1] + " to " + spec[2] + ".");
       }
       clean.put(name, ((Number) value).longValue());
     }

@@ -3,20 +3,22 @@ package org.refdesk.library;
 /** The SQL of {@link LibraryRepository} and {@link DemoLibrary}. */
 final class LibrarySql {
 
-  private LibrarySql() {
-  }
+  private LibrarySql() {}
 
-  static final String SETTINGS = """
+  static final String SETTINGS =
+      """
       SELECT settings FROM libraries WHERE id = $1
       """;
 
   /** Merges the given keys into the stored settings, leaving the others as they were. */
-  static final String MERGE_SETTINGS = """
+  static final String MERGE_SETTINGS =
+      """
       UPDATE libraries SET settings = (CASE WHEN jsonb_typeof(settings) = 'object' THEN settings ELSE '{}'::jsonb END) || $2
       WHERE id = $1 RETURNING settings
       """;
 
-  static final String FIND = """
+  static final String FIND =
+      """
       SELECT id, name, timezone FROM libraries WHERE id = $1
       """;
 }

@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.refdesk.auth.PasswordPolicy;
 import org.refdesk.auth.Passwords;
-import org.refdesk.operator.Operator;
-import org.refdesk.operator.OperatorRepository;
 import org.refdesk.operator.OperatorRepository.NewOperator;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
@@ -36,35 +34,54 @@ public final class AdminOperatorRoutes {
     var admin = OperatorAuth.requireAdmin();
     router.post("/api/admin/operators").handler(operatorAuth).handler(admin).handler(this::create);
     router.get("/api/admin/operators").handler(operatorAuth).handler(admin).handler(this::list);
-    router.post("/api/admin/operators/:id/disable").handler(operatorAuth).handler(admin).handler(this::disable);
+    router
+        .post("/api/admin/operators/:id/disable")
+        .handler(operatorAuth)
+        .handler(admin)
+        .handler(this::disable);
   }
 
   private void create(RoutingContext ctx) {
     var admin = OperatorAuth.operator(ctx);
     var input = JsonInput.body(ctx);
-    var username = input.matching("username", USERNAME,
-        "must be 3 to 40 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit")
-        .toLowerCase(Locale.ROOT);
+    var username =
+        input
+            .matching(
+                "username",
+                USERNAME,
+                "must be 3 to 40 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit")
+            .toLowerCase(Locale.ROOT);
     var displayName = input.requiredText("displayName", 80);
-    var password = input.requiredSecret("password", PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH);
+    var password =
+        input.requiredSecret("password", PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH);
     var role = input.oneOf("role", Set.of(Operator.OPERATOR, Operator.ADMIN));
     var queues = input.textList("queues", 100, 63);
-    passwords.refusal(password, username, displayName)
-        .compose(refusal -> refusal.isEmpty() ? passwords.hash(password)
-            : Future.failedFuture(ApiException.invalid("'password' is refused: " + refusal.get())))
-        .compose(hash -> operators.create(
-            new NewOperator(admin.libraryId(), username, displayName, hash, role, queues), admin.id()))
+    passwords
+        .refusal(password, username, displayName)
+        .compose(
+            refusal ->
+                refusal.isEmpty()
+                    ? passwords.hash(password)
+                    : Future.failedFuture(
+                        ApiException.invalid("'password' is refused: " + refusal.get())))
+        .compose(
+            hash ->
+                operators.create(
+                    new NewOperator(admin.libraryId(), username, displayName, hash, role, queues),
+                    admin.id()))
         .onSuccess(created -> Responses.created(ctx, created.toJson()))
         .onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
-    operators.listInLibrary(OperatorAuth.operator(ctx).libraryId())
-        .onSuccess(all -> {
-          var list = new JsonArray();
-          all.forEach(o -> list.add(o.toJson()));
-          Responses.ok(ctx, new JsonObject().put("operators", list));
-        })
+    operators
+        .listInLibrary(OperatorAuth.operator(ctx).libraryId())
+        .onSuccess(
+            all -> {
+              var list = new JsonArray();
+              all.forEach(o -> list.add(o.toJson()));
+              Responses.ok(ctx, new JsonObject().put("operators", list));
+            })
         .onFailure(ctx::fail);
   }
 
@@ -72,19 +89,26 @@ public final class AdminOperatorRoutes {
     var admin = OperatorAuth.operator(ctx);
     long id = PathParams.id(ctx, "id");
     if (id == admin.id()) {
-      throw new ApiException(ErrorCode.CONFLICT, "You cannot disable your own account; ask another admin.");
+      throw new ApiException(
+          ErrorCode.CONFLICT, "You cannot disable your own account; ask another admin.");
     }
-    operators.disable(admin.libraryId(), id, admin.id())
-        .onSuccess(disabled -> {
-          if (disabled.isEmpty()) {
-            ctx.fail(ApiException.notFound("There is no such operator in your library."));
-          } else {
-            // This node refuses the operator from now on; every node closes their open sockets.
-            KnownOperators.markDisabled(ctx.vertx(), id);
-            ctx.vertx().eventBus().publish(OperatorAddresses.OPERATOR_DISABLED, new JsonObject().put("operatorId", id));
-            Responses.ok(ctx, disabled.get().details());
-          }
-        })
+    operators
+        .disable(admin.libraryId(), id, admin.id())
+        .onSuccess(
+            disabled -> {
+              if (disabled.isEmpty()) {
+                ctx.fail(ApiException.notFound("There is no such operator in your library."));
+              } else {
+                // This node refuses the operator from now on; every node closes their open sockets.
+                KnownOperators.markDisabled(ctx.vertx(), id);
+                ctx.vertx()
+                    .eventBus()
+                    .publish(
+                        OperatorAddresses.OPERATOR_DISABLED,
+                        new JsonObject().put("operatorId", id));
+                Responses.ok(ctx, disabled.get().details());
+              }
+            })
         .onFailure(ctx::fail);
   }
 }

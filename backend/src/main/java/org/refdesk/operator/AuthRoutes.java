@@ -11,7 +11,6 @@ import org.refdesk.auth.Passwords;
 import org.refdesk.auth.RevokedTokens;
 import org.refdesk.auth.Tokens;
 import org.refdesk.library.LibraryRepository;
-import org.refdesk.operator.OperatorRepository;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.web.ClientAddress;
@@ -30,8 +29,15 @@ public final class AuthRoutes {
   private final RevokedTokens revoked;
   private final JsonObject limits;
 
-  public AuthRoutes(Tokens tokens, Passwords passwords, LoginThrottle throttle, OperatorRepository operators,
-                    LibraryRepository libraries, ClientAddress clientAddress, RevokedTokens revoked, JsonObject limits) {
+  public AuthRoutes(
+      Tokens tokens,
+      Passwords passwords,
+      LoginThrottle throttle,
+      OperatorRepository operators,
+      LibraryRepository libraries,
+      ClientAddress clientAddress,
+      RevokedTokens revoked,
+      JsonObject limits) {
     this.revoked = revoked;
     this.limits = limits;
     this.tokens = tokens;
@@ -53,26 +59,43 @@ public final class AuthRoutes {
     var username = input.requiredText("username", 100).toLowerCase(Locale.ROOT);
     var password = input.requiredSecret("password", 1, 200);
     var ip = clientAddress.of(ctx.request());
-    throttle.reserve(username, ip)
+    throttle
+        .reserve(username, ip)
         .compose(allowed -> operators.findForLogin(username))
-        .compose(found -> passwords.verify(password, found.map(c -> c.passwordHash()).orElse(null))
-            .compose(matches -> {
-              if (!matches || found.get().operator().disabled()) {
-                // One answer for an unknown user, a wrong password and a disabled account.
-                return Future.failedFuture(new ApiException(ErrorCode.UNAUTHORIZED, "The username or password is not right."));
-              }
-              var operator = found.get().operator();
-              return throttle.reset(username, ip).map(v -> new JsonObject()
-                  .put("token", tokens.issueOperator(operator.id(), operator.libraryId()))
-                  .put("operator", operator.summary()));
-            }))
+        .compose(
+            found ->
+                passwords
+                    .verify(password, found.map(c -> c.passwordHash()).orElse(null))
+                    .compose(
+                        matches -> {
+                          if (!matches || found.get().operator().disabled()) {
+                            // One answer for an unknown user, a wrong password and a disabled
+                            // account.
+                            return Future.failedFuture(
+                                new ApiException(
+                                    ErrorCode.UNAUTHORIZED,
+                                    "The username or password is not right."));
+                          }
+                          var operator = found.get().operator();
+                          return throttle
+                              .reset(username, ip)
+                              .map(
+                                  v ->
+                                      new JsonObject()
+                                          .put(
+                                              "token",
+                                              tokens.issueOperator(
+                                                  operator.id(), operator.libraryId()))
+                                          .put("operator", operator.summary()));
+                        }))
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 
   /** Revokes the token this request carries, on every node, and closes the sockets it opened. */
   private void logout(RoutingContext ctx) {
-    revoked.revoke(ctx.vertx().eventBus(), OperatorAuth.token(ctx))
+    revoked
+        .revoke(ctx.vertx().eventBus(), OperatorAuth.token(ctx))
         .onSuccess(v -> Responses.noContent(ctx))
         .onFailure(ctx::fail);
   }
@@ -83,15 +106,23 @@ public final class AuthRoutes {
     var settings = libraries.settings(operator.libraryId());
     var queues = operators.queuesOf(operator.id());
     Future.all(library, settings, queues)
-        .onSuccess(done -> {
-          var queueList = new JsonArray();
-          queues.result().forEach(q -> queueList.add(q.toJson()));
-          Responses.ok(ctx, new JsonObject()
-              .put("operator", operator.details())
-              .put("library", library.result().map(l -> l.toJson().put("settings", settings.result())).orElse(null))
-              .put("queues", queueList)
-              .put("limits", limits));
-        })
+        .onSuccess(
+            done -> {
+              var queueList = new JsonArray();
+              queues.result().forEach(q -> queueList.add(q.toJson()));
+              Responses.ok(
+                  ctx,
+                  new JsonObject()
+                      .put("operator", operator.details())
+                      .put(
+                          "library",
+                          library
+                              .result()
+                              .map(l -> l.toJson().put("settings", settings.result()))
+                              .orElse(null))
+                      .put("queues", queueList)
+                      .put("limits", limits));
+            })
         .onFailure(ctx::fail);
   }
 }

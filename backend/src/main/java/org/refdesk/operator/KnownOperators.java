@@ -10,16 +10,17 @@ import java.util.concurrent.TimeUnit;
 import org.refdesk.platform.cache.EventLoopCache;
 
 /**
- * What one HTTP event loop remembers about operators: who is enabled (so an authenticated request or
- * bridge frame does not ask Postgres who its operator is) and what operators are called (so the losers of a claim learn
- * who won without asking Postgres). Disabling is the only change an operator's account goes through;
- * every node forgets the operator as soon as the disable event arrives, and the expiry only bounds the
- * harm of an event the bus lost.
+ * What one HTTP event loop remembers about operators: who is enabled (so an authenticated request
+ * or bridge frame does not ask Postgres who its operator is) and what operators are called (so the
+ * losers of a claim learn who won without asking Postgres). Disabling is the only change an
+ * operator's account goes through; every node forgets the operator as soon as the disable event
+ * arrives, and the expiry only bounds the harm of an event the bus lost.
  */
 public final class KnownOperators {
 
   /** Every operator of a large installation fits; an entry is a few hundred bytes. */
   static final int CAPACITY = 10_000;
+
   /** The longest a disabled operator keeps working on a node that never heard of the disable. */
   static final long TTL_SECONDS = 30;
 
@@ -31,8 +32,10 @@ public final class KnownOperators {
   private final LocalMap<Long, Boolean> disabled;
 
   public KnownOperators(OperatorRepository operators, Vertx vertx) {
-    this.active = new EventLoopCache<>(CAPACITY, TTL_SECONDS, TimeUnit.SECONDS, operators::findActive);
-    this.names = new EventLoopCache<>(CAPACITY, TTL_SECONDS, TimeUnit.SECONDS, operators::displayName);
+    this.active =
+        new EventLoopCache<>(CAPACITY, TTL_SECONDS, TimeUnit.SECONDS, operators::findActive);
+    this.names =
+        new EventLoopCache<>(CAPACITY, TTL_SECONDS, TimeUnit.SECONDS, operators::displayName);
     this.disabled = disabledOnNode(vertx);
   }
 
@@ -63,15 +66,20 @@ public final class KnownOperators {
     return names.get(operatorId);
   }
 
-  /** Listens, on the calling verticle's event loop, for operators disabled anywhere in the cluster. */
+  /**
+   * Listens, on the calling verticle's event loop, for operators disabled anywhere in the cluster.
+   */
   public Future<Void> forgetWhenDisabled(EventBus bus) {
-    return bus.<JsonObject>consumer(OperatorAddresses.OPERATOR_DISABLED, message -> {
-      var operatorId = message.body().getLong("operatorId");
-      if (operatorId != null) {
-        disabled.put(operatorId, Boolean.TRUE);
-        active.forget(operatorId);
-        names.forget(operatorId);
-      }
-    }).completion();
+    return bus.<JsonObject>consumer(
+            OperatorAddresses.OPERATOR_DISABLED,
+            message -> {
+              var operatorId = message.body().getLong("operatorId");
+              if (operatorId != null) {
+                disabled.put(operatorId, Boolean.TRUE);
+                active.forget(operatorId);
+                names.forget(operatorId);
+              }
+            })
+        .completion();
   }
 }

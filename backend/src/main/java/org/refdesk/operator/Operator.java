@@ -4,7 +4,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
 /** A librarian who signs in to the operator app; an admin also manages the library. */
-public record Operator(long id, long libraryId, String username, String displayName, String role, boolean disabled) {
+public record Operator(
+    long id, long libraryId, String username, String displayName, String role, boolean disabled) {
 
   public static final String ADMIN = "admin";
   public static final String OPERATOR = "operator";
@@ -25,7 +26,11 @@ public record Operator(long id, long libraryId, String username, String displayN
 
   /** The short form every client gets: who this is, what they may do, where they belong. */
   public JsonObject summary() {
-    return new JsonObject().put("id", id).put("name", displayName).put("role", role).put("libraryId", libraryId);
+    return new JsonObject()
+        .put("id", id)
+        .put("name", displayName)
+        .put("role", role)
+        .put("libraryId", libraryId);
   }
 
   /** The admin's view, with the username and whether the account is disabled. */

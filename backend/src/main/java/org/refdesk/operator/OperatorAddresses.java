@@ -1,17 +1,19 @@
 package org.refdesk.operator;
 
-/** The operator feature's event-bus addresses; the browser's are mirrored in frontend/.../shared/addresses.js. */
+/**
+ * The operator feature's event-bus addresses; the browser's are mirrored in
+ * frontend/.../shared/addresses.js.
+ */
 public final class OperatorAddresses {
 
-  private OperatorAddresses() {
-  }
+  private OperatorAddresses() {}
 
   /** Outbound: {@code operator.<operatorId>} carries what only that operator is told. */
   public static final String OPERATOR_PREFIX = "operator.";
 
   /**
-   * Server side only: an operator was disabled; every node closes that operator's sockets and forgets
-   * it in the memory that spares authenticated requests a Postgres query.
+   * Server side only: an operator was disabled; every node closes that operator's sockets and
+   * forgets it in the memory that spares authenticated requests a Postgres query.
    */
   public static final String OPERATOR_DISABLED = "refdesk.operator-disabled";
 

@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import org.refdesk.auth.Tokens;
-import org.refdesk.operator.KnownOperators;
-import org.refdesk.operator.Operator;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.Bearer;
@@ -13,8 +11,8 @@ import org.refdesk.platform.web.OperatorGate;
 
 /**
  * Lets a request through only with a valid operator token whose account is still enabled, so
- * disabling an operator stops their tokens at once rather than when they expire. Who is enabled comes
- * from this event loop's memory, which a disable clears on every node.
+ * disabling an operator stops their tokens at once rather than when they expire. Who is enabled
+ * comes from this event loop's memory, which a disable clears on every node.
  */
 public final class OperatorAuth implements OperatorGate {
 
@@ -31,26 +29,40 @@ public final class OperatorAuth implements OperatorGate {
 
   @Override
   public void handle(RoutingContext ctx) {
-    tokens.verifiedOperator(Bearer.of(ctx))
-        .compose(token -> operators.active(token.subjectId()).onSuccess(operator -> {
-          if (operator.isEmpty()) {
-            ctx.fail(ApiException.unauthorized());
-          } else {
-            ctx.put(OPERATOR, operator.get());
-            ctx.put(CALLER, Identity.operator(operator.get().id(), operator.get().libraryId()));
-            ctx.put(TOKEN, token);
-            ctx.next();
-          }
-        }))
+    tokens
+        .verifiedOperator(Bearer.of(ctx))
+        .compose(
+            token ->
+                operators
+                    .active(token.subjectId())
+                    .onSuccess(
+                        operator -> {
+                          if (operator.isEmpty()) {
+                            ctx.fail(ApiException.unauthorized());
+                          } else {
+                            ctx.put(OPERATOR, operator.get());
+                            ctx.put(
+                                CALLER,
+                                Identity.operator(operator.get().id(), operator.get().libraryId()));
+                            ctx.put(TOKEN, token);
+                            ctx.next();
+                          }
+                        }))
         .onFailure(ctx::fail);
   }
 
-  /** The enabled operator a token is for, from this event loop's memory; fails with 401 otherwise. */
+  /**
+   * The enabled operator a token is for, from this event loop's memory; fails with 401 otherwise.
+   */
   public Future<Operator> operatorOf(String token) {
-    return tokens.verifyOperator(token)
+    return tokens
+        .verifyOperator(token)
         .compose(operators::active)
-        .compose(operator -> operator.isPresent() ? Future.succeededFuture(operator.get())
-            : Future.failedFuture(ApiException.unauthorized()));
+        .compose(
+            operator ->
+                operator.isPresent()
+                    ? Future.succeededFuture(operator.get())
+                    : Future.failedFuture(ApiException.unauthorized()));
   }
 
   /** Only for routes behind {@link #requireAdmin()} or this handler. */

@@ -1,6 +1,7 @@
 package org.refdesk.operator;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,20 +13,25 @@ import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
 import org.refdesk.platform.web.ClientLimits;
-import io.vertx.core.json.JsonObject;
 
 /**
- * Operator accounts: sign-in and "who am I", the admin's operator list, the gate every operator route
- * stands behind, the identities of bridge sockets, and each operator's own address.
+ * Operator accounts: sign-in and "who am I", the admin's operator list, the gate every operator
+ * route stands behind, the identities of bridge sockets, and each operator's own address.
  */
 public final class OperatorFeature implements Feature {
 
   @Override
   public void mount(Router router, Wiring wiring) {
     var gate = auth(wiring);
-    new AuthRoutes(AuthFeature.tokens(wiring), AuthFeature.passwords(wiring), AuthFeature.throttle(wiring),
-        repository(wiring), LibraryFeature.repository(wiring), wiring.clientAddress(), AuthFeature.revoked(wiring),
-        clientLimits(wiring))
+    new AuthRoutes(
+            AuthFeature.tokens(wiring),
+            AuthFeature.passwords(wiring),
+            AuthFeature.throttle(wiring),
+            repository(wiring),
+            LibraryFeature.repository(wiring),
+            wiring.clientAddress(),
+            AuthFeature.revoked(wiring),
+            clientLimits(wiring))
         .mount(router, gate);
     new AdminOperatorRoutes(repository(wiring), AuthFeature.passwords(wiring)).mount(router, gate);
   }
@@ -39,8 +45,13 @@ public final class OperatorFeature implements Feature {
 
   @Override
   public List<Object> policies(Wiring wiring) {
-    return List.of(auth(wiring), wiring.once(OperatorSocketIdentities.class,
-        () -> new OperatorSocketIdentities(AuthFeature.tokens(wiring), known(wiring), wiring.vertx().eventBus())));
+    return List.of(
+        auth(wiring),
+        wiring.once(
+            OperatorSocketIdentities.class,
+            () ->
+                new OperatorSocketIdentities(
+                    AuthFeature.tokens(wiring), known(wiring), wiring.vertx().eventBus())));
   }
 
   @Override
@@ -54,25 +65,30 @@ public final class OperatorFeature implements Feature {
 
   /** This event loop's memory of enabled operators, which a disable anywhere clears. */
   public static KnownOperators known(Wiring wiring) {
-    return wiring.once(KnownOperators.class, () -> {
-      var known = new KnownOperators(repository(wiring), wiring.vertx());
-      wiring.listenFirst(known.forgetWhenDisabled(wiring.vertx().eventBus()));
-      return known;
-    });
+    return wiring.once(
+        KnownOperators.class,
+        () -> {
+          var known = new KnownOperators(repository(wiring), wiring.vertx());
+          wiring.listenFirst(known.forgetWhenDisabled(wiring.vertx().eventBus()));
+          return known;
+        });
   }
 
   public static OperatorAuth auth(Wiring wiring) {
-    return wiring.once(OperatorAuth.class, () -> new OperatorAuth(AuthFeature.tokens(wiring), known(wiring)));
+    return wiring.once(
+        OperatorAuth.class, () -> new OperatorAuth(AuthFeature.tokens(wiring), known(wiring)));
   }
 
   public static OperatorSettingsRepository settings(Wiring wiring) {
-    return wiring.once(OperatorSettingsRepository.class, () -> new OperatorSettingsRepository(wiring.pool()));
+    return wiring.once(
+        OperatorSettingsRepository.class, () -> new OperatorSettingsRepository(wiring.pool()));
   }
 
   /** {@code operator.<id>}: transfers, internal chat and alerts for that operator alone. */
   static final class OwnAddress implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(OperatorAddresses.OPERATOR_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES =
+        Pattern.compile(Pattern.quote(OperatorAddresses.OPERATOR_PREFIX) + "[0-9]+");
 
     @Override
     public Pattern addresses() {
@@ -86,7 +102,9 @@ public final class OperatorFeature implements Feature {
 
     @Override
     public Future<Boolean> mayRegister(Identity who, String address) {
-      return Future.succeededFuture(!who.isPatron() && Addresses.idOf(address, OperatorAddresses.OPERATOR_PREFIX) == who.id());
+      return Future.succeededFuture(
+          !who.isPatron()
+              && Addresses.idOf(address, OperatorAddresses.OPERATOR_PREFIX) == who.id());
     }
   }
 }

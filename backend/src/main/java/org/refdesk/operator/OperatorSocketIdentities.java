@@ -28,37 +28,62 @@ final class OperatorSocketIdentities implements SocketIdentities {
 
   @Override
   public Future<Proof> prove(String token) {
-    return tokens.verify(token).compose(verified -> {
-      if (verified.kind() == Identity.Kind.PATRON) {
-        return Future.succeededFuture(new Proof(verified.identity(0), verified.tokenId(), verified.expiresAtMs()));
-      }
-      return operators.active(verified.subjectId()).compose(found -> found.isPresent()
-          ? Future.succeededFuture(new Proof(verified.identity(found.get().libraryId()), verified.tokenId(),
-              verified.expiresAtMs()))
-          : Future.failedFuture(ApiException.unauthorized()));
-    });
+    return tokens
+        .verify(token)
+        .compose(
+            verified -> {
+              if (verified.kind() == Identity.Kind.PATRON) {
+                return Future.succeededFuture(
+                    new Proof(verified.identity(0), verified.tokenId(), verified.expiresAtMs()));
+              }
+              return operators
+                  .active(verified.subjectId())
+                  .compose(
+                      found ->
+                          found.isPresent()
+                              ? Future.succeededFuture(
+                                  new Proof(
+                                      verified.identity(found.get().libraryId()),
+                                      verified.tokenId(),
+                                      verified.expiresAtMs()))
+                              : Future.failedFuture(ApiException.unauthorized()));
+            });
   }
 
   @Override
   public Future<Identity> stillActive(Identity who) {
-    return operators.active(who.id()).compose(found -> found.isPresent() ? Future.succeededFuture(who)
-        : Future.failedFuture(ApiException.unauthorized()));
+    return operators
+        .active(who.id())
+        .compose(
+            found ->
+                found.isPresent()
+                    ? Future.succeededFuture(who)
+                    : Future.failedFuture(ApiException.unauthorized()));
   }
 
   @Override
   public Future<Void> watchEnded(Ended ended) {
     return Future.all(
-        bus.<JsonObject>consumer(OperatorAddresses.OPERATOR_DISABLED, message -> {
-          var operatorId = message.body().getLong("operatorId");
-          if (operatorId != null) {
-            ended.identities(who -> !who.isPatron() && who.id() == operatorId, "disabled operator " + operatorId);
-          }
-        }).completion(),
-        bus.<JsonObject>consumer(AuthAddresses.TOKEN_REVOKED, message -> {
-          var tokenId = message.body().getString("tokenId");
-          if (tokenId != null) {
-            ended.token(tokenId);
-          }
-        }).completion()).mapEmpty();
+            bus.<JsonObject>consumer(
+                    OperatorAddresses.OPERATOR_DISABLED,
+                    message -> {
+                      var operatorId = message.body().getLong("operatorId");
+                      if (operatorId != null) {
+                        ended.identities(
+                            who -> !who.isPatron() && who.id() == operatorId,
+                            "disabled operator " + operatorId);
+                      }
+                    })
+                .completion(),
+            bus.<JsonObject>consumer(
+                    AuthAddresses.TOKEN_REVOKED,
+                    message -> {
+                      var tokenId = message.body().getString("tokenId");
+                      if (tokenId != null) {
+                        ended.token(tokenId);
+                      }
+                    })
+                .completion())
+        .mapEmpty();
   }
 }

@@ -17,12 +17,16 @@ import org.refdesk.platform.gateway.Wiring;
 import org.refdesk.platform.metrics.RefdeskMetrics;
 import org.refdesk.platform.web.OperatorGate;
 
-/** Operators' status (online, internal, away, offline): set and kept alive over the bridge, kept in Redis. */
+/**
+ * Operators' status (online, internal, away, offline): set and kept alive over the bridge, kept in
+ * Redis.
+ */
 public final class PresenceFeature implements Feature {
 
   @Override
   public void mount(Router router, Wiring wiring) {
-    new PresenceRoutes(state(wiring), OperatorFeature.repository(wiring)).mount(router, wiring.policy(OperatorGate.class));
+    new PresenceRoutes(state(wiring), OperatorFeature.repository(wiring))
+        .mount(router, wiring.policy(OperatorGate.class));
   }
 
   @Override
@@ -31,7 +35,8 @@ public final class PresenceFeature implements Feature {
   }
 
   @Override
-  public List<Supplier<? extends Deployable>> verticles(RefdeskConfig config, RefdeskMetrics metrics) {
+  public List<Supplier<? extends Deployable>> verticles(
+      RefdeskConfig config, RefdeskMetrics metrics) {
     return List.of(() -> new PresenceVerticle(config));
   }
 
@@ -39,11 +44,16 @@ public final class PresenceFeature implements Feature {
     return wiring.once(PresenceState.class, () -> new PresenceState(wiring.redis(), wiring.keys()));
   }
 
-  /** {@code presence.set} and {@code presence.heartbeat}: operators only, with an object or no body. */
+  /**
+   * {@code presence.set} and {@code presence.heartbeat}: operators only, with an object or no body.
+   */
   static final class StatusCommands implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(
-        Pattern.quote(PresenceAddresses.PRESENCE_SET) + "|" + Pattern.quote(PresenceAddresses.PRESENCE_HEARTBEAT));
+    private static final Pattern ADDRESSES =
+        Pattern.compile(
+            Pattern.quote(PresenceAddresses.PRESENCE_SET)
+                + "|"
+                + Pattern.quote(PresenceAddresses.PRESENCE_HEARTBEAT));
 
     @Override
     public Pattern addresses() {
@@ -57,15 +67,20 @@ public final class PresenceFeature implements Feature {
 
     @Override
     public Future<Verdict> maySend(Identity who, String address, Object body, SocketMemory socket) {
-      return Future.succeededFuture(who.isPatron() ? Verdict.REFUSED
-          : body == null || body instanceof JsonObject ? Verdict.ALLOWED : Verdict.INVALID);
+      return Future.succeededFuture(
+          who.isPatron()
+              ? Verdict.REFUSED
+              : body == null || body instanceof JsonObject ? Verdict.ALLOWED : Verdict.INVALID);
     }
   }
 
-  /** {@code presence.<libraryId>}: the statuses of the library's operators, for its operators only. */
+  /**
+   * {@code presence.<libraryId>}: the statuses of the library's operators, for its operators only.
+   */
   static final class LibraryEvents implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(PresenceAddresses.PRESENCE_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES =
+        Pattern.compile(Pattern.quote(PresenceAddresses.PRESENCE_PREFIX) + "[0-9]+");
 
     @Override
     public Pattern addresses() {
@@ -80,7 +95,8 @@ public final class PresenceFeature implements Feature {
     @Override
     public Future<Boolean> mayRegister(Identity who, String address) {
       long libraryId = Addresses.idOf(address, PresenceAddresses.PRESENCE_PREFIX);
-      return Future.succeededFuture(!who.isPatron() && libraryId > 0 && libraryId == who.libraryId());
+      return Future.succeededFuture(
+          !who.isPatron() && libraryId > 0 && libraryId == who.libraryId());
     }
   }
 }

@@ -30,14 +30,25 @@ final class PresenceRoutes {
     var statuses = presence.statuses(libraryId).otherwise(Map.of());
     var everyone = operators.listInLibrary(libraryId);
     Future.all(statuses, everyone)
-        .onSuccess(done -> {
-          var list = new JsonArray();
-          everyone.result().stream().filter(o -> !o.operator().disabled()).forEach(o -> list.add(new JsonObject()
-              .put("id", o.operator().id())
-              .put("name", o.operator().displayName())
-              .put("status", statuses.result().getOrDefault(o.operator().id(), PresenceState.OFFLINE))));
-          Responses.ok(ctx, new JsonObject().put("operators", list));
-        })
+        .onSuccess(
+            done -> {
+              var list = new JsonArray();
+              everyone.result().stream()
+                  .filter(o -> !o.operator().disabled())
+                  .forEach(
+                      o ->
+                          list.add(
+                              new JsonObject()
+                                  .put("id", o.operator().id())
+                                  .put("name", o.operator().displayName())
+                                  .put(
+                                      "status",
+                                      statuses
+                                          .result()
+                                          .getOrDefault(
+                                              o.operator().id(), PresenceState.OFFLINE))));
+              Responses.ok(ctx, new JsonObject().put("operators", list));
+            })
         .onFailure(ctx::fail);
   }
 }

@@ -39,67 +39,101 @@ public final class PresenceState {
   public Future<String> set(long libraryId, long operatorId, String status, long nowMs) {
     var member = libraryId + ":" + operatorId;
     var previous = Request.cmd(Command.HGET).arg(keys.presence(libraryId)).arg(operatorId);
-    var change = OFFLINE.equals(status)
-        ? List.of(previous,
-            Request.cmd(Command.HDEL).arg(keys.presence(libraryId)).arg(operatorId),
-            Request.cmd(Command.ZREM).arg(keys.presenceSeen()).arg(member))
-        : List.of(previous,
-            Request.cmd(Command.HSET).arg(keys.presence(libraryId)).arg(operatorId).arg(status),
-            Request.cmd(Command.ZADD).arg(keys.presenceSeen()).arg(nowMs).arg(member));
-    return redis.batch(change).map(replies -> replies.get(0) == null ? OFFLINE : replies.get(0).toString());
+    var change =
+        OFFLINE.equals(status)
+            ? List.of(
+                previous,
+                Request.cmd(Command.HDEL).arg(keys.presence(libraryId)).arg(operatorId),
+                Request.cmd(Command.ZREM).arg(keys.presenceSeen()).arg(member))
+            : List.of(
+                previous,
+                Request.cmd(Command.HSET).arg(keys.presence(libraryId)).arg(operatorId).arg(status),
+                Request.cmd(Command.ZADD).arg(keys.presenceSeen()).arg(nowMs).arg(member));
+    return redis
+        .batch(change)
+        .map(replies -> replies.get(0) == null ? OFFLINE : replies.get(0).toString());
   }
 
-  /** Refreshes the heartbeat; answers the current status, empty when Redis does not know the operator. */
+  /**
+   * Refreshes the heartbeat; answers the current status, empty when Redis does not know the
+   * operator.
+   */
   public Future<Optional<String>> heartbeat(long libraryId, long operatorId, long nowMs) {
-    return redis.batch(List.of(
-            Request.cmd(Command.HGET).arg(keys.presence(libraryId)).arg(operatorId),
-            Request.cmd(Command.ZADD).arg(keys.presenceSeen()).arg("XX").arg(nowMs).arg(libraryId + ":" + operatorId)))
+    return redis
+        .batch(
+            List.of(
+                Request.cmd(Command.HGET).arg(keys.presence(libraryId)).arg(operatorId),
+                Request.cmd(Command.ZADD)
+                    .arg(keys.presenceSeen())
+                    .arg("XX")
+                    .arg(nowMs)
+                    .arg(libraryId + ":" + operatorId)))
         .map(replies -> Optional.ofNullable(replies.get(0)).map(Object::toString));
   }
 
   public Future<Map<Long, String>> statuses(long libraryId) {
-    return redis.send(Request.cmd(Command.HGETALL).arg(keys.presence(libraryId))).map(reply -> {
-      var statuses = new HashMap<Long, String>();
-      if (reply != null) {
-        for (var key : reply.getKeys()) {
-          statuses.put(Long.parseLong(key), reply.get(key).toString());
-        }
-      }
-      return statuses;
-    });
+    return redis
+        .send(Request.cmd(Command.HGETALL).arg(keys.presence(libraryId)))
+        .map(
+            reply -> {
+              var statuses = new HashMap<Long, String>();
+              if (reply != null) {
+                for (var key : reply.getKeys()) {
+                  statuses.put(Long.parseLong(key), reply.get(key).toString());
+                }
+              }
+              return statuses;
+            });
   }
 
   /**
-   * Operators whose last heartbeat is older than the cut-off, each removed by a script that checks the
-   * heartbeat again, so a lapse is announced once however many nodes sweep.
+   * Operators whose last heartbeat is older than the cut-off, each removed by a script that checks
+   * the heartbeat again, so a lapse is announced once however many nodes sweep.
    */
   public Future<List<Lapsed>> sweep(long cutoffMs) {
-    return redis.send(Request.cmd(Command.ZRANGEBYSCORE).arg(keys.presenceSeen()).arg("-inf").arg(cutoffMs).arg("LIMIT").arg(0).arg(500))
-        .compose(reply -> {
-          var candidates = new ArrayList<Lapsed>();
-          reply.forEach(member -> {
-            var parts = member.toString().split(":");
-            candidates.add(new Lapsed(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
-          });
-          var removals = candidates.stream().map(c -> removeIfStill(c, cutoffMs)).toList();
-          return Future.all(removals).map(done -> {
-            var lapsed = new ArrayList<Lapsed>();
-            for (int i = 0; i < candidates.size(); i++) {
-              if (removals.get(i).result()) {
-                lapsed.add(candidates.get(i));
-              }
-            }
-            return lapsed;
-          });
-        });
+    return redis
+        .send(
+            Request.cmd(Command.ZRANGEBYSCORE)
+                .arg(keys.presenceSeen())
+                .arg("-inf")
+                .arg(cutoffMs)
+                .arg("LIMIT")
+                .arg(0)
+                .arg(500))
+        .compose(
+            reply -> {
+              var candidates = new ArrayList<Lapsed>();
+              reply.forEach(
+                  member -> {
+                    var parts = member.toString().split(":");
+                    candidates.add(new Lapsed(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
+                  });
+              var removals = candidates.stream().map(c -> removeIfStill(c, cutoffMs)).toList();
+              return Future.all(removals)
+                  .map(
+                      done -> {
+                        var lapsed = new ArrayList<Lapsed>();
+                        for (int i = 0; i < candidates.size(); i++) {
+                          if (removals.get(i).result()) {
+                            lapsed.add(candidates.get(i));
+                          }
+                        }
+                        return lapsed;
+                      });
+            });
   }
 
   private Future<Boolean> removeIfStill(Lapsed lapsed, long cutoffMs) {
-    return LAPSE.run(redis, List.of(keys.presenceSeen(), keys.presence(lapsed.libraryId())),
-            List.of(lapsed.libraryId() + ":" + lapsed.operatorId(), Long.toString(cutoffMs), Long.toString(lapsed.operatorId())))
+    return LAPSE
+        .run(
+            redis,
+            List.of(keys.presenceSeen(), keys.presence(lapsed.libraryId())),
+            List.of(
+                lapsed.libraryId() + ":" + lapsed.operatorId(),
+                Long.toString(cutoffMs),
+                Long.toString(lapsed.operatorId())))
         .map(reply -> reply.toInteger() == 1);
   }
 
-  public record Lapsed(long libraryId, long operatorId) {
-  }
+  public record Lapsed(long libraryId, long operatorId) {}
 }

@@ -17,8 +17,8 @@ import org.refdesk.platform.redis.RedisClients;
 import org.refdesk.platform.redis.RedisKeys;
 
 /**
- * Operators' statuses: set by them, kept alive by their heartbeats, and turned offline by a sweep when
- * the heartbeats stop. Every change is announced on {@code presence.<libraryId>}.
+ * Operators' statuses: set by them, kept alive by their heartbeats, and turned offline by a sweep
+ * when the heartbeats stop. Every change is announced on {@code presence.<libraryId>}.
  */
 public final class PresenceVerticle extends VerticleBase {
 
@@ -43,7 +43,8 @@ public final class PresenceVerticle extends VerticleBase {
     var bus = vertx.eventBus();
     return Future.all(
         bus.<JsonObject>localConsumer(PresenceAddresses.PRESENCE_SET, this::set).completion(),
-        bus.<JsonObject>localConsumer(PresenceAddresses.PRESENCE_HEARTBEAT, this::heartbeat).completion());
+        bus.<JsonObject>localConsumer(PresenceAddresses.PRESENCE_HEARTBEAT, this::heartbeat)
+            .completion());
   }
 
   @Override
@@ -62,16 +63,21 @@ public final class PresenceVerticle extends VerticleBase {
       fail(message, ApiException.invalid("'status' must be online, internal, away or offline."));
       return;
     }
-    change(who, (String) status).onComplete(done -> {
-      if (done.succeeded()) {
-        message.reply(new JsonObject().put("status", status));
-      } else {
-        fail(message, done.cause());
-      }
-    });
+    change(who, (String) status)
+        .onComplete(
+            done -> {
+              if (done.succeeded()) {
+                message.reply(new JsonObject().put("status", status));
+              } else {
+                fail(message, done.cause());
+              }
+            });
   }
 
-  /** A heartbeat keeps the status alive; one that carries a status also restores it after Redis lost it. */
+  /**
+   * A heartbeat keeps the status alive; one that carries a status also restores it after Redis lost
+   * it.
+   */
   private void heartbeat(Message<JsonObject> message) {
     var who = Identity.from(message.headers());
     if (who == null || who.isPatron()) {
@@ -79,41 +85,60 @@ public final class PresenceVerticle extends VerticleBase {
       return;
     }
     var claimed = message.body() == null ? null : message.body().getValue("status");
-    presence.heartbeat(who.libraryId(), who.id(), System.currentTimeMillis())
-        .compose(current -> {
-          if (current.isPresent()) {
-            return Future.succeededFuture(current.get());
-          }
-          if (claimed instanceof String s && PresenceState.STATUSES.contains(s) && !PresenceState.OFFLINE.equals(s)) {
-            return change(who, s).map(s);
-          }
-          return Future.succeededFuture(PresenceState.OFFLINE);
-        })
+    presence
+        .heartbeat(who.libraryId(), who.id(), System.currentTimeMillis())
+        .compose(
+            current -> {
+              if (current.isPresent()) {
+                return Future.succeededFuture(current.get());
+              }
+              if (claimed instanceof String s
+                  && PresenceState.STATUSES.contains(s)
+                  && !PresenceState.OFFLINE.equals(s)) {
+                return change(who, s).map(s);
+              }
+              return Future.succeededFuture(PresenceState.OFFLINE);
+            })
         .onSuccess(status -> message.reply(new JsonObject().put("status", status)))
         .onFailure(failure -> fail(message, failure));
   }
 
   private Future<Void> change(Identity who, String status) {
-    return presence.set(who.libraryId(), who.id(), status, System.currentTimeMillis())
-        .compose(previous -> previous.equals(status) ? Future.succeededFuture() : announce(who.libraryId(), who.id(), status));
+    return presence
+        .set(who.libraryId(), who.id(), status, System.currentTimeMillis())
+        .compose(
+            previous ->
+                previous.equals(status)
+                    ? Future.succeededFuture()
+                    : announce(who.libraryId(), who.id(), status));
   }
 
   private void sweep(long timeoutMs) {
-    presence.sweep(System.currentTimeMillis() - timeoutMs)
-        .onSuccess(lapsed -> lapsed.forEach(l -> announce(l.libraryId(), l.operatorId(), PresenceState.OFFLINE)))
+    presence
+        .sweep(System.currentTimeMillis() - timeoutMs)
+        .onSuccess(
+            lapsed ->
+                lapsed.forEach(l -> announce(l.libraryId(), l.operatorId(), PresenceState.OFFLINE)))
         .onFailure(failure -> log.fine("Presence sweep skipped: " + failure.getMessage()));
   }
 
   private Future<Void> announce(long libraryId, long operatorId, String status) {
-    return operators.findActive(operatorId).map(operator -> {
-      vertx.eventBus().publish(PresenceAddresses.presence(libraryId), new JsonObject()
-          .put("type", "presence")
-          .put("operatorId", operatorId)
-          .put("name", operator.map(o -> o.displayName()).orElse(null))
-          .put("status", status)
-          .put("at", Instant.now().toString()));
-      return null;
-    });
+    return operators
+        .findActive(operatorId)
+        .map(
+            operator -> {
+              vertx
+                  .eventBus()
+                  .publish(
+                      PresenceAddresses.presence(libraryId),
+                      new JsonObject()
+                          .put("type", "presence")
+                          .put("operatorId", operatorId)
+                          .put("name", operator.map(o -> o.displayName()).orElse(null))
+                          .put("status", status)
+                          .put("at", Instant.now().toString()));
+              return null;
+            });
   }
 
   private static void fail(Message<?> message, Throwable failure) {

@@ -4,11 +4,17 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
 /** A queue with its library's name, as the widget introduces it. */
-public record Queue(long id, String slug, String name, long libraryId, String libraryName, JsonObject settings) {
+public record Queue(
+    long id, String slug, String name, long libraryId, String libraryName, JsonObject settings) {
 
   /** Settings that are not an object (written by hand) count as none set. */
   static Queue from(Row row) {
-    return new Queue(row.getLong("id"), row.getString("slug"), row.getString("name"), row.getLong("library_id"),
-        row.getString("library_name"), row.getValue("settings") instanceof JsonObject stored ? stored : new JsonObject());
+    return new Queue(
+        row.getLong("id"),
+        row.getString("slug"),
+        row.getString("name"),
+        row.getLong("library_id"),
+        row.getString("library_name"),
+        row.getValue("settings") instanceof JsonObject stored ? stored : new JsonObject());
   }
 }

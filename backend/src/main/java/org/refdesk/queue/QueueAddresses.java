@@ -3,8 +3,7 @@ package org.refdesk.queue;
 /** The queue feature's event-bus address; mirrored in frontend/.../shared/addresses.js. */
 public final class QueueAddresses {
 
-  private QueueAddresses() {
-  }
+  private QueueAddresses() {}
 
   /** Outbound: {@code queue.<queueId>} carries chats arriving, claimed and leaving the queue. */
   public static final String QUEUE_PREFIX = "queue.";

@@ -23,7 +23,8 @@ public final class QueueFeature implements Feature {
 
   @Override
   public void mount(Router router, Wiring wiring) {
-    new QueueRoutes(repository(wiring), state(wiring)).mount(router, wiring.policy(OperatorGate.class));
+    new QueueRoutes(repository(wiring), state(wiring))
+        .mount(router, wiring.policy(OperatorGate.class));
   }
 
   @Override
@@ -32,7 +33,8 @@ public final class QueueFeature implements Feature {
   }
 
   @Override
-  public List<Supplier<? extends Deployable>> verticles(RefdeskConfig config, RefdeskMetrics metrics) {
+  public List<Supplier<? extends Deployable>> verticles(
+      RefdeskConfig config, RefdeskMetrics metrics) {
     return List.of(() -> new QueueVerticle(config, metrics));
   }
 
@@ -47,7 +49,8 @@ public final class QueueFeature implements Feature {
   /** {@code queue.<id>}: operators who may monitor the queue. */
   static final class QueueEvents implements BridgeRule {
 
-    private static final Pattern ADDRESSES = Pattern.compile(Pattern.quote(QueueAddresses.QUEUE_PREFIX) + "[0-9]+");
+    private static final Pattern ADDRESSES =
+        Pattern.compile(Pattern.quote(QueueAddresses.QUEUE_PREFIX) + "[0-9]+");
 
     private final QueueRepository queues;
 
@@ -68,7 +71,9 @@ public final class QueueFeature implements Feature {
     @Override
     public Future<Boolean> mayRegister(Identity who, String address) {
       long queueId = Addresses.idOf(address, QueueAddresses.QUEUE_PREFIX);
-      return who.isPatron() || queueId <= 0 ? Future.succeededFuture(false) : queues.monitors(who.id(), queueId);
+      return who.isPatron() || queueId <= 0
+          ? Future.succeededFuture(false)
+          : queues.monitors(who.id(), queueId);
     }
   }
 }

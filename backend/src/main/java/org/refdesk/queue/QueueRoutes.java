@@ -38,34 +38,57 @@ final class QueueRoutes {
   private void waiting(RoutingContext ctx) {
     long queueId = PathParams.id(ctx, "id");
     monitoredQueue(OperatorGate.caller(ctx), queueId)
-        .compose(queue -> queues.waitingIds(queueId).transform(read -> read.failed() || read.result().isEmpty()
-            ? repository.waitingIn(queue)
-            : inRedisOrder(queue, read.result())))
-        .onSuccess(list -> {
-          var array = new JsonArray();
-          for (int i = 0; i < list.size(); i++) {
-            array.add(list.get(i).toJson(i + 1));
-          }
-          Responses.ok(ctx, new JsonObject().put("queueId", queueId).put("chats", array));
-        })
+        .compose(
+            queue ->
+                queues
+                    .waitingIds(queueId)
+                    .transform(
+                        read ->
+                            read.failed() || read.result().isEmpty()
+                                ? repository.waitingIn(queue)
+                                : inRedisOrder(queue, read.result())))
+        .onSuccess(
+            list -> {
+              var array = new JsonArray();
+              for (int i = 0; i < list.size(); i++) {
+                array.add(list.get(i).toJson(i + 1));
+              }
+              Responses.ok(ctx, new JsonObject().put("queueId", queueId).put("chats", array));
+            })
         .onFailure(ctx::fail);
   }
 
-  /** A queue of another library is answered as if it did not exist; one of this library, by whether it is monitored. */
+  /**
+   * A queue of another library is answered as if it did not exist; one of this library, by whether
+   * it is monitored.
+   */
   private Future<Queue> monitoredQueue(Identity operator, long queueId) {
-    return repository.byId(queueId)
-        .compose(found -> found.isEmpty() || found.get().libraryId() != operator.libraryId()
-            ? Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no such queue."))
-            : repository.monitors(operator.id(), queueId).compose(monitors -> monitors ? Future.succeededFuture(found.get())
-                : Future.failedFuture(ApiException.forbidden("You do not monitor this queue."))));
+    return repository
+        .byId(queueId)
+        .compose(
+            found ->
+                found.isEmpty() || found.get().libraryId() != operator.libraryId()
+                    ? Future.failedFuture(
+                        new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no such queue."))
+                    : repository
+                        .monitors(operator.id(), queueId)
+                        .compose(
+                            monitors ->
+                                monitors
+                                    ? Future.succeededFuture(found.get())
+                                    : Future.failedFuture(
+                                        ApiException.forbidden("You do not monitor this queue."))));
   }
 
   private Future<List<WaitingChat>> inRedisOrder(Queue queue, List<Long> ids) {
-    return repository.waitingByIds(queue, ids).compose(found -> {
-      var byId = found.stream().collect(Collectors.toMap(WaitingChat::chatId, w -> w));
-      var stale = ids.stream().filter(id -> !byId.containsKey(id)).toList();
-      var ordered = ids.stream().filter(byId::containsKey).map(byId::get).toList();
-      return queues.forget(queue.id(), stale).otherwiseEmpty().map(ordered);
-    });
+    return repository
+        .waitingByIds(queue, ids)
+        .compose(
+            found -> {
+              var byId = found.stream().collect(Collectors.toMap(WaitingChat::chatId, w -> w));
+              var stale = ids.stream().filter(id -> !byId.containsKey(id)).toList();
+              var ordered = ids.stream().filter(byId::containsKey).map(byId::get).toList();
+              return queues.forget(queue.id(), stale).otherwiseEmpty().map(ordered);
+            });
   }
 }

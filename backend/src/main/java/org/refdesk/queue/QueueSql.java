@@ -3,27 +3,30 @@ package org.refdesk.queue;
 /** The SQL of {@link QueueRepository}: queues, who monitors them, and the chats waiting in them. */
 final class QueueSql {
 
-  private QueueSql() {
-  }
+  private QueueSql() {}
 
-  static final String QUEUE_BY_SLUG = """
+  static final String QUEUE_BY_SLUG =
+      """
       SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
         FROM queues q JOIN libraries l ON l.id = q.library_id
        WHERE q.slug = $1
       """;
 
-  static final String ALL_QUEUES = """
+  static final String ALL_QUEUES =
+      """
       SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
         FROM queues q JOIN libraries l ON l.id = q.library_id
       """;
 
-  static final String QUEUE_BY_ID = """
+  static final String QUEUE_BY_ID =
+      """
       SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
         FROM queues q JOIN libraries l ON l.id = q.library_id
        WHERE q.id = $1
       """;
 
-  static final String MEDIAN_WAIT = """
+  static final String MEDIAN_WAIT =
+      """
       SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM claimed_at - created_at)) AS median
         FROM (SELECT claimed_at, created_at FROM chats
                WHERE queue_id = $1 AND claimed_at IS NOT NULL AND claimed_at > now() - interval '7 days'
@@ -31,31 +34,37 @@ final class QueueSql {
       """;
 
   /** Scoped by queue and library as well as by id: Redis's list is a hint, never the permission. */
-  static final String WAITING_DETAILS = """
+  static final String WAITING_DETAILS =
+      """
       SELECT id, patron_name, question, created_at FROM chats
        WHERE id = ANY($1) AND queue_id = $2 AND library_id = $3 AND state = 'waiting'
       """;
 
-  static final String WAITING_IN_QUEUE = """
+  static final String WAITING_IN_QUEUE =
+      """
       SELECT id, patron_name, question, created_at FROM chats
        WHERE queue_id = $1 AND library_id = $2 AND state = 'waiting'
        ORDER BY created_at, id
       """;
 
-  static final String ALL_WAITING = """
+  static final String ALL_WAITING =
+      """
       SELECT id, queue_id, created_at FROM chats WHERE state = 'waiting'
       """;
 
-  static final String ALL_CLAIMED = """
+  static final String ALL_CLAIMED =
+      """
       SELECT id, owner_id FROM chats WHERE state = 'active' AND owner_id IS NOT NULL
       """;
 
-  static final String MONITORS_QUEUE = """
+  static final String MONITORS_QUEUE =
+      """
       SELECT EXISTS (SELECT 1 FROM operator_queues WHERE operator_id = $1 AND queue_id = $2) AS monitors
       """;
 
   /** Operators who monitor the queue now: allowed to, and not having chosen to leave it out. */
-  static final String QUEUE_MEMBERS = """
+  static final String QUEUE_MEMBERS =
+      """
       SELECT oq.operator_id FROM operator_queues oq
         JOIN operators o ON o.id = oq.operator_id
         LEFT JOIN operator_settings s ON s.operator_id = oq.operator_id

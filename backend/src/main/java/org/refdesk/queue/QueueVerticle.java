@@ -11,8 +11,8 @@ import org.refdesk.platform.redis.RedisClients;
 import org.refdesk.platform.redis.RedisKeys;
 
 /**
- * Keeps Redis's queue state built from Postgres: at start, and whenever Redis comes back empty
- * (a restart, a flush, a failover), checked every second.
+ * Keeps Redis's queue state built from Postgres: at start, and whenever Redis comes back empty (a
+ * restart, a flush, a failover), checked every second.
  */
 public final class QueueVerticle extends VerticleBase {
 
@@ -54,27 +54,40 @@ public final class QueueVerticle extends VerticleBase {
       return;
     }
     checking = true;
-    queues.isBuilt()
+    queues
+        .isBuilt()
         .compose(built -> built ? Future.succeededFuture() : rebuild())
-        .onComplete(done -> {
-          checking = false;
-          metrics.redisUp(done.succeeded());
-          if (done.failed() && !redisDown) {
-            redisDown = true;
-            log.warning("Redis is not answering (" + done.cause().getMessage() + "); queue state will be rebuilt when it does");
-          } else if (done.succeeded()) {
-            redisDown = false;
-          }
-        });
+        .onComplete(
+            done -> {
+              checking = false;
+              metrics.redisUp(done.succeeded());
+              if (done.failed() && !redisDown) {
+                redisDown = true;
+                log.warning(
+                    "Redis is not answering ("
+                        + done.cause().getMessage()
+                        + "); queue state will be rebuilt when it does");
+              } else if (done.succeeded()) {
+                redisDown = false;
+              }
+            });
   }
 
   private void measureQueues() {
-    repository.all().onSuccess(all -> all.forEach(queue -> queues.waitingCount(queue.id())
-        .onSuccess(count -> metrics.waiting(queue.slug(), count))));
+    repository
+        .all()
+        .onSuccess(
+            all ->
+                all.forEach(
+                    queue ->
+                        queues
+                            .waitingCount(queue.id())
+                            .onSuccess(count -> metrics.waiting(queue.slug(), count))));
   }
 
   private Future<Void> rebuild() {
-    return queues.rebuild(repository)
+    return queues
+        .rebuild(repository)
         .onSuccess(count -> log.info("Queue state rebuilt from Postgres (" + count + " entries)"))
         .mapEmpty();
   }

@@ -3,6 +3,8 @@ package org.refdesk.seed;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.util.Collections;
@@ -16,8 +18,6 @@ import org.refdesk.operator.Operator;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.operator.OperatorRepository.NewOperator;
 import org.refdesk.platform.audit.AuditLog;
-import io.vertx.sqlclient.Row;
-import io.vertx.sqlclient.RowSet;
 
 /**
  * First run: an empty database gets a library to try Refdesk with, its two queues, an admin and two
@@ -29,23 +29,41 @@ public final class DemoLibrary {
   private static final String ADMIN_DISPLAY_NAME = "Library Admin";
   static final String NAME = "Demo Library";
 
-  private static final List<DemoQueue> QUEUES = List.of(
-      new DemoQueue("ask", "Ask a Librarian", new JsonObject()
-          .put("launcherLabel", "Ask a librarian")
-          .put("color", "#1d5fa8")
-          .put("hours", "Librarians answer Monday to Friday 9:00-20:00 and Saturday 10:00-16:00.")
-          .put("offlineMessage", "No librarian is online right now. Call us at 555-0100 or e-mail ask@demo-library.example and we will answer within one working day.")
-          .put("transcriptNotice", "We keep a transcript of this chat to improve our service; it is never shared.")),
-      new DemoQueue("science", "Science Desk", new JsonObject()
-          .put("launcherLabel", "Ask the Science Desk")
-          .put("color", "#2e6b3a")
-          .put("hours", "The Science Desk answers Monday to Friday 10:00-17:00.")
-          .put("offlineMessage", "The Science Desk is closed now. Leave your question at the front desk or e-mail science@demo-library.example.")
-          .put("transcriptNotice", "We keep a transcript of this chat to improve our service; it is never shared.")));
+  private static final List<DemoQueue> QUEUES =
+      List.of(
+          new DemoQueue(
+              "ask",
+              "Ask a Librarian",
+              new JsonObject()
+                  .put("launcherLabel", "Ask a librarian")
+                  .put("color", "#1d5fa8")
+                  .put(
+                      "hours",
+                      "Librarians answer Monday to Friday 9:00-20:00 and Saturday 10:00-16:00.")
+                  .put(
+                      "offlineMessage",
+                      "No librarian is online right now. Call us at 555-0100 or e-mail ask@demo-library.example and we will answer within one working day.")
+                  .put(
+                      "transcriptNotice",
+                      "We keep a transcript of this chat to improve our service; it is never shared.")),
+          new DemoQueue(
+              "science",
+              "Science Desk",
+              new JsonObject()
+                  .put("launcherLabel", "Ask the Science Desk")
+                  .put("color", "#2e6b3a")
+                  .put("hours", "The Science Desk answers Monday to Friday 10:00-17:00.")
+                  .put(
+                      "offlineMessage",
+                      "The Science Desk is closed now. Leave your question at the front desk or e-mail science@demo-library.example.")
+                  .put(
+                      "transcriptNotice",
+                      "We keep a transcript of this chat to improve our service; it is never shared.")));
 
-  private static final List<DemoPerson> LIBRARIANS = List.of(
-      new DemoPerson("alice", "Alice Moreno", List.of("ask")),
-      new DemoPerson("ben", "Ben Okafor", List.of("ask", "science")));
+  private static final List<DemoPerson> LIBRARIANS =
+      List.of(
+          new DemoPerson("alice", "Alice Moreno", List.of("ask")),
+          new DemoPerson("ben", "Ben Okafor", List.of("ask", "science")));
 
   private final Pool pool;
   private final Passwords passwords;
@@ -60,20 +78,30 @@ public final class DemoLibrary {
   }
 
   /**
-   * Seeds an empty database. Returns the accounts it made, with their passwords, so start-up can show
-   * them once; returns empty when the database already had a library.
+   * Seeds an empty database. Returns the accounts it made, with their passwords, so start-up can
+   * show them once; returns empty when the database already had a library.
    */
   public Future<Optional<Seeded>> seedIfEmpty(Optional<String> configuredAdminPassword) {
-    return pool.query(SeedSql.ANY_LIBRARY).execute()
-        .compose(rows -> isSeeded(rows) ? Future.succeededFuture(Optional.empty()) : seed(configuredAdminPassword));
+    return pool.query(SeedSql.ANY_LIBRARY)
+        .execute()
+        .compose(
+            rows ->
+                isSeeded(rows)
+                    ? Future.succeededFuture(Optional.empty())
+                    : seed(configuredAdminPassword));
   }
 
   private Future<Optional<Seeded>> seed(Optional<String> configuredAdminPassword) {
     return configuredAdminPassword
         .map(chosen -> passwords.refusal(chosen, ADMIN_USERNAME, ADMIN_DISPLAY_NAME))
         .orElse(Future.succeededFuture(Optional.empty()))
-        .compose(refusal -> refusal.isEmpty() ? seedWith(configuredAdminPassword)
-            : Future.failedFuture(new IllegalArgumentException("REFDESK_ADMIN_PASSWORD is refused: " + refusal.get())));
+        .compose(
+            refusal ->
+                refusal.isEmpty()
+                    ? seedWith(configuredAdminPassword)
+                    : Future.failedFuture(
+                        new IllegalArgumentException(
+                            "REFDESK_ADMIN_PASSWORD is refused: " + refusal.get())));
   }
 
   private Future<Optional<Seeded>> seedWith(Optional<String> configuredAdminPassword) {
@@ -82,19 +110,48 @@ public final class DemoLibrary {
     var librarianPasswords = new LinkedHashMap<String, String>();
     LIBRARIANS.forEach(person -> librarianPasswords.put(person.username(), Passwords.generate(12)));
     var adminHash = passwords.hash(adminPassword);
-    var librarianHashes = LIBRARIANS.stream().map(person -> passwords.hash(librarianPasswords.get(person.username()))).toList();
+    var librarianHashes =
+        LIBRARIANS.stream()
+            .map(person -> passwords.hash(librarianPasswords.get(person.username())))
+            .toList();
     return Future.all(adminHash, Future.all(librarianHashes))
-        .compose(hashes -> pool.withTransaction(conn -> conn.query(SeedSql.SEED_LOCK).execute()
-            // Checked again under the lock: another node may have seeded while we hashed.
-            .compose(locked -> conn.query(SeedSql.ANY_LIBRARY).execute())
-            .compose(rows -> isSeeded(rows)
-                ? Future.succeededFuture(Optional.<Seeded>empty())
-                : insertLibrary(conn)
-                    .compose(libraryId -> insertAccounts(conn, libraryId, adminHash.result(),
-                            librarianHashes.stream().map(Future::result).toList())
-                        .map(v -> Optional.of(new Seeded(libraryId, NAME, ADMIN_USERNAME,
-                            configuredAdminPassword.isPresent() ? Optional.empty() : Optional.of(adminPassword),
-                            Collections.unmodifiableMap(librarianPasswords))))))));
+        .compose(
+            hashes ->
+                pool.withTransaction(
+                    conn ->
+                        conn.query(SeedSql.SEED_LOCK)
+                            .execute()
+                            // Checked again under the lock: another node may have seeded while we
+                            // hashed.
+                            .compose(locked -> conn.query(SeedSql.ANY_LIBRARY).execute())
+                            .compose(
+                                rows ->
+                                    isSeeded(rows)
+                                        ? Future.succeededFuture(Optional.<Seeded>empty())
+                                        : insertLibrary(conn)
+                                            .compose(
+                                                libraryId ->
+                                                    insertAccounts(
+                                                            conn,
+                                                            libraryId,
+                                                            adminHash.result(),
+                                                            librarianHashes.stream()
+                                                                .map(Future::result)
+                                                                .toList())
+                                                        .map(
+                                                            v ->
+                                                                Optional.of(
+                                                                    new Seeded(
+                                                                        libraryId,
+                                                                        NAME,
+                                                                        ADMIN_USERNAME,
+                                                                        configuredAdminPassword
+                                                                                .isPresent()
+                                                                            ? Optional.empty()
+                                                                            : Optional.of(
+                                                                                adminPassword),
+                                                                        Collections.unmodifiableMap(
+                                                                            librarianPasswords))))))));
   }
 
   private static boolean isSeeded(RowSet<Row> rows) {
@@ -103,39 +160,76 @@ public final class DemoLibrary {
 
   private Future<Long> insertLibrary(SqlConnection conn) {
     var settings = new JsonObject().put("demo", true);
-    return conn.preparedQuery(SeedSql.INSERT_LIBRARY).execute(Tuple.of(NAME, "UTC", settings))
+    return conn.preparedQuery(SeedSql.INSERT_LIBRARY)
+        .execute(Tuple.of(NAME, "UTC", settings))
         .map(rows -> rows.iterator().next().getLong("id"))
-        .compose(libraryId -> {
-          var inserts = QUEUES.stream().map(q -> Tuple.of(libraryId, q.slug(), q.name(), q.settings())).toList();
-          return conn.preparedQuery(SeedSql.INSERT_QUEUE).executeBatch(inserts)
-              .compose(v -> Future.all(CannedRepository.STARTERS.stream()
-                  .map(draft -> canned.insert(conn, libraryId, null, draft)).toList()))
-              .compose(v -> AuditLog.systemDid(conn, libraryId, "library.seeded", "library:" + libraryId, null))
-              .map(v -> libraryId);
-        });
+        .compose(
+            libraryId -> {
+              var inserts =
+                  QUEUES.stream()
+                      .map(q -> Tuple.of(libraryId, q.slug(), q.name(), q.settings()))
+                      .toList();
+              return conn.preparedQuery(SeedSql.INSERT_QUEUE)
+                  .executeBatch(inserts)
+                  .compose(
+                      v ->
+                          Future.all(
+                              CannedRepository.STARTERS.stream()
+                                  .map(draft -> canned.insert(conn, libraryId, null, draft))
+                                  .toList()))
+                  .compose(
+                      v ->
+                          AuditLog.systemDid(
+                              conn, libraryId, "library.seeded", "library:" + libraryId, null))
+                  .map(v -> libraryId);
+            });
   }
 
   /** {@code librarianHashes} in the order of {@link #LIBRARIANS}. */
-  private Future<Void> insertAccounts(SqlConnection conn, long libraryId, String adminHash, List<String> librarianHashes) {
+  private Future<Void> insertAccounts(
+      SqlConnection conn, long libraryId, String adminHash, List<String> librarianHashes) {
     var allQueues = QUEUES.stream().map(DemoQueue::slug).toList();
-    Future<?> chain = operators.insert(conn,
-        new NewOperator(libraryId, ADMIN_USERNAME, ADMIN_DISPLAY_NAME, adminHash, Operator.ADMIN, allQueues), null);
+    Future<?> chain =
+        operators.insert(
+            conn,
+            new NewOperator(
+                libraryId,
+                ADMIN_USERNAME,
+                ADMIN_DISPLAY_NAME,
+                adminHash,
+                Operator.ADMIN,
+                allQueues),
+            null);
     for (int i = 0; i < LIBRARIANS.size(); i++) {
       var person = LIBRARIANS.get(i);
       var hash = librarianHashes.get(i);
-      chain = chain.compose(v -> operators.insert(conn,
-          new NewOperator(libraryId, person.username(), person.displayName(), hash, Operator.OPERATOR,
-              person.queues()), null));
+      chain =
+          chain.compose(
+              v ->
+                  operators.insert(
+                      conn,
+                      new NewOperator(
+                          libraryId,
+                          person.username(),
+                          person.displayName(),
+                          hash,
+                          Operator.OPERATOR,
+                          person.queues()),
+                      null));
     }
     return chain.mapEmpty();
   }
 
   /**
-   * What the first run made; the admin password is present only when it was generated. Each librarian
-   * has a password of their own, by username, in the order they were made.
+   * What the first run made; the admin password is present only when it was generated. Each
+   * librarian has a password of their own, by username, in the order they were made.
    */
-  public record Seeded(long libraryId, String libraryName, String adminUsername, Optional<String> generatedAdminPassword,
-                       Map<String, String> librarianPasswords) {
+  public record Seeded(
+      long libraryId,
+      String libraryName,
+      String adminUsername,
+      Optional<String> generatedAdminPassword,
+      Map<String, String> librarianPasswords) {
 
     public List<String> librarianUsernames() {
       return List.copyOf(librarianPasswords.keySet());
@@ -150,9 +244,7 @@ public final class DemoLibrary {
     }
   }
 
-  private record DemoQueue(String slug, String name, JsonObject settings) {
-  }
+  private record DemoQueue(String slug, String name, JsonObject settings) {}
 
-  private record DemoPerson(String username, String displayName, List<String> queues) {
-  }
+  private record DemoPerson(String username, String displayName, List<String> queues) {}
 }

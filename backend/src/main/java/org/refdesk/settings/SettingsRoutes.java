@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.refdesk.library.LibraryAddresses;
 import org.refdesk.library.LibraryRepository;
 import org.refdesk.library.LibrarySettings;
 import org.refdesk.operator.OperatorAuth;
@@ -18,22 +19,38 @@ import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.JsonInput;
 import org.refdesk.platform.web.Responses;
 import org.refdesk.queue.QueueRef;
-import org.refdesk.library.LibraryAddresses;
 
 /** The library's thresholds (read by everyone, set by admins) and each operator's own settings. */
 public final class SettingsRoutes {
 
   /** The alert choices an operator can make, and what each accepts. */
-  private static final Map<String, String> ALERTS = Map.of(
-      "sound", "boolean", "desktop", "boolean", "titleFlash", "boolean", "escalationSound", "boolean",
-      "messageSound", "boolean", "volume", "number", "soundName", "name");
+  private static final Map<String, String> ALERTS =
+      Map.of(
+          "sound",
+          "boolean",
+          "desktop",
+          "boolean",
+          "titleFlash",
+          "boolean",
+          "escalationSound",
+          "boolean",
+          "messageSound",
+          "boolean",
+          "volume",
+          "number",
+          "soundName",
+          "name");
+
   private static final Set<String> SOUNDS = Set.of("chime", "bell", "beep");
 
   private final LibraryRepository libraries;
   private final OperatorRepository operators;
   private final OperatorSettingsRepository settings;
 
-  public SettingsRoutes(LibraryRepository libraries, OperatorRepository operators, OperatorSettingsRepository settings) {
+  public SettingsRoutes(
+      LibraryRepository libraries,
+      OperatorRepository operators,
+      OperatorSettingsRepository settings) {
     this.libraries = libraries;
     this.operators = operators;
     this.settings = settings;
@@ -41,14 +58,18 @@ public final class SettingsRoutes {
 
   public void mount(Router router, OperatorAuth operatorAuth) {
     router.get("/api/library/settings").handler(operatorAuth).handler(this::librarySettings);
-    router.put("/api/admin/library/settings").handler(operatorAuth).handler(OperatorAuth.requireAdmin())
+    router
+        .put("/api/admin/library/settings")
+        .handler(operatorAuth)
+        .handler(OperatorAuth.requireAdmin())
         .handler(this::updateLibrarySettings);
     router.get("/api/me/settings").handler(operatorAuth).handler(this::mySettings);
     router.put("/api/me/settings").handler(operatorAuth).handler(this::updateMySettings);
   }
 
   private void librarySettings(RoutingContext ctx) {
-    libraries.settings(OperatorAuth.operator(ctx).libraryId())
+    libraries
+        .settings(OperatorAuth.operator(ctx).libraryId())
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }
@@ -56,34 +77,45 @@ public final class SettingsRoutes {
   private void updateLibrarySettings(RoutingContext ctx) {
     var update = LibrarySettings.validated(JsonInput.body(ctx).json());
     long libraryId = OperatorAuth.operator(ctx).libraryId();
-    libraries.updateSettings(libraryId, update)
-        .onSuccess(body -> {
-          LibraryAddresses.announceLibraryChange(ctx.vertx(), libraryId, LibraryAddresses.CHANGED_SETTINGS);
-          Responses.ok(ctx, body);
-        })
+    libraries
+        .updateSettings(libraryId, update)
+        .onSuccess(
+            body -> {
+              LibraryAddresses.announceLibraryChange(
+                  ctx.vertx(), libraryId, LibraryAddresses.CHANGED_SETTINGS);
+              Responses.ok(ctx, body);
+            })
         .onFailure(ctx::fail);
   }
 
   private void mySettings(RoutingContext ctx) {
-    settings.find(OperatorAuth.operator(ctx).id())
+    settings
+        .find(OperatorAuth.operator(ctx).id())
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 
-  /** Both parts are replaced; the queues must be ones the operator may monitor (or null for all of them). */
+  /**
+   * Both parts are replaced; the queues must be ones the operator may monitor (or null for all of
+   * them).
+   */
   private void updateMySettings(RoutingContext ctx) {
     var operator = OperatorAuth.operator(ctx);
     var body = JsonInput.body(ctx).json();
     var alerts = alerts(body.getValue("alerts"));
     var chosen = queueIds(body.getValue("monitoredQueues"));
-    operators.queuesOf(operator.id())
-        .compose(mayMonitor -> {
-          var allowed = mayMonitor.stream().map(QueueRef::id).toList();
-          if (chosen != null && !allowed.containsAll(chosen)) {
-            return Future.failedFuture(ApiException.invalid("'monitoredQueues' may only name queues you may monitor."));
-          }
-          return settings.save(operator.id(), chosen, alerts);
-        })
+    operators
+        .queuesOf(operator.id())
+        .compose(
+            mayMonitor -> {
+              var allowed = mayMonitor.stream().map(QueueRef::id).toList();
+              if (chosen != null && !allowed.containsAll(chosen)) {
+                return Future.failedFuture(
+                    ApiException.invalid(
+                        "'monitoredQueues' may only name queues you may monitor."));
+              }
+              return settings.save(operator.id(), chosen, alerts);
+            })
         .compose(v -> settings.find(operator.id()))
         .onSuccess(saved -> Responses.ok(ctx, saved))
         .onFailure(ctx::fail);
@@ -99,7 +131,8 @@ public final class SettingsRoutes {
     var ids = new ArrayList<Long>();
     for (var item : array) {
       if (!(item instanceof Number n) || n.longValue() <= 0 || n.doubleValue() != n.longValue()) {
-        throw ApiException.invalid("'monitoredQueues' must be a list of queue ids, or null for all.");
+        throw ApiException.invalid(
+            "'monitoredQueues' must be a list of queue ids, or null for all.");
       }
       if (!ids.contains(n.longValue())) {
         ids.add(n.longValue());
@@ -118,13 +151,17 @@ public final class SettingsRoutes {
     for (var name : given.fieldNames()) {
       var kind = ALERTS.get(name);
       var v = given.getValue(name);
-      boolean fits = kind != null && switch (kind) {
-        case "boolean" -> v instanceof Boolean;
-        case "number" -> v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1;
-        default -> v instanceof String s && SOUNDS.contains(s);
-      };
+      boolean fits =
+          kind != null
+              && switch (kind) {
+                case "boolean" -> v instanceof Boolean;
+                case "number" ->
+                    v instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= 1;
+                default -> v instanceof String s && SOUNDS.contains(s);
+              };
       if (!fits) {
-        throw ApiException.invalid("'alerts." + name + "' is not a setting or has a value it cannot take.");
+        throw ApiException.invalid(
+            "'alerts." + name + "' is not a setting or has a value it cannot take.");
       }
     }
     return given.copy();

@@ -19,9 +19,20 @@ final class RequiredTag implements EndOfChatCheck {
 
   @Override
   public Future<Void> mayEnd(long chatId, long libraryId) {
-    return libraries.settings(libraryId).compose(settings -> !settings.getBoolean("requireTag")
-        ? Future.succeededFuture()
-        : tags.countOn(chatId).compose(count -> count > 0 ? Future.<Void>succeededFuture()
-            : Future.failedFuture(new ApiException(ErrorCode.TAG_REQUIRED, "Add at least one tag before ending the chat."))));
+    return libraries
+        .settings(libraryId)
+        .compose(
+            settings ->
+                !settings.getBoolean("requireTag")
+                    ? Future.succeededFuture()
+                    : tags.countOn(chatId)
+                        .compose(
+                            count ->
+                                count > 0
+                                    ? Future.<Void>succeededFuture()
+                                    : Future.failedFuture(
+                                        new ApiException(
+                                            ErrorCode.TAG_REQUIRED,
+                                            "Add at least one tag before ending the chat."))));
   }
 }

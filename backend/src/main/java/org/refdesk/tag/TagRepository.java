@@ -22,18 +22,31 @@ public final class TagRepository {
   }
 
   public Future<List<Tag>> inLibrary(long libraryId) {
-    return pool.preparedQuery(TagSql.IN_LIBRARY).execute(Tuple.of(libraryId)).map(TagRepository::tags);
+    return pool.preparedQuery(TagSql.IN_LIBRARY)
+        .execute(Tuple.of(libraryId))
+        .map(TagRepository::tags);
   }
 
   /** Fails with 409 when the library already has a tag of that name (in any case). */
   public Future<Tag> create(long libraryId, String name) {
-    return pool.preparedQuery(TagSql.INSERT).execute(Tuple.of(libraryId, name)).map(rows -> tags(rows).stream().findFirst()
-        .orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "The library already has the tag '" + name + "'.")));
+    return pool.preparedQuery(TagSql.INSERT)
+        .execute(Tuple.of(libraryId, name))
+        .map(
+            rows ->
+                tags(rows).stream()
+                    .findFirst()
+                    .orElseThrow(
+                        () ->
+                            new ApiException(
+                                ErrorCode.CONFLICT,
+                                "The library already has the tag '" + name + "'.")));
   }
 
   /** True when a tag of the library was deleted. */
   public Future<Boolean> delete(long libraryId, long tagId) {
-    return pool.preparedQuery(TagSql.DELETE).execute(Tuple.of(tagId, libraryId)).map(rows -> rows.rowCount() == 1);
+    return pool.preparedQuery(TagSql.DELETE)
+        .execute(Tuple.of(tagId, libraryId))
+        .map(rows -> rows.rowCount() == 1);
   }
 
   public Future<List<Tag>> ofChat(long chatId) {
@@ -42,10 +55,16 @@ public final class TagRepository {
 
   /** Puts a tag of the library on the chat; fails with 404 for a tag of another library. */
   public Future<Void> tag(long chatId, long tagId, long operatorId, long libraryId) {
-    return pool.preparedQuery(TagSql.TAG_EXISTS).execute(Tuple.of(tagId, libraryId))
-        .compose(rows -> rows.iterator().next().getBoolean("known")
-            ? pool.preparedQuery(TagSql.TAG_CHAT).execute(Tuple.of(chatId, tagId, operatorId, libraryId)).<Void>mapEmpty()
-            : Future.failedFuture(ApiException.notFound("There is no such tag in your library.")));
+    return pool.preparedQuery(TagSql.TAG_EXISTS)
+        .execute(Tuple.of(tagId, libraryId))
+        .compose(
+            rows ->
+                rows.iterator().next().getBoolean("known")
+                    ? pool.preparedQuery(TagSql.TAG_CHAT)
+                        .execute(Tuple.of(chatId, tagId, operatorId, libraryId))
+                        .<Void>mapEmpty()
+                    : Future.failedFuture(
+                        ApiException.notFound("There is no such tag in your library.")));
   }
 
   public Future<Void> untag(long chatId, long tagId) {
@@ -53,7 +72,8 @@ public final class TagRepository {
   }
 
   public Future<Long> countOn(long chatId) {
-    return pool.preparedQuery(TagSql.COUNT_ON_CHAT).execute(Tuple.of(chatId))
+    return pool.preparedQuery(TagSql.COUNT_ON_CHAT)
+        .execute(Tuple.of(chatId))
         .map(rows -> rows.iterator().next().getLong("tags"));
   }
 

@@ -1,10 +1,10 @@
 package org.refdesk.tag;
 
-import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.refdesk.chat.ChatVisibility;
+import org.refdesk.library.LibraryAddresses;
 import org.refdesk.operator.OperatorAuth;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.JsonInput;
@@ -12,7 +12,6 @@ import org.refdesk.platform.web.OperatorGate;
 import org.refdesk.platform.web.PathParams;
 import org.refdesk.platform.web.Responses;
 import org.refdesk.tag.TagRepository.Tag;
-import org.refdesk.library.LibraryAddresses;
 
 /** Admins keep the library's list of tags; operators put them on the library's chats. */
 final class TagRoutes {
@@ -47,30 +46,35 @@ final class TagRoutes {
     var name = JsonInput.body(ctx).requiredText("name", NAME_CHARS);
     long libraryId = OperatorAuth.operator(ctx).libraryId();
     tags.create(libraryId, name)
-        .onSuccess(tag -> {
-          LibraryAddresses.announceLibraryChange(ctx.vertx(), libraryId, LibraryAddresses.CHANGED_TAGS);
-          Responses.created(ctx, tag.toJson());
-        })
+        .onSuccess(
+            tag -> {
+              LibraryAddresses.announceLibraryChange(
+                  ctx.vertx(), libraryId, LibraryAddresses.CHANGED_TAGS);
+              Responses.created(ctx, tag.toJson());
+            })
         .onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx) {
     long libraryId = OperatorAuth.operator(ctx).libraryId();
     tags.delete(libraryId, PathParams.id(ctx, "tagId"))
-        .onSuccess(deleted -> {
-          if (deleted) {
-            LibraryAddresses.announceLibraryChange(ctx.vertx(), libraryId, LibraryAddresses.CHANGED_TAGS);
-            ctx.response().setStatusCode(204).end();
-          } else {
-            ctx.fail(ApiException.notFound("There is no such tag in your library."));
-          }
-        })
+        .onSuccess(
+            deleted -> {
+              if (deleted) {
+                LibraryAddresses.announceLibraryChange(
+                    ctx.vertx(), libraryId, LibraryAddresses.CHANGED_TAGS);
+                ctx.response().setStatusCode(204).end();
+              } else {
+                ctx.fail(ApiException.notFound("There is no such tag in your library."));
+              }
+            })
         .onFailure(ctx::fail);
   }
 
   private void ofChat(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
-    visibility.chatFor(OperatorGate.caller(ctx), chatId)
+    visibility
+        .chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> tags.ofChat(chatId))
         .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
         .onFailure(ctx::fail);
@@ -81,7 +85,8 @@ final class TagRoutes {
     var operator = OperatorAuth.operator(ctx);
     var tagValue = JsonInput.body(ctx);
     long tagId = tagValue.requiredId("tagId");
-    visibility.chatFor(OperatorGate.caller(ctx), chatId)
+    visibility
+        .chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> tags.tag(chatId, tagId, operator.id(), operator.libraryId()))
         .compose(v -> tags.ofChat(chatId))
         .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
@@ -91,7 +96,8 @@ final class TagRoutes {
   private void untagChat(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     long tagId = PathParams.id(ctx, "tagId");
-    visibility.chatFor(OperatorGate.caller(ctx), chatId)
+    visibility
+        .chatFor(OperatorGate.caller(ctx), chatId)
         .compose(chat -> tags.untag(chatId, tagId))
         .compose(v -> tags.ofChat(chatId))
         .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))

@@ -8,7 +8,9 @@ import org.refdesk.platform.gateway.Wiring;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
 
-/** What the patron's widget calls: a queue's description, starting and ending a chat; no account. */
+/**
+ * What the patron's widget calls: a queue's description, starting and ending a chat; no account.
+ */
 public final class WidgetFeature implements Feature {
 
   @Override
@@ -22,9 +24,20 @@ public final class WidgetFeature implements Feature {
   }
 
   private static WidgetRoutes routes(Wiring wiring) {
-    return wiring.once(WidgetRoutes.class, () -> new WidgetRoutes(ChatFeature.repository(wiring), ChatFeature.lifecycle(wiring),
-        QueueFeature.repository(wiring), QueueFeature.state(wiring), PresenceFeature.state(wiring),
-        AuthFeature.tokens(wiring), wiring.clientAddress(), wiring.redis(), wiring.keys(),
-        wiring.config().chatStartsPerAddress(), wiring.originCheck()));
+    return wiring.once(
+        WidgetRoutes.class,
+        () ->
+            new WidgetRoutes(
+                ChatFeature.repository(wiring),
+                ChatFeature.lifecycle(wiring),
+                QueueFeature.repository(wiring),
+                QueueFeature.state(wiring),
+                PresenceFeature.state(wiring),
+                AuthFeature.tokens(wiring),
+                wiring.clientAddress(),
+                wiring.redis(),
+                wiring.keys(),
+                wiring.config().chatStartsPerAddress(),
+                wiring.originCheck()));
   }
 }

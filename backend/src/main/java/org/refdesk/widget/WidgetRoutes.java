@@ -4,13 +4,17 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.redis.client.Redis;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.refdesk.auth.Tokens;
 import org.refdesk.chat.Chat;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatLifecycle;
+import org.refdesk.chat.ChatLimits;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.chat.ChatRepository.NewChat;
 import org.refdesk.platform.errors.ApiException;
@@ -28,24 +32,29 @@ import org.refdesk.presence.PresenceState;
 import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueRepository;
 import org.refdesk.queue.QueueState;
-import org.refdesk.chat.ChatLimits;
-import io.vertx.redis.client.Redis;
-import java.util.Map;
-import java.util.Optional;
 
 /** What the patron's widget calls: no account, and a token for one chat once it starts. */
 final class WidgetRoutes {
 
   /** The form a queue slug always has (the schema checks the same); anything else is no queue. */
   private static final Pattern QUEUE_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
   private static final LuaScript COUNT_IN_WINDOW = LuaScript.load("count-in-window", 1);
   private static final int START_WINDOW_SECONDS = 10 * 60;
   static final int MAX_NAME = 80;
   private static final int MAX_NAME_WORDS = 6;
-  /** What the widget's form holds its fields to, as this route does; sent with the queue description. */
-  private static final JsonObject PATRON_LIMITS = new JsonObject()
-      .put("messageChars", ChatLimits.MESSAGE_CHARS).put("emailChars", ChatLimits.EMAIL_CHARS)
-      .put("nameChars", MAX_NAME).put("nameWords", MAX_NAME_WORDS);
+
+  /**
+   * What the widget's form holds its fields to, as this route does; sent with the queue
+   * description.
+   */
+  private static final JsonObject PATRON_LIMITS =
+      new JsonObject()
+          .put("messageChars", ChatLimits.MESSAGE_CHARS)
+          .put("emailChars", ChatLimits.EMAIL_CHARS)
+          .put("nameChars", MAX_NAME)
+          .put("nameWords", MAX_NAME_WORDS);
+
   private static final Pattern WORDS = Pattern.compile("\\s+");
 
   private final ChatRepository chats;
@@ -60,9 +69,18 @@ final class WidgetRoutes {
   private final int startsPerAddress;
   private final OriginCheck originCheck;
 
-  WidgetRoutes(ChatRepository chats, ChatLifecycle lifecycle, QueueRepository queueRepository, QueueState queues, PresenceState presence,
-                      Tokens tokens, ClientAddress clientAddress, Redis redis, RedisKeys keys,
-                      int startsPerAddress, OriginCheck originCheck) {
+  WidgetRoutes(
+      ChatRepository chats,
+      ChatLifecycle lifecycle,
+      QueueRepository queueRepository,
+      QueueState queues,
+      PresenceState presence,
+      Tokens tokens,
+      ClientAddress clientAddress,
+      Redis redis,
+      RedisKeys keys,
+      int startsPerAddress,
+      OriginCheck originCheck) {
     this.chats = chats;
     this.lifecycle = lifecycle;
     this.queueRepository = queueRepository;
@@ -78,18 +96,23 @@ final class WidgetRoutes {
 
   /**
    * The queue description is public and read by the loader on library pages of any origin, so it is
-   * mounted before the API's origin check and answers CORS for everyone (no credentials, nothing private).
-   * It also tells the loader whether its page may frame the widget, so a site that is not allowed gets
-   * a plain message instead of the browser's error page in the panel.
+   * mounted before the API's origin check and answers CORS for everyone (no credentials, nothing
+   * private). It also tells the loader whether its page may frame the widget, so a site that is not
+   * allowed gets a plain message instead of the browser's error page in the panel.
    */
   void mountPublic(Router router) {
-    router.get("/api/widget/queues/:slug").handler(ctx -> {
-      ctx.response().headers()
-          .set("Access-Control-Allow-Origin", "*")
-          .set("Cache-Control", "public, max-age=10")
-          .set("Vary", "Origin");
-      ctx.next();
-    }).handler(this::describeQueue);
+    router
+        .get("/api/widget/queues/:slug")
+        .handler(
+            ctx -> {
+              ctx.response()
+                  .headers()
+                  .set("Access-Control-Allow-Origin", "*")
+                  .set("Cache-Control", "public, max-age=10")
+                  .set("Vary", "Origin");
+              ctx.next();
+            })
+        .handler(this::describeQueue);
   }
 
   void mount(Router router) {
@@ -99,28 +122,37 @@ final class WidgetRoutes {
   }
 
   private void describeQueue(RoutingContext ctx) {
-    // The widget's frame may be embedded where the API may be called from (SecurityHeaders frames it alike).
+    // The widget's frame may be embedded where the API may be called from (SecurityHeaders frames
+    // it alike).
     boolean embeddable = originCheck.allows(ctx.request());
     if (!embeddable) {
       RefusedOrigins.note(ctx.request().getHeader("Origin"));
     }
     findQueue(ctx.pathParam("slug"))
-        .compose(queue -> {
-          var online = onlineFor(queue);
-          var waiting = queues.waitingCount(queue.id()).otherwise(0);
-          var wait = queueRepository.medianWaitSeconds(queue.id());
-          return Future.all(online, waiting, wait).map(done -> new JsonObject()
-              .put("id", queue.id())
-              .put("slug", queue.slug())
-              .put("name", queue.name())
-              .put("library", new JsonObject().put("id", queue.libraryId()).put("name", queue.libraryName()))
-              .put("online", online.result())
-              .put("waiting", waiting.result())
-              .put("expectedWaitSeconds", wait.result().orElse(null))
-              .put("settings", queue.settings())
-              .put("limits", PATRON_LIMITS)
-              .put("embeddable", embeddable));
-        })
+        .compose(
+            queue -> {
+              var online = onlineFor(queue);
+              var waiting = queues.waitingCount(queue.id()).otherwise(0);
+              var wait = queueRepository.medianWaitSeconds(queue.id());
+              return Future.all(online, waiting, wait)
+                  .map(
+                      done ->
+                          new JsonObject()
+                              .put("id", queue.id())
+                              .put("slug", queue.slug())
+                              .put("name", queue.name())
+                              .put(
+                                  "library",
+                                  new JsonObject()
+                                      .put("id", queue.libraryId())
+                                      .put("name", queue.libraryName()))
+                              .put("online", online.result())
+                              .put("waiting", waiting.result())
+                              .put("expectedWaitSeconds", wait.result().orElse(null))
+                              .put("settings", queue.settings())
+                              .put("limits", PATRON_LIMITS)
+                              .put("embeddable", embeddable));
+            })
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }
@@ -129,75 +161,119 @@ final class WidgetRoutes {
   private Future<Boolean> onlineFor(Queue queue) {
     var statuses = presence.statuses(queue.libraryId()).otherwise(Map.of());
     var members = queueRepository.members(queue.id());
-    return Future.all(statuses, members).map(done -> members.result().stream()
-        .anyMatch(id -> PresenceState.ONLINE.equals(statuses.result().get(id))));
+    return Future.all(statuses, members)
+        .map(
+            done ->
+                members.result().stream()
+                    .anyMatch(id -> PresenceState.ONLINE.equals(statuses.result().get(id))));
   }
 
   private void startChat(RoutingContext ctx) {
     var input = JsonInput.body(ctx);
     var slug = input.requiredText("queue", 63);
-    // Read whole first: a question typed into the name box (patrons often do) is longer than a name.
+    // Read whole first: a question typed into the name box (patrons often do) is longer than a
+    // name.
     var typedName = input.optionalText("name", ChatLimits.MESSAGE_CHARS);
     var typedQuestion = input.optionalText("question", ChatLimits.MESSAGE_CHARS);
-    var nameIsTheQuestion = typedQuestion.isEmpty() && typedName.filter(WidgetRoutes::looksLikeQuestion).isPresent();
-    var question = (nameIsTheQuestion ? typedName : typedQuestion)
-        .orElseThrow(() -> ApiException.invalid("'question' is required."));
+    var nameIsTheQuestion =
+        typedQuestion.isEmpty() && typedName.filter(WidgetRoutes::looksLikeQuestion).isPresent();
+    var question =
+        (nameIsTheQuestion ? typedName : typedQuestion)
+            .orElseThrow(() -> ApiException.invalid("'question' is required."));
     var name = (nameIsTheQuestion ? Optional.<String>empty() : typedName).orElse("Guest");
     if (name.length() > MAX_NAME) {
       throw ApiException.invalid("'name' must be at most " + MAX_NAME + " characters.");
     }
-    var email = input.optionalText("email", ChatLimits.EMAIL_CHARS).map(e -> {
-      if (!Chat.EMAIL.matcher(e).matches()) {
-        throw ApiException.invalid("'email' does not look like an e-mail address.");
-      }
-      return e;
-    }).orElse(null);
+    var email =
+        input
+            .optionalText("email", ChatLimits.EMAIL_CHARS)
+            .map(
+                e -> {
+                  if (!Chat.EMAIL.matcher(e).matches()) {
+                    throw ApiException.invalid("'email' does not look like an e-mail address.");
+                  }
+                  return e;
+                })
+            .orElse(null);
     var page = input.optionalText("page", 2000).filter(WidgetRoutes::isWebAddress).orElse(null);
     var userAgent = ctx.request().getHeader("User-Agent");
     var ip = clientAddress.of(ctx.request());
     findQueue(slug)
         .compose(queue -> countStart(ip).map(queue))
-        .compose(queue -> lifecycle.start(queue, new NewChat(queue.libraryId(), queue.id(), name, email, ip,
-                printable(userAgent, 500), page, question))
-            .map(answer -> answer.put("token", tokens.issuePatron(answer.getLong("chatId"), queue.libraryId()))))
+        .compose(
+            queue ->
+                lifecycle
+                    .start(
+                        queue,
+                        new NewChat(
+                            queue.libraryId(),
+                            queue.id(),
+                            name,
+                            email,
+                            ip,
+                            printable(userAgent, 500),
+                            page,
+                            question))
+                    .map(
+                        answer ->
+                            answer.put(
+                                "token",
+                                tokens.issuePatron(answer.getLong("chatId"), queue.libraryId()))))
         .onSuccess(answer -> Responses.created(ctx, answer))
         .onFailure(ctx::fail);
   }
 
   private Future<Void> countStart(String ip) {
-    return COUNT_IN_WINDOW.run(redis, List.of(keys.chatStarts(ip)), List.of(Integer.toString(START_WINDOW_SECONDS)))
-        .compose(count -> count.toInteger() > startsPerAddress
-            ? Future.failedFuture(new ApiException(ErrorCode.RATE_LIMITED,
-                "Too many chats from this address; please try again in a few minutes."))
-            : Future.<Void>succeededFuture(),
+    return COUNT_IN_WINDOW
+        .run(redis, List.of(keys.chatStarts(ip)), List.of(Integer.toString(START_WINDOW_SECONDS)))
+        .compose(
+            count ->
+                count.toInteger() > startsPerAddress
+                    ? Future.failedFuture(
+                        new ApiException(
+                            ErrorCode.RATE_LIMITED,
+                            "Too many chats from this address; please try again in a few minutes."))
+                    : Future.<Void>succeededFuture(),
             // Never turn a patron away because Redis is down: the limit is a guard, not a gate.
             redisDown -> Future.succeededFuture());
   }
 
   /**
-   * Where the patron stands: polled by the widget while the chat waits. A patron asking about a missed
-   * chat is back, so it waits again before the answer is given.
+   * Where the patron stands: polled by the widget while the chat waits. A patron asking about a
+   * missed chat is back, so it waits again before the answer is given.
    */
   private void waitingInfo(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     patronsChat(ctx, chatId)
-        .compose(chat -> chat.isMissed()
-            ? lifecycle.patronsSeen(List.of(chatId)).map(v -> chat.inState(Chat.WAITING))
-            : Future.succeededFuture(chat))
-        .compose(chat -> {
-          var position = Chat.WAITING.equals(chat.state())
-              ? queues.position(chat.queueId(), chatId).otherwise(Optional.empty())
-              : Future.succeededFuture(Optional.<Integer>empty());
-          var wait = queueRepository.medianWaitSeconds(chat.queueId());
-          return Future.all(position, wait).map(done -> new JsonObject()
-              .put("chatId", chatId)
-              .put("state", chat.state())
-              .put("queueId", chat.queueId())
-              .put("position", position.result().orElse(null))
-              .put("expectedWaitSeconds", wait.result().orElse(null))
-              .put("operator", chat.ownerId() == null ? null
-                  : new JsonObject().put("id", chat.ownerId()).put("name", chat.ownerName())));
-        })
+        .compose(
+            chat ->
+                chat.isMissed()
+                    ? lifecycle.patronsSeen(List.of(chatId)).map(v -> chat.inState(Chat.WAITING))
+                    : Future.succeededFuture(chat))
+        .compose(
+            chat -> {
+              var position =
+                  Chat.WAITING.equals(chat.state())
+                      ? queues.position(chat.queueId(), chatId).otherwise(Optional.empty())
+                      : Future.succeededFuture(Optional.<Integer>empty());
+              var wait = queueRepository.medianWaitSeconds(chat.queueId());
+              return Future.all(position, wait)
+                  .map(
+                      done ->
+                          new JsonObject()
+                              .put("chatId", chatId)
+                              .put("state", chat.state())
+                              .put("queueId", chat.queueId())
+                              .put("position", position.result().orElse(null))
+                              .put("expectedWaitSeconds", wait.result().orElse(null))
+                              .put(
+                                  "operator",
+                                  chat.ownerId() == null
+                                      ? null
+                                      : new JsonObject()
+                                          .put("id", chat.ownerId())
+                                          .put("name", chat.ownerName())));
+            })
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }
@@ -212,20 +288,35 @@ final class WidgetRoutes {
 
   /** The chat the request's patron token is for; any other chat is refused. */
   private Future<Chat> patronsChat(RoutingContext ctx, long chatId) {
-    return tokens.verifyPatron(Bearer.of(ctx))
-        .compose(patron -> patron.chatId() == chatId
-            ? chats.find(chatId)
-            : Future.failedFuture(ApiException.forbidden("This token is for another chat.")))
-        .compose(found -> found.isPresent() ? Future.succeededFuture(found.get())
-            : Future.failedFuture(ApiException.notFound("There is no such chat.")));
+    return tokens
+        .verifyPatron(Bearer.of(ctx))
+        .compose(
+            patron ->
+                patron.chatId() == chatId
+                    ? chats.find(chatId)
+                    : Future.failedFuture(
+                        ApiException.forbidden("This token is for another chat.")))
+        .compose(
+            found ->
+                found.isPresent()
+                    ? Future.succeededFuture(found.get())
+                    : Future.failedFuture(ApiException.notFound("There is no such chat.")));
   }
 
   private Future<Queue> findQueue(String slug) {
     if (slug == null || !QUEUE_SLUG.matcher(slug).matches()) {
-      return Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no such queue."));
+      return Future.failedFuture(
+          new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no such queue."));
     }
-    return queueRepository.bySlug(slug).compose(queue -> queue.isPresent() ? Future.succeededFuture(queue.get())
-        : Future.failedFuture(new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no queue called '" + slug + "'.")));
+    return queueRepository
+        .bySlug(slug)
+        .compose(
+            queue ->
+                queue.isPresent()
+                    ? Future.succeededFuture(queue.get())
+                    : Future.failedFuture(
+                        new ApiException(
+                            ErrorCode.UNKNOWN_QUEUE, "There is no queue called '" + slug + "'.")));
   }
 
   /** A header kept for the librarian, without control characters and cut to a length. */
@@ -233,14 +324,24 @@ final class WidgetRoutes {
     if (header == null) {
       return null;
     }
-    var kept = header.chars().filter(c -> c >= 0x20 && c != 0x7f).limit(maxLength)
-        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    var kept =
+        header
+            .chars()
+            .filter(c -> c >= 0x20 && c != 0x7f)
+            .limit(maxLength)
+            .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+            .toString();
     return kept.isBlank() ? null : kept;
   }
 
-  /** The widget's rule too (widget/name-check.js): ends with "?", longer than a name, or more words than names have. */
+  /**
+   * The widget's rule too (widget/name-check.js): ends with "?", longer than a name, or more words
+   * than names have.
+   */
   static boolean looksLikeQuestion(String name) {
-    return name.endsWith("?") || name.length() > MAX_NAME || WORDS.split(name).length > MAX_NAME_WORDS;
+    return name.endsWith("?")
+        || name.length() > MAX_NAME
+        || WORDS.split(name).length > MAX_NAME_WORDS;
   }
 
   private static boolean isWebAddress(String value) {

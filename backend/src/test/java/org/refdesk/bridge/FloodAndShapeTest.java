@@ -29,16 +29,23 @@ class FloodAndShapeTest {
   }
 
   private static JsonObject send(BridgeClient client, long chatId, String text, String token) {
-    return client.request("chat.send", new JsonObject().put("chatId", chatId).put("text", text)
-        .put("clientMsgId", UUID.randomUUID().toString()), token);
+    return client.request(
+        "chat.send",
+        new JsonObject()
+            .put("chatId", chatId)
+            .put("text", text)
+            .put("clientMsgId", UUID.randomUUID().toString()),
+        token);
   }
 
   private static long messagesIn(long chatId) {
-    return gateway.count("SELECT count(*) FROM chat_events WHERE chat_id = $1 AND type = 'message'", chatId);
+    return gateway.count(
+        "SELECT count(*) FROM chat_events WHERE chat_id = $1 AND type = 'message'", chatId);
   }
 
   @Test
-  @DisplayName("a patron sending 30 messages at once gets the first ones stored and the rest refused as rate_limited; another patron is unaffected")
+  @DisplayName(
+      "a patron sending 30 messages at once gets the first ones stored and the rest refused as rate_limited; another patron is unaffected")
   void patronFlood() {
     var flooder = gateway.startChat("ask", "Flo", "First question");
     var calm = gateway.startChat("ask", "Cal", "Second question");
@@ -75,8 +82,11 @@ class FloodAndShapeTest {
     int limited = 0;
     try (var client = BridgeClient.connect(gateway.vertx(), gateway.port())) {
       for (int i = 0; i < 60; i++) {
-        var reply = client.request("chat.typing", new JsonObject().put("chatId", chat.getLong("chatId")).put("typing", true),
-            chat.getString("token"));
+        var reply =
+            client.request(
+                "chat.typing",
+                new JsonObject().put("chatId", chat.getLong("chatId")).put("typing", true),
+                chat.getString("token"));
         if ("rate_limited".equals(reply.getString("message"))) {
           limited++;
         }
@@ -86,17 +96,25 @@ class FloodAndShapeTest {
   }
 
   @Test
-  @DisplayName("chat.send with a body that is not an object is answered invalid on its reply address at once")
+  @DisplayName(
+      "chat.send with a body that is not an object is answered invalid on its reply address at once")
   void stringBody() {
     var chat = gateway.startChat("ask", "Sam", "A question");
     try (var client = BridgeClient.connect(gateway.vertx(), gateway.port())) {
       var reply = client.request("chat.send", null, chat.getString("token"));
       assertEquals("err", reply.getString("type"), reply::encode);
-      client.frame(new JsonObject().put("type", "send").put("address", "chat.send").put("body", "just a string")
-          .put("headers", new JsonObject().put("token", chat.getString("token"))).put("replyAddress", "r-1"));
+      client.frame(
+          new JsonObject()
+              .put("type", "send")
+              .put("address", "chat.send")
+              .put("body", "just a string")
+              .put("headers", new JsonObject().put("token", chat.getString("token")))
+              .put("replyAddress", "r-1"));
       var answer = client.next("r-1", 2000);
       assertEquals("invalid", answer.getString("message"), answer::encode);
-      var operator = client.request("chat.send", new JsonObject().put("chatId", "x"), gateway.librarianToken("ben"));
+      var operator =
+          client.request(
+              "chat.send", new JsonObject().put("chatId", "x"), gateway.librarianToken("ben"));
       assertEquals("err", operator.getString("type"), operator::encode);
     }
   }
@@ -108,9 +126,18 @@ class FloodAndShapeTest {
     try (var client = BridgeClient.connect(gateway.vertx(), gateway.port())) {
       var text = "x".repeat(300_000);
       try {
-        client.singleFrame(new JsonObject().put("type", "send").put("address", "chat.send")
-            .put("body", new JsonObject().put("chatId", chat.getLong("chatId")).put("text", text).put("clientMsgId", "big-1"))
-            .put("headers", new JsonObject().put("token", chat.getString("token"))).put("replyAddress", "r-big"));
+        client.singleFrame(
+            new JsonObject()
+                .put("type", "send")
+                .put("address", "chat.send")
+                .put(
+                    "body",
+                    new JsonObject()
+                        .put("chatId", chat.getLong("chatId"))
+                        .put("text", text)
+                        .put("clientMsgId", "big-1"))
+                .put("headers", new JsonObject().put("token", chat.getString("token")))
+                .put("replyAddress", "r-big"));
       } catch (RuntimeException closedWhileWriting) {
         // a close is an answer too
       }

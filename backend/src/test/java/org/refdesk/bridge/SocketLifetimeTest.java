@@ -40,31 +40,59 @@ class SocketLifetimeTest {
   }
 
   private static String operatorToken(long operatorId, int seconds) {
-    return sign(new JsonObject().put("sub", Long.toString(operatorId)).put("lib", libraryId), Tokens.OPERATOR_AUDIENCE, seconds);
+    return sign(
+        new JsonObject().put("sub", Long.toString(operatorId)).put("lib", libraryId),
+        Tokens.OPERATOR_AUDIENCE,
+        seconds);
   }
 
   private static String patronToken(long chatId, int seconds) {
-    return sign(new JsonObject().put("sub", "chat:" + chatId).put("chat", chatId).put("lib", libraryId),
-        Tokens.PATRON_AUDIENCE, seconds);
+    return sign(
+        new JsonObject().put("sub", "chat:" + chatId).put("chat", chatId).put("lib", libraryId),
+        Tokens.PATRON_AUDIENCE,
+        seconds);
   }
 
   private static String sign(JsonObject claims, String audience, int seconds) {
-    var auth = JWTAuth.create(gateway.vertx(), new JWTAuthOptions()
-        .addPubSecKey(new PubSecKeyOptions().setAlgorithm("HS256").setBuffer(gateway.refdesk().signingKey())));
-    return auth.generateToken(claims, new JWTOptions().setAlgorithm("HS256").setIssuer(Tokens.ISSUER)
-        .setAudience(List.of(audience)).setExpiresInSeconds(seconds));
+    var auth =
+        JWTAuth.create(
+            gateway.vertx(),
+            new JWTAuthOptions()
+                .addPubSecKey(
+                    new PubSecKeyOptions()
+                        .setAlgorithm("HS256")
+                        .setBuffer(gateway.refdesk().signingKey())));
+    return auth.generateToken(
+        claims,
+        new JWTOptions()
+            .setAlgorithm("HS256")
+            .setIssuer(Tokens.ISSUER)
+            .setAudience(List.of(audience))
+            .setExpiresInSeconds(seconds));
   }
 
   private static long operatorId(String username) {
-    return gateway.query("SELECT id FROM operators WHERE username = $1", username).get(0).getLong(0);
+    return gateway
+        .query("SELECT id FROM operators WHERE username = $1", username)
+        .get(0)
+        .getLong(0);
   }
 
   @Test
-  @DisplayName("an operator's socket refuses a frame with a patron's token, and disabling the operator closes it")
+  @DisplayName(
+      "an operator's socket refuses a frame with a patron's token, and disabling the operator closes it")
   void disabledWhileRegistered() {
     var admin = gateway.adminToken();
-    var created = gateway.post("/api/admin/operators", new JsonObject().put("username", "dora").put("displayName", "Dora Quinn")
-        .put("password", "a quiet reading room").put("role", "operator").put("queues", new JsonArray().add("ask")), admin);
+    var created =
+        gateway.post(
+            "/api/admin/operators",
+            new JsonObject()
+                .put("username", "dora")
+                .put("displayName", "Dora Quinn")
+                .put("password", "a quiet reading room")
+                .put("role", "operator")
+                .put("queues", new JsonArray().add("ask")),
+            admin);
     assertEquals(201, created.statusCode(), created::bodyAsString);
     var dora = gateway.login("dora", "a quiet reading room");
     var patron = gateway.startChat("ask", "Pia", "Do you have quiet study rooms?");
@@ -73,10 +101,17 @@ class SocketLifetimeTest {
       gateway.awaitRegistered(client, "queue." + askQueue);
       client.register("chat." + patron.getLong("chatId"), patron.getString("token"));
       var refused = client.nextError(5000);
-      assertEquals("rejected", refused.getString("body"), "another identity on a bound socket is refused");
+      assertEquals(
+          "rejected", refused.getString("body"), "another identity on a bound socket is refused");
 
-      assertEquals(200, gateway.post("/api/admin/operators/" + created.bodyAsJsonObject().getLong("id") + "/disable",
-          new JsonObject(), admin).statusCode());
+      assertEquals(
+          200,
+          gateway
+              .post(
+                  "/api/admin/operators/" + created.bodyAsJsonObject().getLong("id") + "/disable",
+                  new JsonObject(),
+                  admin)
+              .statusCode());
       assertTrue(client.awaitClosed(5000), "disabling the operator closes the socket they opened");
     }
   }
@@ -92,27 +127,37 @@ class SocketLifetimeTest {
       assertEquals("rejected", client.nextError(5000).getString("body"));
       var bus = gateway.refdesk().vertx().eventBus();
       bus.publish("queue." + askQueue, new JsonObject().put("type", "waiting"));
-      // An event on the chat the socket does hear, published after, proves the socket is served; the short
-      // window after it is kept because events of two addresses pass different checks, so their order on
+      // An event on the chat the socket does hear, published after, proves the socket is served;
+      // the short
+      // window after it is kept because events of two addresses pass different checks, so their
+      // order on
       // the socket is not promised.
       bus.publish("chat." + patron.getLong("chatId"), new JsonObject().put("type", "marker"));
-      client.next("chat." + patron.getLong("chatId"), b -> "marker".equals(b.getString("type")), 5000);
-      assertNull(client.nothingOn("queue." + askQueue, b -> true, 300), "the operator's token opened no queue on the patron's socket");
+      client.next(
+          "chat." + patron.getLong("chatId"), b -> "marker".equals(b.getString("type")), 5000);
+      assertNull(
+          client.nothingOn("queue." + askQueue, b -> true, 300),
+          "the operator's token opened no queue on the patron's socket");
     }
   }
 
   @Test
-  @DisplayName("when an operator's token expires, the socket it opened is closed and hears nothing more")
+  @DisplayName(
+      "when an operator's token expires, the socket it opened is closed and hears nothing more")
   void operatorTokenExpires() {
     long ben = operatorId("ben");
     var goodToken = operatorToken(ben, 600);
     try (var expiring = gateway.listen("operator." + ben, operatorToken(ben, 3));
-         var lasting = gateway.listen("operator." + ben, goodToken)) {
+        var lasting = gateway.listen("operator." + ben, goodToken)) {
       assertTrue(expiring.awaitClosed(8000), "the socket outlived its token");
-      // The expiring socket's close is the marker: the expiry check has run, and the good token's socket
+      // The expiring socket's close is the marker: the expiry check has run, and the good token's
+      // socket
       // still answers, which a closed one cannot.
       assertFalse(lasting.isClosed(), "a socket with a good token stays open");
-      assertEquals("rec", lasting.roundTrip(goodToken).getString("type"), "a socket with a good token keeps serving");
+      assertEquals(
+          "rec",
+          lasting.roundTrip(goodToken).getString("type"),
+          "a socket with a good token keeps serving");
     }
   }
 
@@ -126,7 +171,8 @@ class SocketLifetimeTest {
   }
 
   @Test
-  @DisplayName("signing out revokes the token for HTTP and the bridge and closes its sockets; other tokens stay good")
+  @DisplayName(
+      "signing out revokes the token for HTTP and the bridge and closes its sockets; other tokens stay good")
   void signOut() {
     var token = gateway.librarianToken("alice");
     var other = gateway.librarianToken("alice");
@@ -143,8 +189,14 @@ class SocketLifetimeTest {
       client.register("operator." + alice, token);
       assertEquals("rejected", client.nextError(5000).getString("body"));
     }
-    assertEquals(401, gateway.post("/api/auth/logout", new JsonObject(), null).statusCode(), "signing out needs a token");
-    assertEquals(200, gateway.get("/api/me", other).statusCode(), "another sign-in of the same person is not affected");
+    assertEquals(
+        401,
+        gateway.post("/api/auth/logout", new JsonObject(), null).statusCode(),
+        "signing out needs a token");
+    assertEquals(
+        200,
+        gateway.get("/api/me", other).statusCode(),
+        "another sign-in of the same person is not affected");
     assertEquals(1, gateway.count("SELECT count(*) FROM revoked_tokens"));
   }
 }

@@ -126,9 +126,16 @@ class EventLoopCacheTest {
   @Test
   @DisplayName("nothing is remembered of an absent value or a failed load")
   void absentAndFailedAreAskedAgain() {
-    var cache = new EventLoopCache<String, String>(10, 30, TimeUnit.SECONDS,
-        key -> key.equals("broken") ? Future.failedFuture("down") : Future.succeededFuture(Optional.empty()),
-        () -> now[0]);
+    var cache =
+        new EventLoopCache<String, String>(
+            10,
+            30,
+            TimeUnit.SECONDS,
+            key ->
+                key.equals("broken")
+                    ? Future.failedFuture("down")
+                    : Future.succeededFuture(Optional.empty()),
+            () -> now[0]);
     assertTrue(cache.get("broken").failed());
     assertTrue(cache.get("broken").failed());
     assertEquals(Optional.empty(), cache.get("nobody").result());

@@ -34,11 +34,14 @@ class ChatDirectoryTest {
     gateway = TestGateway.start();
     var vertx = gateway.refdesk().vertx();
     loop = vertx.getOrCreateContext();
-    onLoop(() -> {
-      directory = new ChatDirectory(new ChatRepository(Database.pool(vertx, gateway.refdesk().config())),
-          new QueueState(gateway.redis(), new RedisKeys(gateway.redisPrefix())));
-      return directory.follow(vertx.eventBus());
-    });
+    onLoop(
+        () -> {
+          directory =
+              new ChatDirectory(
+                  new ChatRepository(Database.pool(vertx, gateway.refdesk().config())),
+                  new QueueState(gateway.redis(), new RedisKeys(gateway.redisPrefix())));
+          return directory.follow(vertx.eventBus());
+        });
   }
 
   @AfterAll
@@ -47,32 +50,50 @@ class ChatDirectoryTest {
   }
 
   @Test
-  @DisplayName("a chat's start, claim and end change what the directory says, and a change made behind its back does not")
+  @DisplayName(
+      "a chat's start, claim and end change what the directory says, and a change made behind its back does not")
   void followsTheChat() {
-    var started = factsAfter(ChatAddresses.CHAT_STARTED,
-        () -> gateway.startChat("ask", "Noor", "Can I renew by phone?").getLong("chatId"));
+    var started =
+        factsAfter(
+            ChatAddresses.CHAT_STARTED,
+            () -> gateway.startChat("ask", "Noor", "Can I renew by phone?").getLong("chatId"));
     long chatId = started.chatId();
     assertEquals(gateway.queueId("ask"), started.queueId());
     assertNull(started.ownerId());
     assertFalse(started.ended());
 
     // Written without an event: the directory keeps what it heard, so it is memory, not a query.
-    long aliceId = gateway.query("SELECT id FROM operators WHERE username = 'alice'").get(0).getLong(0);
+    long aliceId =
+        gateway.query("SELECT id FROM operators WHERE username = 'alice'").get(0).getLong(0);
     gateway.query("UPDATE chats SET owner_id = $1 WHERE id = $2 RETURNING id", aliceId, chatId);
     assertNull(facts(chatId).ownerId(), "an owner nobody announced is not believed");
 
     var ben = gateway.librarianToken("ben");
     long benId = gateway.query("SELECT id FROM operators WHERE username = 'ben'").get(0).getLong(0);
-    var claimed = factsAfter(ChatAddresses.CHAT_CLAIMED, () -> {
-      assertEquals(200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
-      return chatId;
-    });
+    var claimed =
+        factsAfter(
+            ChatAddresses.CHAT_CLAIMED,
+            () -> {
+              assertEquals(
+                  200,
+                  gateway
+                      .post("/api/chats/" + chatId + "/claim", new JsonObject(), ben)
+                      .statusCode());
+              return chatId;
+            });
     assertEquals(benId, claimed.ownerId());
 
-    var ended = factsAfter(ChatAddresses.CHAT_ENDED, () -> {
-      assertEquals(200, gateway.post("/api/chats/" + chatId + "/end", new JsonObject(), ben).statusCode());
-      return chatId;
-    });
+    var ended =
+        factsAfter(
+            ChatAddresses.CHAT_ENDED,
+            () -> {
+              assertEquals(
+                  200,
+                  gateway
+                      .post("/api/chats/" + chatId + "/end", new JsonObject(), ben)
+                      .statusCode());
+              return chatId;
+            });
     assertTrue(ended.ended());
   }
 
@@ -87,20 +108,35 @@ class ChatDirectoryTest {
   }
 
   /**
-   * Runs the action, which makes a chat event and answers the chat's id, and answers the directory's
-   * facts once that event has reached the directory's event loop. The listener is registered there after
-   * the directory's own, so it hears each event after the directory has taken it in.
+   * Runs the action, which makes a chat event and answers the chat's id, and answers the
+   * directory's facts once that event has reached the directory's event loop. The listener is
+   * registered there after the directory's own, so it hears each event after the directory has
+   * taken it in.
    */
   private static ChatFacts factsAfter(String address, LongSupplier action) {
     var heard = new ConcurrentHashMap<Long, Promise<ChatFacts>>();
-    MessageConsumer<JsonObject> listener = onLoop(() -> {
-      var consumer = gateway.refdesk().vertx().eventBus().<JsonObject>consumer(address, message -> {
-        long chatId = message.body().getLong("chatId");
-        directory.get(chatId).onSuccess(found ->
-            heard.computeIfAbsent(chatId, id -> Promise.promise()).tryComplete(found.orElse(null)));
-      });
-      return consumer.completion().map(consumer);
-    });
+    MessageConsumer<JsonObject> listener =
+        onLoop(
+            () -> {
+              var consumer =
+                  gateway
+                      .refdesk()
+                      .vertx()
+                      .eventBus()
+                      .<JsonObject>consumer(
+                          address,
+                          message -> {
+                            long chatId = message.body().getLong("chatId");
+                            directory
+                                .get(chatId)
+                                .onSuccess(
+                                    found ->
+                                        heard
+                                            .computeIfAbsent(chatId, id -> Promise.promise())
+                                            .tryComplete(found.orElse(null)));
+                          });
+              return consumer.completion().map(consumer);
+            });
     try {
       long chatId = action.getAsLong();
       return TestGateway.await(heard.computeIfAbsent(chatId, id -> Promise.promise()).future());

@@ -44,7 +44,10 @@ class ClaimFromMemoryTest {
   }
 
   private static long operatorId(String username) {
-    return gateway.query("SELECT id FROM operators WHERE username = $1", username).get(0).getLong(0);
+    return gateway
+        .query("SELECT id FROM operators WHERE username = $1", username)
+        .get(0)
+        .getLong(0);
   }
 
   private static HttpResponse<Buffer> claim(long chatId, String token) {
@@ -64,31 +67,53 @@ class ClaimFromMemoryTest {
   }
 
   private static boolean waitingInRedis(long chatId) {
-    return redis(Request.cmd(Command.ZSCORE).arg(gateway.redisPrefix() + "queue:" + gateway.queueId("ask") + ":waiting")
-        .arg(chatId)) != null;
+    return redis(
+            Request.cmd(Command.ZSCORE)
+                .arg(gateway.redisPrefix() + "queue:" + gateway.queueId("ask") + ":waiting")
+                .arg(chatId))
+        != null;
   }
 
   @Test
-  @DisplayName("a librarian who loses is told who holds the chat while Postgres cannot answer at all")
+  @DisplayName(
+      "a librarian who loses is told who holds the chat while Postgres cannot answer at all")
   void loserAnsweredWithoutPostgres() throws Exception {
-    long chatId = gateway.startChat("ask", "Rosa", "Do you have the 1911 census?").getLong("chatId");
+    long chatId =
+        gateway.startChat("ask", "Rosa", "Do you have the 1911 census?").getLong("chatId");
     assertEquals(200, claim(chatId, alice).statusCode());
     // One connection, so the same event loop answers every press below.
-    var oneConnection = WebClient.create(gateway.vertx(), new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(gateway.port()), new PoolOptions().setHttp1MaxSize(1));
-    var locker = PgBuilder.pool().connectingTo(PgConnectOptions.fromUri(gateway.pgUrl())).using(gateway.vertx()).build();
+    var oneConnection =
+        WebClient.create(
+            gateway.vertx(),
+            new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(gateway.port()),
+            new PoolOptions().setHttp1MaxSize(1));
+    var locker =
+        PgBuilder.pool()
+            .connectingTo(PgConnectOptions.fromUri(gateway.pgUrl()))
+            .using(gateway.vertx())
+            .build();
     var conn = TestGateway.await(locker.getConnection());
     try {
-      var warm = TestGateway.await(oneConnection.post("/api/chats/" + chatId + "/claim").bearerTokenAuthentication(ben).send());
+      var warm =
+          TestGateway.await(
+              oneConnection
+                  .post("/api/chats/" + chatId + "/claim")
+                  .bearerTokenAuthentication(ben)
+                  .send());
       assertEquals(409, warm.statusCode(), warm::bodyAsString);
 
       // Every read of chats and operators now waits for this transaction.
       TestGateway.await(conn.query("BEGIN").execute());
-      TestGateway.await(conn.query("LOCK TABLE chats, operators IN ACCESS EXCLUSIVE MODE").execute());
+      TestGateway.await(
+          conn.query("LOCK TABLE chats, operators IN ACCESS EXCLUSIVE MODE").execute());
       HttpResponse<Buffer> lost;
       try {
-        lost = oneConnection.post("/api/chats/" + chatId + "/claim").bearerTokenAuthentication(ben).send()
-            .await(3, TimeUnit.SECONDS);
+        lost =
+            oneConnection
+                .post("/api/chats/" + chatId + "/claim")
+                .bearerTokenAuthentication(ben)
+                .send()
+                .await(3, TimeUnit.SECONDS);
       } catch (TimeoutException e) {
         throw new AssertionError("the loser waited for Postgres", e);
       }
@@ -109,7 +134,8 @@ class ClaimFromMemoryTest {
   void endedChat() {
     long chatId = gateway.startChat("ask", "Kim", "Interlibrary loan?").getLong("chatId");
     assertEquals(200, claim(chatId, alice).statusCode());
-    assertEquals(200, gateway.post("/api/chats/" + chatId + "/end", new JsonObject(), alice).statusCode());
+    assertEquals(
+        200, gateway.post("/api/chats/" + chatId + "/end", new JsonObject(), alice).statusCode());
     for (var token : new String[] {ben, alice}) {
       var again = claim(chatId, token);
       assertEquals(409, again.statusCode(), again::bodyAsString);
@@ -120,23 +146,32 @@ class ClaimFromMemoryTest {
   }
 
   @Test
-  @DisplayName("a claim key that outlived its chat (the end could not reach Redis) is cleared by the next press, which hears chat_ended")
+  @DisplayName(
+      "a claim key that outlived its chat (the end could not reach Redis) is cleared by the next press, which hears chat_ended")
   void staleClaimKey() {
     var started = gateway.startChat("ask", "Lee", "Is the archive open?");
     long chatId = started.getLong("chatId");
-    assertEquals(200, gateway.post("/api/widget/chats/" + chatId + "/end", new JsonObject(), started.getString("token"))
-        .statusCode());
+    assertEquals(
+        200,
+        gateway
+            .post(
+                "/api/widget/chats/" + chatId + "/end",
+                new JsonObject(),
+                started.getString("token"))
+            .statusCode());
     // As if Redis had been away when the chat ended: the end could not delete the claim.
     redis(Request.cmd(Command.SET).arg(claimKey(chatId)).arg(aliceId));
 
     var press = claim(chatId, ben);
     assertEquals(409, press.statusCode(), press::bodyAsString);
     assertEquals("chat_ended", error(press).getString("code"));
-    assertNull(redis(Request.cmd(Command.GET).arg(claimKey(chatId))), "the stale claim key is gone");
+    assertNull(
+        redis(Request.cmd(Command.GET).arg(claimKey(chatId))), "the stale claim key is gone");
   }
 
   @Test
-  @DisplayName("a claim Redis lost (flushed before the rebuild): the next press hears the owner from Postgres, and the chat stays out of the queue")
+  @DisplayName(
+      "a claim Redis lost (flushed before the rebuild): the next press hears the owner from Postgres, and the chat stays out of the queue")
   void lostClaimKey() {
     long chatId = gateway.startChat("ask", "Ana", "Microfilm readers?").getLong("chatId");
     assertEquals(200, claim(chatId, alice).statusCode());
@@ -152,14 +187,24 @@ class ClaimFromMemoryTest {
   }
 
   @Test
-  @DisplayName("a chat of another library is as unknown as a missing one, and its claim in Redis is not touched")
+  @DisplayName(
+      "a chat of another library is as unknown as a missing one, and its claim in Redis is not touched")
   void otherLibrary() {
     long chatId = gateway.startChat("ask", "Jo", "Parking?").getLong("chatId");
-    long otherLibrary = gateway.query("INSERT INTO libraries (name) VALUES ('Elsewhere') RETURNING id").get(0).getLong(0);
-    gateway.query("""
+    long otherLibrary =
+        gateway
+            .query("INSERT INTO libraries (name) VALUES ('Elsewhere') RETURNING id")
+            .get(0)
+            .getLong(0);
+    gateway.query(
+        """
         INSERT INTO operators (library_id, username, display_name, password_hash, role)
-        VALUES ($1, 'outsider', 'Outsider', $2, 'operator')""", otherLibrary,
-        gateway.query("SELECT password_hash FROM operators WHERE username = 'ben'").get(0).getString(0));
+        VALUES ($1, 'outsider', 'Outsider', $2, 'operator')""",
+        otherLibrary,
+        gateway
+            .query("SELECT password_hash FROM operators WHERE username = 'ben'")
+            .get(0)
+            .getString(0));
     var outsider = gateway.login("outsider", gateway.librarianPassword("ben"));
 
     var press = claim(chatId, outsider);

@@ -15,9 +15,10 @@ import org.refdesk.support.BridgeClient;
 import org.refdesk.support.TestGateway;
 
 /**
- * Typing frames and the events every client fetches after a reconnect come often; who sends them and
- * whether they may is remembered. Each test holds Postgres's tables that the memory stands in for
- * under an exclusive lock: a path that still asked Postgres would wait for the lock, and time out.
+ * Typing frames and the events every client fetches after a reconnect come often; who sends them
+ * and whether they may is remembered. Each test holds Postgres's tables that the memory stands in
+ * for under an exclusive lock: a path that still asked Postgres would wait for the lock, and time
+ * out.
  */
 @DisplayName("Typing and resuming are answered from memory, not from Postgres")
 class HotPathMemoryTest {
@@ -34,9 +35,13 @@ class HotPathMemoryTest {
     gateway.close();
   }
 
-  /** Runs the action while another transaction holds the tables exclusively; nothing can read them. */
+  /**
+   * Runs the action while another transaction holds the tables exclusively; nothing can read them.
+   */
   private static <T> T whileLocked(String tables, Supplier<T> action) {
-    var conn = TestGateway.await(PgConnection.connect(gateway.vertx(), PgConnectOptions.fromUri(gateway.pgUrl())));
+    var conn =
+        TestGateway.await(
+            PgConnection.connect(gateway.vertx(), PgConnectOptions.fromUri(gateway.pgUrl())));
     try {
       TestGateway.await(conn.query("BEGIN").execute());
       TestGateway.await(conn.query("LOCK TABLE " + tables + " IN ACCESS EXCLUSIVE MODE").execute());
@@ -53,33 +58,59 @@ class HotPathMemoryTest {
   }
 
   @Test
-  @DisplayName("a patron's and a librarian's typing are relayed, with their names, while the chat and operator tables are locked")
+  @DisplayName(
+      "a patron's and a librarian's typing are relayed, with their names, while the chat and operator tables are locked")
   void typingFromMemory() {
     var ben = gateway.librarianToken("ben");
     var chat = gateway.startChat("ask", "Rae", "Do you have large-print books?");
     long chatId = chat.getLong("chatId");
     String patronToken = chat.getString("token");
-    assertEquals(200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
+    assertEquals(
+        200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
     try (var patron = BridgeClient.connect(gateway.vertx(), gateway.port());
-         var librarian = BridgeClient.connect(gateway.vertx(), gateway.port())) {
+        var librarian = BridgeClient.connect(gateway.vertx(), gateway.port())) {
       patron.register("chat." + chatId, patronToken);
       gateway.awaitRegistered(patron, "chat." + chatId);
       librarian.register("chat." + chatId, ben);
       gateway.awaitRegistered(librarian, "chat." + chatId);
-      assertEquals("rec", patron.request("chat.typing", typing(chatId, false, null), patronToken).getString("type"));
-      assertEquals("rec", librarian.request("chat.typing", typing(chatId, false, null), ben).getString("type"));
+      assertEquals(
+          "rec",
+          patron
+              .request("chat.typing", typing(chatId, false, null), patronToken)
+              .getString("type"));
+      assertEquals(
+          "rec",
+          librarian.request("chat.typing", typing(chatId, false, null), ben).getString("type"));
 
-      var replies = whileLocked("chats, chat_participants, operators", () -> new JsonObject[] {
-          patron.request("chat.typing", typing(chatId, true, "Large print and"), patronToken),
-          librarian.request("chat.typing", typing(chatId, true, null), ben)});
+      var replies =
+          whileLocked(
+              "chats, chat_participants, operators",
+              () ->
+                  new JsonObject[] {
+                    patron.request(
+                        "chat.typing", typing(chatId, true, "Large print and"), patronToken),
+                    librarian.request("chat.typing", typing(chatId, true, null), ben)
+                  });
       assertEquals("rec", replies[0].getString("type"), replies[0]::encode);
       assertEquals("rec", replies[1].getString("type"), replies[1]::encode);
 
-      var theirs = librarian.next("chat." + chatId, b -> "typing".equals(b.getString("type"))
-          && "Large print and".equals(b.getString("preview")), 5000).getJsonObject("body");
+      var theirs =
+          librarian
+              .next(
+                  "chat." + chatId,
+                  b ->
+                      "typing".equals(b.getString("type"))
+                          && "Large print and".equals(b.getString("preview")),
+                  5000)
+              .getJsonObject("body");
       assertEquals("Rae", theirs.getJsonObject("from").getString("name"));
-      var his = patron.next("chat." + chatId, b -> "typing".equals(b.getString("type")) && b.getBoolean("typing"), 5000)
-          .getJsonObject("body");
+      var his =
+          patron
+              .next(
+                  "chat." + chatId,
+                  b -> "typing".equals(b.getString("type")) && b.getBoolean("typing"),
+                  5000)
+              .getJsonObject("body");
       assertEquals("Ben Okafor", his.getJsonObject("from").getString("name"));
     }
   }
@@ -89,11 +120,21 @@ class HotPathMemoryTest {
   void operatorResumeFromMemory() {
     var ben = gateway.librarianToken("ben");
     long chatId = gateway.startChat("ask", "Sol", "Can I print in colour?").getLong("chatId");
-    assertEquals(200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
+    assertEquals(
+        200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), ben).statusCode());
     assertEquals(200, gateway.get("/api/chats/" + chatId + "/events?after=0", ben).statusCode());
 
-    var response = whileLocked("operators", () -> TestGateway.await(gateway.client()
-        .get("/api/chats/" + chatId + "/events?after=1").bearerTokenAuthentication(ben).timeout(5000).send()));
+    var response =
+        whileLocked(
+            "operators",
+            () ->
+                TestGateway.await(
+                    gateway
+                        .client()
+                        .get("/api/chats/" + chatId + "/events?after=1")
+                        .bearerTokenAuthentication(ben)
+                        .timeout(5000)
+                        .send()));
     assertEquals(200, response.statusCode(), response::bodyAsString);
     var events = response.bodyAsJsonObject().getJsonArray("events");
     assertEquals(1, events.size(), events::encode);

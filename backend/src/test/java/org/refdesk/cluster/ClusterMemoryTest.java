@@ -34,8 +34,13 @@ class ClusterMemoryTest {
     nodeA = nodes.nodeA();
     nodeB = nodes.nodeB();
     // Several connections, so requests reach every HTTP event loop of node B.
-    toB = WebClient.create(nodeA.vertx(), new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(nodeB.config().httpPort()), new PoolOptions().setHttp1MaxSize(8));
+    toB =
+        WebClient.create(
+            nodeA.vertx(),
+            new WebClientOptions()
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(nodeB.config().httpPort()),
+            new PoolOptions().setHttp1MaxSize(8));
   }
 
   @AfterAll
@@ -54,18 +59,33 @@ class ClusterMemoryTest {
   }
 
   @Test
-  @DisplayName("an operator disabled on node A is refused by node B, which remembered them, as soon as the event arrives")
+  @DisplayName(
+      "an operator disabled on node A is refused by node B, which remembered them, as soon as the event arrives")
   void disableReachesTheOtherNode() {
-    var created = nodeA.post("/api/admin/operators", new JsonObject()
-        .put("username", "hana").put("displayName", "Hana Sato").put("password", "a long enough password")
-        .put("role", "operator").put("queues", new JsonArray().add("ask")), nodeA.adminToken()).bodyAsJsonObject();
+    var created =
+        nodeA
+            .post(
+                "/api/admin/operators",
+                new JsonObject()
+                    .put("username", "hana")
+                    .put("displayName", "Hana Sato")
+                    .put("password", "a long enough password")
+                    .put("role", "operator")
+                    .put("queues", new JsonArray().add("ask")),
+                nodeA.adminToken())
+            .bodyAsJsonObject();
     var token = nodeA.login("hana", "a long enough password");
     assertEquals(List.of(200), meOnB(token));
 
-    var disabled = nodeA.post("/api/admin/operators/" + created.getLong("id") + "/disable", new JsonObject(), nodeA.adminToken());
+    var disabled =
+        nodeA.post(
+            "/api/admin/operators/" + created.getLong("id") + "/disable",
+            new JsonObject(),
+            nodeA.adminToken());
     assertEquals(200, disabled.statusCode());
 
     // Well within the 30 seconds node B would otherwise trust what it remembers.
-    nodeA.eventually("node B refuses the disabled operator", () -> meOnB(token).equals(List.of(401)), 3000);
+    nodeA.eventually(
+        "node B refuses the disabled operator", () -> meOnB(token).equals(List.of(401)), 3000);
   }
 }

@@ -29,25 +29,38 @@ class RefdeskConfigTest {
   @Test
   @DisplayName("configured values win, lists are split on commas, blanks count as unset")
   void configured() {
-    var config = RefdeskConfig.fromEnv(Map.of(
-        "REFDESK_HTTP_PORT", "9000",
-        "REFDESK_PG_URL", "postgresql://app@db:5432/refdesk",
-        "REFDESK_REDIS_URL", " ",
-        "REFDESK_PUBLIC_URL", "https://chat.library.example/",
-        "REFDESK_ALLOWED_ORIGINS", "https://www.library.example, https://catalog.library.example"));
+    var config =
+        RefdeskConfig.fromEnv(
+            Map.of(
+                "REFDESK_HTTP_PORT", "9000",
+                "REFDESK_PG_URL", "postgresql://app@db:5432/refdesk",
+                "REFDESK_REDIS_URL", " ",
+                "REFDESK_PUBLIC_URL", "https://chat.library.example/",
+                "REFDESK_ALLOWED_ORIGINS",
+                    "https://www.library.example, https://catalog.library.example"));
     assertEquals(9000, config.httpPort());
     assertEquals(Optional.of("postgresql://app@db:5432/refdesk"), config.pgUrl());
     assertEquals(Optional.empty(), config.redisUrl());
-    assertEquals(List.of("https://chat.library.example", "https://www.library.example", "https://catalog.library.example"),
+    assertEquals(
+        List.of(
+            "https://chat.library.example",
+            "https://www.library.example",
+            "https://catalog.library.example"),
         config.originsAllowed());
   }
 
   @Test
   @DisplayName("a value that cannot be read names the variable")
   void badValues() {
-    var port = assertThrows(IllegalArgumentException.class, () -> RefdeskConfig.fromEnv(Map.of("REFDESK_HTTP_PORT", "eighty")));
+    var port =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RefdeskConfig.fromEnv(Map.of("REFDESK_HTTP_PORT", "eighty")));
     assertTrue(port.getMessage().contains("REFDESK_HTTP_PORT"));
-    var level = assertThrows(IllegalArgumentException.class, () -> RefdeskConfig.fromEnv(Map.of("REFDESK_LOG_LEVEL", "LOUD")));
+    var level =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> RefdeskConfig.fromEnv(Map.of("REFDESK_LOG_LEVEL", "LOUD")));
     assertTrue(level.getMessage().contains("REFDESK_LOG_LEVEL"));
   }
 }

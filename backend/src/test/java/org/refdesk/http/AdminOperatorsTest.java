@@ -65,9 +65,14 @@ class AdminOperatorsTest {
     var token = gateway.login("carla", "a long enough password");
     var me = gateway.get("/api/me", token).bodyAsJsonObject();
     assertEquals(1, me.getJsonArray("queues").size());
-    // Counted for this operator: other tests of the class create operators too, before or after this one.
-    assertEquals(1, gateway.count("SELECT count(*) FROM audit_log WHERE action = 'operator.created' AND actor_kind = 'operator'"
-        + " AND target = $1", "operator:" + body.getLong("id")));
+    // Counted for this operator: other tests of the class create operators too, before or after
+    // this one.
+    assertEquals(
+        1,
+        gateway.count(
+            "SELECT count(*) FROM audit_log WHERE action = 'operator.created' AND actor_kind = 'operator'"
+                + " AND target = $1",
+            "operator:" + body.getLong("id")));
   }
 
   @Test
@@ -75,8 +80,10 @@ class AdminOperatorsTest {
   void list() {
     var response = gateway.get("/api/admin/operators", adminToken);
     assertEquals(200, response.statusCode());
-    var usernames = response.bodyAsJsonObject().getJsonArray("operators").stream()
-        .map(o -> ((JsonObject) o).getString("username")).toList();
+    var usernames =
+        response.bodyAsJsonObject().getJsonArray("operators").stream()
+            .map(o -> ((JsonObject) o).getString("username"))
+            .toList();
     assertTrue(usernames.containsAll(List.of("admin", "alice", "ben")), usernames::toString);
   }
 
@@ -94,15 +101,16 @@ class AdminOperatorsTest {
   @DisplayName("bad fields are 400s naming the field, and store nothing")
   void validation() {
     long before = gateway.count("SELECT count(*) FROM operators");
-    var cases = List.of(
-        newOperator("x"),
-        newOperator("Has Spaces"),
-        newOperator("dora").put("password", "short"),
-        newOperator("dora").put("role", "superuser"),
-        newOperator("dora").put("displayName", ""),
-        newOperator("dora").put("displayName", 42),
-        newOperator("dora").put("queues", "science"),
-        newOperator("dora").put("queues", new JsonArray().add("no-such-queue")));
+    var cases =
+        List.of(
+            newOperator("x"),
+            newOperator("Has Spaces"),
+            newOperator("dora").put("password", "short"),
+            newOperator("dora").put("role", "superuser"),
+            newOperator("dora").put("displayName", ""),
+            newOperator("dora").put("displayName", 42),
+            newOperator("dora").put("queues", "science"),
+            newOperator("dora").put("queues", new JsonArray().add("no-such-queue")));
     for (var body : cases) {
       var response = gateway.post("/api/admin/operators", body, adminToken);
       assertEquals(400, response.statusCode(), body::encode);
@@ -123,32 +131,50 @@ class AdminOperatorsTest {
   @Test
   @DisplayName("disabling an operator stops their token at once and their next sign-in")
   void disable() {
-    var created = gateway.post("/api/admin/operators", newOperator("frank"), adminToken).bodyAsJsonObject();
+    var created =
+        gateway.post("/api/admin/operators", newOperator("frank"), adminToken).bodyAsJsonObject();
     var token = gateway.login("frank", "a long enough password");
     assertEquals(200, gateway.get("/api/me", token).statusCode());
 
-    var disabled = gateway.post("/api/admin/operators/" + created.getLong("id") + "/disable", new JsonObject(), adminToken);
+    var disabled =
+        gateway.post(
+            "/api/admin/operators/" + created.getLong("id") + "/disable",
+            new JsonObject(),
+            adminToken);
     assertEquals(200, disabled.statusCode());
     assertTrue(disabled.bodyAsJsonObject().getBoolean("disabled"));
 
     assertEquals(401, gateway.get("/api/me", token).statusCode());
-    var login = gateway.post("/api/auth/login",
-        new JsonObject().put("username", "frank").put("password", "a long enough password"), null);
+    var login =
+        gateway.post(
+            "/api/auth/login",
+            new JsonObject().put("username", "frank").put("password", "a long enough password"),
+            null);
     assertEquals(401, login.statusCode());
   }
 
   @Test
-  @DisplayName("an operator whom every event loop remembers as enabled is refused on all of them right after the disable")
+  @DisplayName(
+      "an operator whom every event loop remembers as enabled is refused on all of them right after the disable")
   void disableForgetsRememberedOperator() {
-    var created = gateway.post("/api/admin/operators", newOperator("greta"), adminToken).bodyAsJsonObject();
+    var created =
+        gateway.post("/api/admin/operators", newOperator("greta"), adminToken).bodyAsJsonObject();
     var token = gateway.login("greta", "a long enough password");
-    // Several connections, so requests land on every HTTP event loop and each remembers the operator.
-    var client = WebClient.create(gateway.vertx(), new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(gateway.port()), new PoolOptions().setHttp1MaxSize(8));
+    // Several connections, so requests land on every HTTP event loop and each remembers the
+    // operator.
+    var client =
+        WebClient.create(
+            gateway.vertx(),
+            new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(gateway.port()),
+            new PoolOptions().setHttp1MaxSize(8));
     try {
       assertEquals(List.of(200), statuses(meTimes(client, token, 16)));
 
-      var disabled = gateway.post("/api/admin/operators/" + created.getLong("id") + "/disable", new JsonObject(), adminToken);
+      var disabled =
+          gateway.post(
+              "/api/admin/operators/" + created.getLong("id") + "/disable",
+              new JsonObject(),
+              adminToken);
       assertEquals(200, disabled.statusCode());
 
       assertEquals(List.of(401), statuses(meTimes(client, token, 16)));
@@ -157,7 +183,8 @@ class AdminOperatorsTest {
     }
   }
 
-  private static List<Future<HttpResponse<Buffer>>> meTimes(WebClient client, String token, int times) {
+  private static List<Future<HttpResponse<Buffer>>> meTimes(
+      WebClient client, String token, int times) {
     var requests = new ArrayList<Future<HttpResponse<Buffer>>>();
     for (int i = 0; i < times; i++) {
       requests.add(client.get("/api/me").bearerTokenAuthentication(token).send());
@@ -173,16 +200,39 @@ class AdminOperatorsTest {
   @Test
   @DisplayName("an admin cannot disable an operator of another library, nor themselves")
   void disableOutsideLibrary() {
-    var otherLibrary = gateway.query("INSERT INTO libraries (name) VALUES ('Elsewhere') RETURNING id").get(0).getLong(0);
-    var stranger = gateway.query("""
+    var otherLibrary =
+        gateway
+            .query("INSERT INTO libraries (name) VALUES ('Elsewhere') RETURNING id")
+            .get(0)
+            .getLong(0);
+    var stranger =
+        gateway
+            .query(
+                """
         INSERT INTO operators (library_id, username, display_name, password_hash, role)
-        VALUES ($1, 'stranger', 'Stranger', 'x', 'admin') RETURNING id""", otherLibrary).get(0).getLong(0);
-    var response = gateway.post("/api/admin/operators/" + stranger + "/disable", new JsonObject(), adminToken);
+        VALUES ($1, 'stranger', 'Stranger', 'x', 'admin') RETURNING id""",
+                otherLibrary)
+            .get(0)
+            .getLong(0);
+    var response =
+        gateway.post("/api/admin/operators/" + stranger + "/disable", new JsonObject(), adminToken);
     assertEquals(404, response.statusCode());
-    assertEquals(0, gateway.count("SELECT count(*) FROM operators WHERE id = $1 AND disabled_at IS NOT NULL", stranger));
+    assertEquals(
+        0,
+        gateway.count(
+            "SELECT count(*) FROM operators WHERE id = $1 AND disabled_at IS NOT NULL", stranger));
 
-    var adminId = gateway.query("SELECT id FROM operators WHERE username = 'admin'").get(0).getLong(0);
-    assertEquals(409, gateway.post("/api/admin/operators/" + adminId + "/disable", new JsonObject(), adminToken).statusCode());
-    assertEquals(404, gateway.post("/api/admin/operators/not-a-number/disable", new JsonObject(), adminToken).statusCode());
+    var adminId =
+        gateway.query("SELECT id FROM operators WHERE username = 'admin'").get(0).getLong(0);
+    assertEquals(
+        409,
+        gateway
+            .post("/api/admin/operators/" + adminId + "/disable", new JsonObject(), adminToken)
+            .statusCode());
+    assertEquals(
+        404,
+        gateway
+            .post("/api/admin/operators/not-a-number/disable", new JsonObject(), adminToken)
+            .statusCode());
   }
 }

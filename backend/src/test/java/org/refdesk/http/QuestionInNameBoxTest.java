@@ -27,24 +27,39 @@ class QuestionInNameBoxTest {
   @Test
   @DisplayName("with no question given, becomes the question, whole, and the patron is a guest")
   void becomesTheQuestion() {
-    var asked = "Can I print from my phone at the library, and how much does a colour page cost these days?";
-    var response = gateway.post("/api/widget/chats", new JsonObject().put("queue", "ask").put("name", asked), null);
+    var asked =
+        "Can I print from my phone at the library, and how much does a colour page cost these days?";
+    var response =
+        gateway.post(
+            "/api/widget/chats", new JsonObject().put("queue", "ask").put("name", asked), null);
     assertEquals(201, response.statusCode(), response::bodyAsString);
     long chatId = response.bodyAsJsonObject().getLong("chatId");
     var row = gateway.query("SELECT patron_name, question FROM chats WHERE id = $1", chatId).get(0);
     assertEquals("Guest", row.getString(0));
     assertEquals(asked, row.getString(1));
-    assertEquals(asked, gateway.query("SELECT body FROM chat_events WHERE chat_id = $1 AND seq = 1", chatId).get(0).getString(0));
+    assertEquals(
+        asked,
+        gateway
+            .query("SELECT body FROM chat_events WHERE chat_id = $1 AND seq = 1", chatId)
+            .get(0)
+            .getString(0));
   }
 
   @Test
   @DisplayName("beside a question, a name too long is refused in words, never cut")
   void tooLongBesideAQuestion() {
     long before = gateway.count("SELECT count(*) FROM chats");
-    var response = gateway.post("/api/widget/chats", new JsonObject().put("queue", "ask")
-        .put("name", "n".repeat(81)).put("question", "Opening hours?"), null);
+    var response =
+        gateway.post(
+            "/api/widget/chats",
+            new JsonObject()
+                .put("queue", "ask")
+                .put("name", "n".repeat(81))
+                .put("question", "Opening hours?"),
+            null);
     assertEquals(400, response.statusCode(), response::bodyAsString);
-    assertEquals("'name' must be at most 80 characters.",
+    assertEquals(
+        "'name' must be at most 80 characters.",
         response.bodyAsJsonObject().getJsonObject("error").getString("message"));
     assertEquals(before, gateway.count("SELECT count(*) FROM chats"));
   }

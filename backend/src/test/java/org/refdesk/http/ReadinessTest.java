@@ -17,7 +17,9 @@ class ReadinessTest {
   @BeforeAll
   static void start() {
     // Nothing listens on this port: the gateway starts, but cannot reach Redis.
-    gateway = TestGateway.start(Map.of("REFDESK_REDIS_URL", "redis://127.0.0.1:" + TestGateway.freePort() + "/0"));
+    gateway =
+        TestGateway.start(
+            Map.of("REFDESK_REDIS_URL", "redis://127.0.0.1:" + TestGateway.freePort() + "/0"));
   }
 
   @AfterAll

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -20,9 +21,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.refdesk.support.TestGateway;
 import org.webjars.WebJarVersionLocator;
-import java.security.NoSuchAlgorithmException;
 
-@DisplayName("Files are served safely and cheaply: own redirects, revalidation, versioned libraries")
+@DisplayName(
+    "Files are served safely and cheaply: own redirects, revalidation, versioned libraries")
 class ServingTest {
 
   private static final WebJarVersionLocator WEBJARS = new WebJarVersionLocator();
@@ -32,7 +33,8 @@ class ServingTest {
   @BeforeAll
   static void start() {
     gateway = TestGateway.start();
-    // One connection per request: each answer is read as it came, never behind another on a reused connection.
+    // One connection per request: each answer is read as it came, never behind another on a reused
+    // connection.
     http = gateway.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(false));
   }
 
@@ -42,7 +44,9 @@ class ServingTest {
     gateway.close();
   }
 
-  /** An answer as it came, the request line sent exactly as written (no client-side normalising). */
+  /**
+   * An answer as it came, the request line sent exactly as written (no client-side normalising).
+   */
   record Answer(int status, MultiMap headers, String body) {
     String header(String name) {
       return headers.get(name);
@@ -50,23 +54,44 @@ class ServingTest {
   }
 
   private static Answer get(String uri, String... headerPairs) {
-    var options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(gateway.port()).setURI(uri);
+    var options =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setHost("127.0.0.1")
+            .setPort(gateway.port())
+            .setURI(uri);
     for (int i = 0; i < headerPairs.length; i += 2) {
       options.addHeader(headerPairs[i], headerPairs[i + 1]);
     }
-    return TestGateway.await(http.request(options).compose(request -> request.send())
-        .compose(response -> response.body().map(body -> new Answer(response.statusCode(), response.headers(), body.toString()))));
+    return TestGateway.await(
+        http.request(options)
+            .compose(request -> request.send())
+            .compose(
+                response ->
+                    response
+                        .body()
+                        .map(
+                            body ->
+                                new Answer(
+                                    response.statusCode(), response.headers(), body.toString()))));
   }
 
   @Test
   @DisplayName("a redirect never leads to another site, whatever the path says")
   void redirectsStayHome() {
-    for (var uri : new String[] {"//evil.example/%2e%2e/app", "//evil.example/%2e%2e/widget", "/%2e%2e//evil.example/../demo",
-        "//evil.example/..//app", "///evil.example/%2E%2E/app"}) {
+    for (var uri :
+        new String[] {
+          "//evil.example/%2e%2e/app",
+          "//evil.example/%2e%2e/widget",
+          "/%2e%2e//evil.example/../demo",
+          "//evil.example/..//app",
+          "///evil.example/%2E%2E/app"
+        }) {
       var answer = get(uri);
       if (answer.status() / 100 == 3) {
         var location = answer.header("Location");
-        assertTrue(Pattern.matches("/(app|demo|widget)/", location), uri + " redirected to " + location);
+        assertTrue(
+            Pattern.matches("/(app|demo|widget)/", location), uri + " redirected to " + location);
       }
     }
     assertEquals("/app/", get("/app").header("Location"));
@@ -76,9 +101,13 @@ class ServingTest {
   }
 
   @Test
-  @DisplayName("the SockJS pages run no script from elsewhere: no iframe page, no script transports, and the pages' policy")
+  @DisplayName(
+      "the SockJS pages run no script from elsewhere: no iframe page, no script transports, and the pages' policy")
   void eventbusPagesAreLockedDown() {
-    for (var uri : new String[] {"/eventbus/iframe.html", "/eventbus/iframe-1.6.1.html", "/eventbus/iframe-x.html?t=1"}) {
+    for (var uri :
+        new String[] {
+          "/eventbus/iframe.html", "/eventbus/iframe-1.6.1.html", "/eventbus/iframe-x.html?t=1"
+        }) {
       var answer = get(uri);
       assertEquals(404, answer.status(), uri + ": " + answer.body());
       assertFalse(answer.body().contains("<script"), uri);
@@ -101,30 +130,49 @@ class ServingTest {
   @Test
   @DisplayName("our own files carry a validator: a browser that has them gets 304 and no body")
   void ownFilesRevalidate() {
-    for (var uri : new String[] {"/widget.js", "/widget/widget.js", "/widget/widget.css", "/shared/connector.js",
-        "/shared/vendor/vertx-eventbus.js", "/app/", "/widget/?queue=ask", "/demo/", "/app/main.js"}) {
+    for (var uri :
+        new String[] {
+          "/widget.js",
+          "/widget/widget.js",
+          "/widget/widget.css",
+          "/shared/connector.js",
+          "/shared/vendor/vertx-eventbus.js",
+          "/app/",
+          "/widget/?queue=ask",
+          "/demo/",
+          "/app/main.js"
+        }) {
       var first = get(uri, "Accept-Encoding", "gzip");
       assertEquals(200, first.status(), uri);
       var etag = first.header("ETag");
       assertNotNull(etag, uri + " has an ETag");
-      assertTrue(first.header("Cache-Control").contains("max-age=300") || first.header("Cache-Control").contains("no-cache"),
+      assertTrue(
+          first.header("Cache-Control").contains("max-age=300")
+              || first.header("Cache-Control").contains("no-cache"),
           uri + ": " + first.header("Cache-Control"));
       var again = get(uri, "If-None-Match", etag, "Accept-Encoding", "gzip");
       assertEquals(304, again.status(), uri + " revalidates");
       assertEquals("", again.body());
       assertEquals(etag, again.header("ETag"));
-      assertEquals(200, get(uri, "If-None-Match", "\"something-else\"").status(), uri + " with a stale validator");
+      assertEquals(
+          200,
+          get(uri, "If-None-Match", "\"something-else\"").status(),
+          uri + " with a stale validator");
     }
   }
 
   @Test
-  @DisplayName("a page's policy and framing rules come with the page, not with each script and style sheet it loads")
+  @DisplayName(
+      "a page's policy and framing rules come with the page, not with each script and style sheet it loads")
   void policyOnDocumentsOnly() {
     for (var uri : new String[] {"/app/", "/widget/?queue=ask", "/demo/"}) {
       assertNotNull(get(uri).header("Content-Security-Policy"), uri);
     }
     assertEquals("DENY", get("/app/").header("X-Frame-Options"));
-    for (var uri : new String[] {"/widget/widget.js", "/widget/widget.css", "/shared/connector.js", "/app/main.js"}) {
+    for (var uri :
+        new String[] {
+          "/widget/widget.js", "/widget/widget.css", "/shared/connector.js", "/app/main.js"
+        }) {
       var file = get(uri);
       assertEquals(200, file.status(), uri);
       assertEquals(null, file.header("Content-Security-Policy"), uri);
@@ -134,23 +182,33 @@ class ServingTest {
   }
 
   @Test
-  @DisplayName("libraries are cached for a year only under their versioned address; the bare one redirects there, briefly")
+  @DisplayName(
+      "libraries are cached for a year only under their versioned address; the bare one redirects there, briefly")
   void webjarsAreVersioned() {
     var vue = WEBJARS.version("vue");
     var sockjs = WEBJARS.version("sockjs-client");
     var bare = get("/webjars/vue/dist/vue.esm-browser.prod.js");
     assertEquals(302, bare.status());
     assertEquals("/webjars/vue/" + vue + "/dist/vue.esm-browser.prod.js", bare.header("Location"));
-    assertFalse(bare.header("Cache-Control").contains("31536000"), "an upgrade must reach returning browsers");
+    assertFalse(
+        bare.header("Cache-Control").contains("31536000"),
+        "an upgrade must reach returning browsers");
     var versioned = get(bare.header("Location"));
     assertEquals(200, versioned.status());
     assertTrue(versioned.header("Cache-Control").contains("max-age=31536000"));
     assertTrue(versioned.header("Cache-Control").contains("immutable"));
-    assertEquals(404, get("/webjars/vue/0.0.1/dist/vue.esm-browser.prod.js").status(), "only the version we ship");
+    assertEquals(
+        404,
+        get("/webjars/vue/0.0.1/dist/vue.esm-browser.prod.js").status(),
+        "only the version we ship");
 
     var app = get("/app/");
-    assertTrue(app.body().contains("\"/webjars/vue/" + vue + "/dist/vue.esm-browser.prod.js\""), "the import map names the version");
-    assertTrue(app.body().contains("/webjars/sockjs-client/" + sockjs + "/dist/sockjs.min.js"), app.body());
+    assertTrue(
+        app.body().contains("\"/webjars/vue/" + vue + "/dist/vue.esm-browser.prod.js\""),
+        "the import map names the version");
+    assertTrue(
+        app.body().contains("/webjars/sockjs-client/" + sockjs + "/dist/sockjs.min.js"),
+        app.body());
     assertFalse(app.body().contains("/webjars/vue/dist/"), app.body());
     assertInlineScriptsAllowed(app);
     var widget = get("/widget/?queue=ask");
@@ -160,10 +218,13 @@ class ServingTest {
 
   private static void assertInlineScriptsAllowed(Answer page) {
     var policy = page.header("Content-Security-Policy");
-    var inline = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL).matcher(page.body());
+    var inline =
+        Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL)
+            .matcher(page.body());
     while (inline.find()) {
       var hash = "'sha256-" + Base64.getEncoder().encodeToString(sha256(inline.group(1))) + "'";
-      assertTrue(policy.contains(hash), "the served import map is the one the policy allows: " + policy);
+      assertTrue(
+          policy.contains(hash), "the served import map is the one the policy allows: " + policy);
     }
   }
 

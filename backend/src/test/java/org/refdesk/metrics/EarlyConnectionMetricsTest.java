@@ -29,22 +29,27 @@ class EarlyConnectionMetricsTest {
   @SuppressWarnings({"unchecked", "rawtypes"})
   void requestOnAnUnmeteredConnection() {
     var metrics = new RefdeskMetrics();
-    var vertxMetrics = metrics.vertxMetricsFactory()
-        .metrics(new VertxOptions().setMetricsOptions(RefdeskMetrics.vertxMetricsOptions()));
-    HttpServerMetrics server = vertxMetrics.createHttpServerMetrics(new HttpServerOptions(), SocketAddress.inetSocketAddress(8080, "0.0.0.0"));
-    assertDoesNotThrow(() -> {
-      var request = server.requestBegin(null, request());
-      server.requestRouted(request, "/ready");
-      server.requestEnd(request, request(), 0);
-      server.responseBegin(request, response());
-      server.responseEnd(request, response(), 42);
-      server.requestReset(request);
-      server.bytesRead(null, PEER, 100);
-      server.bytesWritten(null, PEER, 100);
-      server.exceptionOccurred(null, PEER, new RuntimeException("reset"));
-      server.disconnected(server.connected(null, request, null));
-      server.disconnected(null, PEER);
-    });
+    var vertxMetrics =
+        metrics
+            .vertxMetricsFactory()
+            .metrics(new VertxOptions().setMetricsOptions(RefdeskMetrics.vertxMetricsOptions()));
+    HttpServerMetrics server =
+        vertxMetrics.createHttpServerMetrics(
+            new HttpServerOptions(), SocketAddress.inetSocketAddress(8080, "0.0.0.0"));
+    assertDoesNotThrow(
+        () -> {
+          var request = server.requestBegin(null, request());
+          server.requestRouted(request, "/ready");
+          server.requestEnd(request, request(), 0);
+          server.responseBegin(request, response());
+          server.responseEnd(request, response(), 42);
+          server.requestReset(request);
+          server.bytesRead(null, PEER, 100);
+          server.bytesWritten(null, PEER, 100);
+          server.exceptionOccurred(null, PEER, new RuntimeException("reset"));
+          server.disconnected(server.connected(null, request, null));
+          server.disconnected(null, PEER);
+        });
 
     // A connection with its meter is still counted as before.
     var socket = server.connected(PEER, "127.0.0.1");

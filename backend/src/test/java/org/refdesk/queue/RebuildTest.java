@@ -45,7 +45,8 @@ class RebuildTest {
   }
 
   @Test
-  @DisplayName("after FLUSHDB the waiting chats, in their order, and the claims are back within 5 seconds")
+  @DisplayName(
+      "after FLUSHDB the waiting chats, in their order, and the claims are back within 5 seconds")
   void flushRecovered() {
     long ask = gateway.queueId("ask");
     var prefix = gateway.redisPrefix();
@@ -53,7 +54,8 @@ class RebuildTest {
     long second = gateway.startChat("ask", "Second", "Question two").getLong("chatId");
     long claimed = gateway.startChat("ask", "Third", "Question three").getLong("chatId");
     var ben = gateway.librarianToken("ben");
-    assertEquals(200, gateway.post("/api/chats/" + claimed + "/claim", new JsonObject(), ben).statusCode());
+    assertEquals(
+        200, gateway.post("/api/chats/" + claimed + "/claim", new JsonObject(), ben).statusCode());
     long benId = gateway.query("SELECT id FROM operators WHERE username = 'ben'").get(0).getLong(0);
 
     redis(Request.cmd(Command.FLUSHDB));
@@ -61,18 +63,35 @@ class RebuildTest {
 
     long flushedAt = System.currentTimeMillis();
     var waitingKey = prefix + "queue:" + ask + ":waiting";
-    gateway.eventually("the rebuild", () -> redis(Request.cmd(Command.ZCARD).arg(waitingKey)).toInteger() == 2
-        && redis(Request.cmd(Command.EXISTS).arg(prefix + "chat:" + claimed + ":claim")).toInteger() == 1, 5000);
-    var waiting = redis(Request.cmd(Command.ZRANGE).arg(waitingKey).arg(0).arg(-1)).stream().map(Response::toString).toList();
+    gateway.eventually(
+        "the rebuild",
+        () ->
+            redis(Request.cmd(Command.ZCARD).arg(waitingKey)).toInteger() == 2
+                && redis(Request.cmd(Command.EXISTS).arg(prefix + "chat:" + claimed + ":claim"))
+                        .toInteger()
+                    == 1,
+        5000);
+    var waiting =
+        redis(Request.cmd(Command.ZRANGE).arg(waitingKey).arg(0).arg(-1)).stream()
+            .map(Response::toString)
+            .toList();
     long took = System.currentTimeMillis() - flushedAt;
-    assertEquals(List.of(Long.toString(first), Long.toString(second)), waiting, "back in arrival order");
-    assertEquals(Long.toString(benId), redis(Request.cmd(Command.GET).arg(prefix + "chat:" + claimed + ":claim")).toString());
+    assertEquals(
+        List.of(Long.toString(first), Long.toString(second)), waiting, "back in arrival order");
+    assertEquals(
+        Long.toString(benId),
+        redis(Request.cmd(Command.GET).arg(prefix + "chat:" + claimed + ":claim")).toString());
     assertTrue(took < 5000, "rebuilt in " + took + " ms");
     System.out.println("redis flush: queue and claims rebuilt in " + took + " ms");
 
-    var anotherTry = gateway.post("/api/chats/" + claimed + "/claim", new JsonObject(), gateway.adminToken());
+    var anotherTry =
+        gateway.post("/api/chats/" + claimed + "/claim", new JsonObject(), gateway.adminToken());
     assertEquals(409, anotherTry.statusCode(), "the rebuilt claim still keeps others off");
-    var list = gateway.get("/api/queues/" + ask + "/waiting", ben).bodyAsJsonObject().getJsonArray("chats");
+    var list =
+        gateway
+            .get("/api/queues/" + ask + "/waiting", ben)
+            .bodyAsJsonObject()
+            .getJsonArray("chats");
     assertEquals(first, list.getJsonObject(0).getLong("chatId"));
   }
 }

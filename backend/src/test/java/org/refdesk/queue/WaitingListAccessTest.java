@@ -39,7 +39,10 @@ class WaitingListAccessTest {
   @Test
   @DisplayName("an operator who monitors the queue sees its waiting patrons")
   void monitorSees() {
-    var response = gateway.get("/api/queues/" + gateway.queueId("science") + "/waiting", gateway.librarianToken("ben"));
+    var response =
+        gateway.get(
+            "/api/queues/" + gateway.queueId("science") + "/waiting",
+            gateway.librarianToken("ben"));
     assertEquals(200, response.statusCode(), response::bodyAsString);
     var chats = response.bodyAsJsonObject().getJsonArray("chats");
     assertEquals(1, chats.size());
@@ -47,25 +50,33 @@ class WaitingListAccessTest {
   }
 
   @Test
-  @DisplayName("an operator of the library who does not monitor the queue is refused with 403 and no patron data")
+  @DisplayName(
+      "an operator of the library who does not monitor the queue is refused with 403 and no patron data")
   void nonMonitorRefused() {
-    var response = gateway.get("/api/queues/" + gateway.queueId("science") + "/waiting", gateway.librarianToken("alice"));
+    var response =
+        gateway.get(
+            "/api/queues/" + gateway.queueId("science") + "/waiting",
+            gateway.librarianToken("alice"));
     assertEquals(403, response.statusCode(), response::bodyAsString);
     assertEquals("forbidden", code(response));
     assertFalse(response.bodyAsString().contains("telescope"));
   }
 
   @Test
-  @DisplayName("another library's queue is answered as if it did not exist, even to that library's admin")
+  @DisplayName(
+      "another library's queue is answered as if it did not exist, even to that library's admin")
   void otherLibraryIsNotFound() {
     for (var token : new String[] {gateway.librarianToken("ben"), gateway.adminToken()}) {
       var response = gateway.get("/api/queues/" + riverside.queueId() + "/waiting", token);
       assertEquals(404, response.statusCode(), response::bodyAsString);
       assertFalse(response.bodyAsString().contains("museum"));
     }
-    var own = gateway.get("/api/queues/" + riverside.queueId() + "/waiting", riverside.token(gateway));
+    var own =
+        gateway.get("/api/queues/" + riverside.queueId() + "/waiting", riverside.token(gateway));
     assertEquals(200, own.statusCode(), own::bodyAsString);
-    assertEquals("Rae", own.bodyAsJsonObject().getJsonArray("chats").getJsonObject(0).getString("patronName"));
+    assertEquals(
+        "Rae",
+        own.bodyAsJsonObject().getJsonArray("chats").getJsonObject(0).getString("patronName"));
   }
 
   @Test
@@ -77,13 +88,22 @@ class WaitingListAccessTest {
   }
 
   @Test
-  @DisplayName("a chat Redis lists in a queue is shown only if Postgres has it waiting in that queue and library")
+  @DisplayName(
+      "a chat Redis lists in a queue is shown only if Postgres has it waiting in that queue and library")
   void redisListIsOnlyAHint() {
-    long riversideChat = gateway.query("SELECT id FROM chats WHERE patron_name = 'Rae'").get(0).getLong(0);
+    long riversideChat =
+        gateway.query("SELECT id FROM chats WHERE patron_name = 'Rae'").get(0).getLong(0);
     long science = gateway.queueId("science");
-    TestGateway.await(gateway.redis().send(Request.cmd(Command.ZADD)
-        .arg(gateway.redisPrefix() + "queue:" + science + ":waiting").arg(0).arg(riversideChat)));
-    var response = gateway.get("/api/queues/" + science + "/waiting", gateway.librarianToken("ben"));
+    TestGateway.await(
+        gateway
+            .redis()
+            .send(
+                Request.cmd(Command.ZADD)
+                    .arg(gateway.redisPrefix() + "queue:" + science + ":waiting")
+                    .arg(0)
+                    .arg(riversideChat)));
+    var response =
+        gateway.get("/api/queues/" + science + "/waiting", gateway.librarianToken("ben"));
     assertEquals(200, response.statusCode());
     assertFalse(response.bodyAsString().contains("museum"), response::bodyAsString);
   }

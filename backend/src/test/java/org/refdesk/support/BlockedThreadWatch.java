@@ -25,7 +25,9 @@ public final class BlockedThreadWatch extends Handler {
   @Override
   public void publish(LogRecord record) {
     var message = record.getMessage();
-    if (record.getLevel().intValue() >= Level.WARNING.intValue() && message != null && message.contains("has been blocked for")) {
+    if (record.getLevel().intValue() >= Level.WARNING.intValue()
+        && message != null
+        && message.contains("has been blocked for")) {
       warnings.add(message);
     }
   }
@@ -39,10 +41,8 @@ public final class BlockedThreadWatch extends Handler {
   }
 
   @Override
-  public void flush() {
-  }
+  public void flush() {}
 
   @Override
-  public void close() {
-  }
+  public void close() {}
 }

@@ -29,10 +29,11 @@ public final class BridgeClient implements AutoCloseable, Probes.Listener {
     this.client = client;
     this.socket = socket;
     socket.handler(buffer -> inbox.add(buffer.toJsonObject()));
-    socket.closeHandler(v -> {
-      closed = true;
-      closedLatch.countDown();
-    });
+    socket.closeHandler(
+        v -> {
+          closed = true;
+          closedLatch.countDown();
+        });
   }
 
   public static BridgeClient connect(Vertx vertx, int port) {
@@ -41,7 +42,11 @@ public final class BridgeClient implements AutoCloseable, Probes.Listener {
 
   public static BridgeClient connect(Vertx vertx, int port, String origin) {
     var client = vertx.createWebSocketClient();
-    var options = new WebSocketConnectOptions().setHost("127.0.0.1").setPort(port).setURI("/eventbus/websocket");
+    var options =
+        new WebSocketConnectOptions()
+            .setHost("127.0.0.1")
+            .setPort(port)
+            .setURI("/eventbus/websocket");
     if (origin != null) {
       options.addHeader("Origin", origin);
     }
@@ -76,45 +81,65 @@ public final class BridgeClient implements AutoCloseable, Probes.Listener {
   }
 
   public void register(String address, String token) {
-    frame(new JsonObject().put("type", "register").put("address", address).put("headers", headers(token)));
+    frame(
+        new JsonObject()
+            .put("type", "register")
+            .put("address", address)
+            .put("headers", headers(token)));
   }
 
   public void publish(String address, JsonObject body, String token) {
-    frame(new JsonObject().put("type", "publish").put("address", address).put("body", body).put("headers", headers(token)));
+    frame(
+        new JsonObject()
+            .put("type", "publish")
+            .put("address", address)
+            .put("body", body)
+            .put("headers", headers(token)));
   }
 
   /** Sends and waits for the reply frame: {@code rec} with the reply body, or {@code err}. */
   public JsonObject request(String address, JsonObject body, String token) {
     var replyAddress = UUID.randomUUID().toString();
-    frame(new JsonObject().put("type", "send").put("address", address).put("body", body)
-        .put("headers", headers(token)).put("replyAddress", replyAddress));
+    frame(
+        new JsonObject()
+            .put("type", "send")
+            .put("address", address)
+            .put("body", body)
+            .put("headers", headers(token))
+            .put("replyAddress", replyAddress));
     return inbox.take(f -> replyAddress.equals(f.getString("address")) || isBareError(f), 10_000);
   }
 
   /**
    * A round trip on this socket, answered whatever the token may do (a heartbeat's reply or the
-   * bridge's refusal): proof that the socket is served. Not a marker for events: the bridge may answer
-   * a frame before it has let an earlier event through its checks.
+   * bridge's refusal): proof that the socket is served. Not a marker for events: the bridge may
+   * answer a frame before it has let an earlier event through its checks.
    */
   public JsonObject roundTrip(String token) {
     return request("presence.heartbeat", new JsonObject(), token);
   }
 
   /**
-   * Sends without waiting: the future is the reply frame ({@code rec} or {@code err}), for tests that
-   * await several at once with a VertxTestContext.
+   * Sends without waiting: the future is the reply frame ({@code rec} or {@code err}), for tests
+   * that await several at once with a VertxTestContext.
    */
   public Future<JsonObject> send(String address, JsonObject body, String token) {
     var replyAddress = UUID.randomUUID().toString();
     var reply = inbox.next(f -> replyAddress.equals(f.getString("address")));
-    var frame = new JsonObject().put("type", "send").put("address", address).put("body", body)
-        .put("headers", headers(token)).put("replyAddress", replyAddress);
+    var frame =
+        new JsonObject()
+            .put("type", "send")
+            .put("address", address)
+            .put("body", body)
+            .put("headers", headers(token))
+            .put("replyAddress", replyAddress);
     return socket.writeTextMessage(frame.encode()).compose(written -> reply);
   }
 
   /** The next frame on an address (in arrival order), within the time given. */
   public JsonObject next(String address, long timeoutMs) {
-    return inbox.take(f -> address.equals(f.getString("address")) && !FrameInbox.isProbe(f), timeoutMs);
+    return inbox.take(
+        f -> address.equals(f.getString("address")) && !FrameInbox.isProbe(f), timeoutMs);
   }
 
   @Override
@@ -135,16 +160,17 @@ public final class BridgeClient implements AutoCloseable, Probes.Listener {
   /**
    * A frame on the address whose body matches that has already arrived (null if none), without
    * waiting. Ask it after awaiting a marker published behind the frame in question on the same
-   * address: the bridge delivers an address's events in order, so a frame not here by then was never
-   * let through.
+   * address: the bridge delivers an address's events in order, so a frame not here by then was
+   * never let through.
    */
   public JsonObject arrivedOn(String address, Predicate<JsonObject> body) {
     return inbox.received(FrameInbox.on(address, body));
   }
 
   /**
-   * Nothing on this address for the time given (null), or the frame that came. A bare silence window:
-   * only for what no marker can follow, and only after an event that proves the pipeline flows.
+   * Nothing on this address for the time given (null), or the frame that came. A bare silence
+   * window: only for what no marker can follow, and only after an event that proves the pipeline
+   * flows.
    */
   public JsonObject nothingOn(String address, Predicate<JsonObject> body, long waitMs) {
     try {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -23,7 +24,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import java.util.Comparator;
 
 /**
  * One headless Chromium window (its own profile, so its own storage), driven through the machine's
@@ -32,9 +32,11 @@ import java.util.Comparator;
 public final class Browser implements AutoCloseable {
 
   private static final String CHROMIUM = env("REFDESK_TEST_CHROMIUM", "/usr/bin/chromium");
-  private static final String CHROMEDRIVER = env("REFDESK_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
+  private static final String CHROMEDRIVER =
+      env("REFDESK_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-  private static final Path AXE = Path.of("..", "frontend", "node_modules", "axe-core", "axe.min.js");
+  private static final Path AXE =
+      Path.of("..", "frontend", "node_modules", "axe-core", "axe.min.js");
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -50,36 +52,58 @@ public final class Browser implements AutoCloseable {
 
   /**
    * A window whose profile lets that origin keep nothing (no cookies, no storage, sessionStorage
-   * throws): what a frame of that origin meets on another site under Safari, in a private window, or
-   * with third-party cookies blocked.
+   * throws): what a frame of that origin meets on another site under Safari, in a private window,
+   * or with third-party cookies blocked.
    */
   public static Browser openDenyingStorageTo(String origin, int width, int height) {
     // Nested maps: a dotted key would be split at the dots of the address.
-    return open(width, height, Map.of("profile", Map.of("content_settings", Map.of("exceptions",
-        Map.of("cookies", Map.of(origin + ",*", Map.of("setting", 2)))))));
+    return open(
+        width,
+        height,
+        Map.of(
+            "profile",
+            Map.of(
+                "content_settings",
+                Map.of(
+                    "exceptions",
+                    Map.of("cookies", Map.of(origin + ",*", Map.of("setting", 2)))))));
   }
 
   private static Browser open(int width, int height, Map<String, Object> prefs) {
     try {
       var profile = Files.createTempDirectory("refdesk-chromium");
-      var options = new ChromeOptions()
-          .setBinary(CHROMIUM)
-          .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-              "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic",
-              "--autoplay-policy=no-user-gesture-required", "--user-data-dir=" + profile,
-              "--window-size=" + width + "," + height);
+      var options =
+          new ChromeOptions()
+              .setBinary(CHROMIUM)
+              .addArguments(
+                  "--headless=new",
+                  "--no-sandbox",
+                  "--disable-gpu",
+                  "--disable-dev-shm-usage",
+                  "--no-first-run",
+                  "--disable-background-networking",
+                  "--disable-component-update",
+                  "--disable-sync",
+                  "--disable-quic",
+                  "--autoplay-policy=no-user-gesture-required",
+                  "--user-data-dir=" + profile,
+                  "--window-size=" + width + "," + height);
       if (!prefs.isEmpty()) {
         options.setExperimentalOption("prefs", prefs);
       }
       var logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
-      var service = new ChromeDriverService.Builder().usingDriverExecutable(Path.of(CHROMEDRIVER).toFile()).build();
+      var service =
+          new ChromeDriverService.Builder()
+              .usingDriverExecutable(Path.of(CHROMEDRIVER).toFile())
+              .build();
       var driver = new ChromeDriver(service, options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
       // A window cannot be narrower than about 500 px, so phones are emulated at their exact size.
-      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-          "width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
+      driver.executeCdpCommand(
+          "Emulation.setDeviceMetricsOverride",
+          Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", width < 600));
       return new Browser(driver, profile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -95,16 +119,19 @@ public final class Browser implements AutoCloseable {
   }
 
   public WebElement waitFor(By locator) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    return new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(ExpectedConditions.visibilityOfElementLocated(locator));
   }
 
   /** For elements that are there but draw nothing themselves, such as a shadow host. */
   public WebElement waitForPresence(By locator) {
-    return new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    return new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(ExpectedConditions.presenceOfElementLocated(locator));
   }
 
   public void waitForText(By locator, String text) {
-    new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    new WebDriverWait(driver, Duration.ofSeconds(15))
+        .until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
   }
 
   /** A DevTools command on the page's own target (frames of the same site share it). */
@@ -145,9 +172,13 @@ public final class Browser implements AutoCloseable {
     try {
       driver.executeScript(Files.readString(AXE));
     } catch (IOException e) {
-      throw new UncheckedIOException("axe-core is installed by the frontend build (npm): " + AXE.toAbsolutePath(), e);
+      throw new UncheckedIOException(
+          "axe-core is installed by the frontend build (npm): " + AXE.toAbsolutePath(), e);
     }
-    var result = (Map<String, Object>) driver.executeAsyncScript("""
+    var result =
+        (Map<String, Object>)
+            driver.executeAsyncScript(
+                """
         const done = arguments[arguments.length - 1];
         axe.run(document, { resultTypes: ['violations'] }).then(r => done(r), e => done({ error: String(e) }));
         """);

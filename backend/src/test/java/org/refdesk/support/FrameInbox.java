@@ -10,22 +10,25 @@ import java.util.function.Predicate;
 
 /**
  * The bridge frames a test client has received, and the one way to wait for them, shared by the
- * WebSocket and the XHR clients. A waiting test thread wakes when a frame arrives, never on a timer;
- * the time given only bounds a wait for something that does not come. A test on VertxTestContext asks
- * for a future instead, completed by the frame itself. Frames a wait passed over stay for later waits,
- * in arrival order.
+ * WebSocket and the XHR clients. A waiting test thread wakes when a frame arrives, never on a
+ * timer; the time given only bounds a wait for something that does not come. A test on
+ * VertxTestContext asks for a future instead, completed by the frame itself. Frames a wait passed
+ * over stay for later waits, in arrival order.
  */
 final class FrameInbox {
 
-  private record Waiter(Predicate<JsonObject> wanted, Promise<JsonObject> frame) {
-  }
+  private record Waiter(Predicate<JsonObject> wanted, Promise<JsonObject> frame) {}
 
   /** Guarded by this. */
   private final List<JsonObject> frames = new ArrayList<>();
+
   /** Guarded by this. */
   private final List<Waiter> waiters = new ArrayList<>();
 
-  /** Called on the client's event loop: the frame goes to the first future waiting for it, or is kept. */
+  /**
+   * Called on the client's event loop: the frame goes to the first future waiting for it, or is
+   * kept.
+   */
   void add(JsonObject frame) {
     Waiter served = null;
     synchronized (this) {
@@ -48,7 +51,9 @@ final class FrameInbox {
     }
   }
 
-  /** The first frame, received or still to come, that matches; the test's context bounds the wait. */
+  /**
+   * The first frame, received or still to come, that matches; the test's context bounds the wait.
+   */
   Future<JsonObject> next(Predicate<JsonObject> wanted) {
     synchronized (this) {
       for (var it = frames.iterator(); it.hasNext(); ) {
@@ -64,7 +69,10 @@ final class FrameInbox {
     }
   }
 
-  /** Takes the first frame, received or still to come, that matches; fails the test after the time given. */
+  /**
+   * Takes the first frame, received or still to come, that matches; fails the test after the time
+   * given.
+   */
   synchronized JsonObject take(Predicate<JsonObject> wanted, long timeoutMs) {
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);
     while (true) {
@@ -77,8 +85,11 @@ final class FrameInbox {
       }
       long left = deadline - System.nanoTime();
       if (left <= 0) {
-        throw new AssertionError("no matching frame within " + timeoutMs + " ms; seen: "
-            + frames.stream().filter(f -> !isProbe(f)).toList());
+        throw new AssertionError(
+            "no matching frame within "
+                + timeoutMs
+                + " ms; seen: "
+                + frames.stream().filter(f -> !isProbe(f)).toList());
       }
       try {
         TimeUnit.NANOSECONDS.timedWait(this, left);
@@ -109,11 +120,15 @@ final class FrameInbox {
 
   /** A frame on the address, other than a probe, whose body matches. */
   static Predicate<JsonObject> on(String address, Predicate<JsonObject> body) {
-    return f -> address.equals(f.getString("address")) && f.getValue("body") instanceof JsonObject b
-        && !isProbe(f) && body.test(b);
+    return f ->
+        address.equals(f.getString("address"))
+            && f.getValue("body") instanceof JsonObject b
+            && !isProbe(f)
+            && body.test(b);
   }
 
   static boolean isProbe(JsonObject frame) {
-    return frame.getValue("body") instanceof JsonObject body && Probes.PROBE.equals(body.getString("type"));
+    return frame.getValue("body") instanceof JsonObject body
+        && Probes.PROBE.equals(body.getString("type"));
   }
 }

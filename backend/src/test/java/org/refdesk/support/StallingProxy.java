@@ -65,22 +65,25 @@ public final class StallingProxy implements AutoCloseable {
   }
 
   private void pump(Socket from, Socket to) {
-    daemon("stalling-proxy-pump", () -> {
-      var buffer = new byte[16384];
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        int read;
-        while ((read = in.read(buffer)) != -1) {
-          waitWhileHeld();
-          out.write(buffer, 0, read);
-          out.flush();
-        }
-      } catch (IOException | InterruptedException e) {
-        // One side closed: the other follows below.
-      } finally {
-        closeQuietly(from);
-        closeQuietly(to);
-      }
-    });
+    daemon(
+        "stalling-proxy-pump",
+        () -> {
+          var buffer = new byte[16384];
+          try (InputStream in = from.getInputStream();
+              OutputStream out = to.getOutputStream()) {
+            int read;
+            while ((read = in.read(buffer)) != -1) {
+              waitWhileHeld();
+              out.write(buffer, 0, read);
+              out.flush();
+            }
+          } catch (IOException | InterruptedException e) {
+            // One side closed: the other follows below.
+          } finally {
+            closeQuietly(from);
+            closeQuietly(to);
+          }
+        });
   }
 
   private void waitWhileHeld() throws InterruptedException {

@@ -23,20 +23,20 @@ import io.vertx.sqlclient.Tuple;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.refdesk.Refdesk;
-import org.refdesk.platform.config.RefdeskConfig;
-import java.util.ArrayList;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.refdesk.Refdesk;
+import org.refdesk.platform.config.RefdeskConfig;
 
 /**
  * A real gateway for one test class: its own database and Redis prefix on the machine's services, a
- * free port, a known admin password, and a client side (HTTP client, SQL pool, Redis) to check with.
- * Closing it fails the class if any event loop was blocked.
+ * free port, a known admin password, and a client side (HTTP client, SQL pool, Redis) to check
+ * with. Closing it fails the class if any event loop was blocked.
  */
 public final class TestGateway implements AutoCloseable {
 
@@ -51,24 +51,36 @@ public final class TestGateway implements AutoCloseable {
   private final Redis redis;
   private final BlockedThreadWatch watch;
 
-  private TestGateway(Refdesk refdesk, String pgUrl, String redisPrefix, Vertx vertx, BlockedThreadWatch watch) {
+  private TestGateway(
+      Refdesk refdesk, String pgUrl, String redisPrefix, Vertx vertx, BlockedThreadWatch watch) {
     this.refdesk = refdesk;
     this.pgUrl = pgUrl;
     this.redisPrefix = redisPrefix;
     this.vertx = vertx;
     this.watch = watch;
-    this.client = WebClient.create(vertx, new WebClientOptions()
-        .setDefaultHost("127.0.0.1").setDefaultPort(refdesk.config().httpPort()));
-    this.sql = PgBuilder.pool().with(new PoolOptions().setMaxSize(2))
-        .connectingTo(PgConnectOptions.fromUri(pgUrl)).using(vertx).build();
-    this.redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(TestServices.REDIS_URL));
+    this.client =
+        WebClient.create(
+            vertx,
+            new WebClientOptions()
+                .setDefaultHost("127.0.0.1")
+                .setDefaultPort(refdesk.config().httpPort()));
+    this.sql =
+        PgBuilder.pool()
+            .with(new PoolOptions().setMaxSize(2))
+            .connectingTo(PgConnectOptions.fromUri(pgUrl))
+            .using(vertx)
+            .build();
+    this.redis =
+        Redis.createClient(vertx, new RedisOptions().setConnectionString(TestServices.REDIS_URL));
   }
 
   public static TestGateway start() {
     return start(Map.of());
   }
 
-  /** Starts with the test defaults, overridden by {@code env} (REFDESK_* names, as in production). */
+  /**
+   * Starts with the test defaults, overridden by {@code env} (REFDESK_* names, as in production).
+   */
   public static TestGateway start(Map<String, String> env) {
     var watch = BlockedThreadWatch.install();
     var pgUrl = TestServices.createDatabase();
@@ -158,8 +170,13 @@ public final class TestGateway implements AutoCloseable {
 
   /** Signs in and returns the token; fails the test if the sign-in fails. */
   public String login(String username, String password) {
-    var response = post("/api/auth/login", new JsonObject().put("username", username).put("password", password), null);
-    assertEquals(200, response.statusCode(), () -> "login of " + username + ": " + response.bodyAsString());
+    var response =
+        post(
+            "/api/auth/login",
+            new JsonObject().put("username", username).put("password", password),
+            null);
+    assertEquals(
+        200, response.statusCode(), () -> "login of " + username + ": " + response.bodyAsString());
     return response.bodyAsJsonObject().getString("token");
   }
 
@@ -188,8 +205,11 @@ public final class TestGateway implements AutoCloseable {
 
   /** A patron starts a chat in a queue; answers the 201 body ({chatId, token, seq, ...}). */
   public JsonObject startChat(String queue, String name, String question) {
-    var response = post("/api/widget/chats",
-        new JsonObject().put("queue", queue).put("name", name).put("question", question), null);
+    var response =
+        post(
+            "/api/widget/chats",
+            new JsonObject().put("queue", queue).put("name", name).put("question", question),
+            null);
     assertEquals(201, response.statusCode(), response::bodyAsString);
     return response.bodyAsJsonObject();
   }
@@ -203,7 +223,10 @@ public final class TestGateway implements AutoCloseable {
     return query("SELECT id FROM libraries ORDER BY id LIMIT 1").get(0).getLong(0);
   }
 
-  /** A socket registered on the address with the token, once the registration is in effect; the caller closes it. */
+  /**
+   * A socket registered on the address with the token, once the registration is in effect; the
+   * caller closes it.
+   */
   public BridgeClient listen(String address, String token) {
     var socket = BridgeClient.connect(vertx, port());
     try {
@@ -225,14 +248,18 @@ public final class TestGateway implements AutoCloseable {
     return login(username, librarianPassword(username));
   }
 
-  /** Waits until the client's registration of an address is in effect on this gateway (see {@link Probes}). */
+  /**
+   * Waits until the client's registration of an address is in effect on this gateway (see {@link
+   * Probes}).
+   */
   public void awaitRegistered(Probes.Listener client, String address) {
     Probes.awaitRegistered(refdesk.vertx().eventBus(), client, address, 5000);
   }
 
   /**
-   * Waits, on Vert.x timers rather than a sleeping thread, until the condition holds; fails the test
-   * when it still does not after the time given. For state with no event to listen to (a gauge, Redis).
+   * Waits, on Vert.x timers rather than a sleeping thread, until the condition holds; fails the
+   * test when it still does not after the time given. For state with no event to listen to (a
+   * gauge, Redis).
    */
   public void eventually(String what, BooleanSupplier condition, long timeoutMs) {
     long deadline = System.currentTimeMillis() + timeoutMs;
@@ -269,7 +296,15 @@ public final class TestGateway implements AutoCloseable {
   private void deleteRedisKeys() {
     var cursor = "0";
     do {
-      var reply = await(redis.send(Request.cmd(Command.SCAN).arg(cursor).arg("MATCH").arg(redisPrefix + "*").arg("COUNT").arg(1000)));
+      var reply =
+          await(
+              redis.send(
+                  Request.cmd(Command.SCAN)
+                      .arg(cursor)
+                      .arg("MATCH")
+                      .arg(redisPrefix + "*")
+                      .arg("COUNT")
+                      .arg(1000)));
       cursor = reply.get(0).toString();
       var keys = reply.get(1);
       if (keys.size() > 0) {

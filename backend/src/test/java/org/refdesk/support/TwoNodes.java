@@ -4,8 +4,8 @@ import java.util.Map;
 import org.refdesk.Refdesk;
 
 /**
- * Two clustered gateway nodes on loopback sharing one database and Redis prefix: node A is a
- * {@link TestGateway} (with its helpers), node B a second node of the same cluster.
+ * Two clustered gateway nodes on loopback sharing one database and Redis prefix: node A is a {@link
+ * TestGateway} (with its helpers), node B a second node of the same cluster.
  */
 public final class TwoNodes implements AutoCloseable {
 
@@ -31,8 +31,13 @@ public final class TwoNodes implements AutoCloseable {
   }
 
   private static Map<String, String> clusterEnv(int clusterPort, String members) {
-    return Map.of("REFDESK_CLUSTER", "true", "REFDESK_CLUSTER_PORT", Integer.toString(clusterPort),
-        "REFDESK_CLUSTER_MEMBERS", members);
+    return Map.of(
+        "REFDESK_CLUSTER",
+        "true",
+        "REFDESK_CLUSTER_PORT",
+        Integer.toString(clusterPort),
+        "REFDESK_CLUSTER_MEMBERS",
+        members);
   }
 
   public TestGateway nodeA() {

@@ -4,8 +4,8 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonArray;
@@ -16,16 +16,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
- * An event-bus bridge client that speaks SockJS over plain HTTP, as a browser on a network that blocks
- * WebSocket does: frames come down one long response ({@code xhr_streaming}) or one response per poll
- * ({@code xhr}), and go up as POSTed JSON arrays ({@code xhr_send}). Test threads block on it; it
- * never blocks an event loop.
+ * An event-bus bridge client that speaks SockJS over plain HTTP, as a browser on a network that
+ * blocks WebSocket does: frames come down one long response ({@code xhr_streaming}) or one response
+ * per poll ({@code xhr}), and go up as POSTed JSON arrays ({@code xhr_send}). Test threads block on
+ * it; it never blocks an event loop.
  */
 public final class XhrBridgeClient implements AutoCloseable, Probes.Listener {
 
   /** The two receiving transports a browser falls back to, in the order SockJS tries them. */
   public enum Mode {
-    STREAMING("xhr_streaming"), POLLING("xhr");
+    STREAMING("xhr_streaming"),
+    POLLING("xhr");
 
     private final String path;
 
@@ -40,8 +41,10 @@ public final class XhrBridgeClient implements AutoCloseable, Probes.Listener {
   private final Mode mode;
   private final FrameInbox inbox = new FrameInbox();
   private final StringBuilder partial = new StringBuilder();
+
   /** Completed by the open frame; failed when the session ends before it. */
   private final Promise<Void> opened = Promise.promise();
+
   private volatile boolean closed;
 
   private XhrBridgeClient(Vertx vertx, int port, String origin, Mode mode) {
@@ -50,8 +53,14 @@ public final class XhrBridgeClient implements AutoCloseable, Probes.Listener {
     this.origin = origin;
     this.mode = mode;
     // /eventbus/<server>/<session>/: the session id is the client's to choose.
-    this.base = "http://127.0.0.1:" + port + "/eventbus/" + (100 + (int) (Math.random() * 800)) + "/"
-        + UUID.randomUUID().toString().replace("-", "") + "/";
+    this.base =
+        "http://127.0.0.1:"
+            + port
+            + "/eventbus/"
+            + (100 + (int) (Math.random() * 800))
+            + "/"
+            + UUID.randomUUID().toString().replace("-", "")
+            + "/";
   }
 
   /** Opens a session and waits for its open frame. */
@@ -90,13 +99,14 @@ public final class XhrBridgeClient implements AutoCloseable, Probes.Listener {
       return;
     }
     response.handler(this::chunk);
-    response.endHandler(v -> {
-      if (mode == Mode.POLLING) {
-        receive();
-      } else {
-        ended();
-      }
-    });
+    response.endHandler(
+        v -> {
+          if (mode == Mode.POLLING) {
+            receive();
+          } else {
+            ended();
+          }
+        });
   }
 
   private void ended() {
@@ -126,14 +136,25 @@ public final class XhrBridgeClient implements AutoCloseable, Probes.Listener {
 
   /** POSTs frames as xhr_send does; answers the HTTP status and body. */
   public XhrAnswer sendRaw(Buffer body) {
-    var response = TestGateway.await(http.request(post("xhr_send"))
-        .compose(request -> request.putHeader("Content-Type", "text/plain;charset=UTF-8").send(body))
-        .compose(r -> r.body().map(b -> new XhrAnswer(r.statusCode(), r.getHeader("Content-Type"), b.toString()))));
+    var response =
+        TestGateway.await(
+            http.request(post("xhr_send"))
+                .compose(
+                    request ->
+                        request.putHeader("Content-Type", "text/plain;charset=UTF-8").send(body))
+                .compose(
+                    r ->
+                        r.body()
+                            .map(
+                                b ->
+                                    new XhrAnswer(
+                                        r.statusCode(),
+                                        r.getHeader("Content-Type"),
+                                        b.toString()))));
     return response;
   }
 
-  public record XhrAnswer(int status, String contentType, String body) {
-  }
+  public record XhrAnswer(int status, String contentType, String body) {}
 
   public void frame(JsonObject frame) {
     var answer = sendRaw(Buffer.buffer(new JsonArray().add(frame.encode()).encode()));
@@ -143,14 +164,23 @@ public final class XhrBridgeClient implements AutoCloseable, Probes.Listener {
   }
 
   public void register(String address, String token) {
-    frame(new JsonObject().put("type", "register").put("address", address).put("headers", new JsonObject().put("token", token)));
+    frame(
+        new JsonObject()
+            .put("type", "register")
+            .put("address", address)
+            .put("headers", new JsonObject().put("token", token)));
   }
 
   /** Sends and waits for the reply frame. */
   public JsonObject request(String address, JsonObject body, String token) {
     var replyAddress = UUID.randomUUID().toString();
-    frame(new JsonObject().put("type", "send").put("address", address).put("body", body)
-        .put("headers", new JsonObject().put("token", token)).put("replyAddress", replyAddress));
+    frame(
+        new JsonObject()
+            .put("type", "send")
+            .put("address", address)
+            .put("body", body)
+            .put("headers", new JsonObject().put("token", token))
+            .put("replyAddress", replyAddress));
     return inbox.take(f -> replyAddress.equals(f.getString("address")), 10_000);
   }
 

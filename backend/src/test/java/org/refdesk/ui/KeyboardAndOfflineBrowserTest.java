@@ -36,20 +36,25 @@ class KeyboardAndOfflineBrowserTest {
   }
 
   @Test
-  @DisplayName("with nobody online the widget on the demo page says so plainly, with the library's hours and contact")
+  @DisplayName(
+      "with nobody online the widget on the demo page says so plainly, with the library's hours and contact")
   void demoPageOffline() {
     for (int width : new int[] {1280, 360}) {
       try (var patron = Browser.open(width, width == 360 ? 740 : 800)) {
         patron.go(url("/demo/"));
         patron.waitForPresence(By.cssSelector("refdesk-widget"));
-        assertTrue(patron.accessibilityViolations().isEmpty(), () -> "demo page: " + patron.accessibilityViolations());
+        assertTrue(
+            patron.accessibilityViolations().isEmpty(),
+            () -> "demo page: " + patron.accessibilityViolations());
         patron.screenshot("demo-page-" + width);
         patron.script("window.Refdesk.open()");
         LiveChatBrowserTest.enterWidgetFrame(patron);
         LiveChatBrowserTest.waitForText(patron, "main", "Nobody is answering right now");
         LiveChatBrowserTest.waitForText(patron, "main", "555-0100");
         patron.screenshot("widget-offline-" + width);
-        assertTrue(patron.accessibilityViolations().isEmpty(), () -> "offline widget: " + patron.accessibilityViolations());
+        assertTrue(
+            patron.accessibilityViolations().isEmpty(),
+            () -> "offline widget: " + patron.accessibilityViolations());
         patron.driver().switchTo().defaultContent();
         assertEquals(List.of(), patron.consoleErrors());
       }
@@ -57,13 +62,16 @@ class KeyboardAndOfflineBrowserTest {
   }
 
   @Test
-  @DisplayName("a librarian signs in, goes online, previews and claims a chat and answers it without touching a mouse")
+  @DisplayName(
+      "a librarian signs in, goes online, previews and claims a chat and answers it without touching a mouse")
   void operatorByKeyboard() {
     var password = gateway.librarianPassword("ben");
     try (var ben = Browser.open(1280, 800)) {
       ben.go(url("/app/"));
       ben.waitFor(By.id("username"));
-      assertTrue(ben.accessibilityViolations().isEmpty(), () -> "sign-in: " + ben.accessibilityViolations());
+      assertTrue(
+          ben.accessibilityViolations().isEmpty(),
+          () -> "sign-in: " + ben.accessibilityViolations());
       ben.screenshot("app-sign-in-1280");
       var keys = new Actions(ben.driver());
       // The username field has focus on arrival.
@@ -78,8 +86,8 @@ class KeyboardAndOfflineBrowserTest {
       tabUntilTest(ben, "claim");
       keys.sendKeys(Keys.ENTER).perform();
       var composer = ben.waitFor(By.cssSelector("[data-test=composer]"));
-      new WebDriverWait(ben.driver(), Duration.ofSeconds(10)).until(d -> composer.equals(d.switchTo().activeElement())
-          || tabbedTo(ben, "composer"));
+      new WebDriverWait(ben.driver(), Duration.ofSeconds(10))
+          .until(d -> composer.equals(d.switchTo().activeElement()) || tabbedTo(ben, "composer"));
       keys.sendKeys("Yes, call 555-0100.").sendKeys(Keys.ENTER).perform();
       LiveChatBrowserTest.waitForText(ben, "[data-test=message]", "Yes, call 555-0100.");
       assertEquals(List.of(), ben.consoleErrors());
@@ -98,12 +106,17 @@ class KeyboardAndOfflineBrowserTest {
   }
 
   private static boolean tabbedTo(Browser browser, String test) {
-    return test.equals(browser.script("return document.activeElement && document.activeElement.getAttribute('data-test')"));
+    return test.equals(
+        browser.script(
+            "return document.activeElement && document.activeElement.getAttribute('data-test')"));
   }
 
   private static void tabUntil(Browser browser, String chatId, String css) {
     for (int i = 0; i < 40; i++) {
-      var focused = browser.script("const e = document.activeElement; return e && e.matches(arguments[0]) ? e.getAttribute('data-chat-id') : null", css);
+      var focused =
+          browser.script(
+              "const e = document.activeElement; return e && e.matches(arguments[0]) ? e.getAttribute('data-chat-id') : null",
+              css);
       if (chatId.equals(focused)) {
         return;
       }

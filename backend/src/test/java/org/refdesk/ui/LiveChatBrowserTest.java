@@ -55,54 +55,87 @@ class LiveChatBrowserTest {
   static void goOnline(Browser browser) {
     browser.css("[data-test=status-select]").click();
     browser.waitFor(By.cssSelector("[data-test=status-online]")).click();
-    new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
-        "online".equals(d.findElement(By.cssSelector("[data-test=status-select]")).getAttribute("data-status")));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+        .until(
+            d ->
+                "online"
+                    .equals(
+                        d.findElement(By.cssSelector("[data-test=status-select]"))
+                            .getAttribute("data-status")));
   }
 
-  /** Opens the launcher from the keyboard, as a patron without a mouse would, and enters the widget's frame. */
+  /**
+   * Opens the launcher from the keyboard, as a patron without a mouse would, and enters the
+   * widget's frame.
+   */
   static void openWidget(Browser patron) {
     patron.go(host.url());
-    new WebDriverWait(patron.driver(), Duration.ofSeconds(10)).until(d -> Boolean.TRUE.equals(
-        patron.script("return !!(window.Refdesk && document.activeElement)")));
-    // The launcher lives in a closed shadow root; a Tab from the page reaches it, Enter opens the chat.
-    new WebDriverWait(patron.driver(), Duration.ofSeconds(10)).until(d -> {
-      new Actions(d).sendKeys(Keys.TAB).perform();
-      return patron.script("return document.activeElement && document.activeElement.tagName !== 'BODY'") == Boolean.TRUE;
-    });
+    new WebDriverWait(patron.driver(), Duration.ofSeconds(10))
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    patron.script("return !!(window.Refdesk && document.activeElement)")));
+    // The launcher lives in a closed shadow root; a Tab from the page reaches it, Enter opens the
+    // chat.
+    new WebDriverWait(patron.driver(), Duration.ofSeconds(10))
+        .until(
+            d -> {
+              new Actions(d).sendKeys(Keys.TAB).perform();
+              return patron.script(
+                      "return document.activeElement && document.activeElement.tagName !== 'BODY'")
+                  == Boolean.TRUE;
+            });
     new Actions(patron.driver()).sendKeys(Keys.ENTER).perform();
     enterWidgetFrame(patron);
   }
 
   /** The widget's iframe sits in the loader's shadow root on the library page. */
   static void enterWidgetFrame(Browser patron) {
-    new WebDriverWait(patron.driver(), Duration.ofSeconds(15)).until(d -> {
-      try {
-        d.switchTo().defaultContent();
-        var frame = d.findElement(By.cssSelector("refdesk-widget")).getShadowRoot().findElement(By.cssSelector("iframe"));
-        d.switchTo().frame(frame);
-        return true;
-      } catch (RuntimeException notYet) {
-        return false;
-      }
-    });
+    new WebDriverWait(patron.driver(), Duration.ofSeconds(15))
+        .until(
+            d -> {
+              try {
+                d.switchTo().defaultContent();
+                var frame =
+                    d.findElement(By.cssSelector("refdesk-widget"))
+                        .getShadowRoot()
+                        .findElement(By.cssSelector("iframe"));
+                d.switchTo().frame(frame);
+                return true;
+              } catch (RuntimeException notYet) {
+                return false;
+              }
+            });
   }
 
   static List<String> texts(Browser browser, String css) {
-    return browser.driver().findElements(By.cssSelector(css)).stream().map(e -> e.getText()).toList();
+    return browser.driver().findElements(By.cssSelector(css)).stream()
+        .map(e -> e.getText())
+        .toList();
   }
 
   static void waitForText(Browser browser, String css, String text) {
     try {
-      new WebDriverWait(browser.driver(), Duration.ofSeconds(15)).until(d ->
-          texts(browser, css).stream().anyMatch(t -> t.contains(text)));
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(15))
+          .until(d -> texts(browser, css).stream().anyMatch(t -> t.contains(text)));
     } catch (RuntimeException e) {
       var shot = browser.screenshot("failed-waiting-for-text");
-      throw new AssertionError("'" + text + "' never appeared in " + css + "; saw " + texts(browser, css) + "; see " + shot, e);
+      throw new AssertionError(
+          "'"
+              + text
+              + "' never appeared in "
+              + css
+              + "; saw "
+              + texts(browser, css)
+              + "; see "
+              + shot,
+          e);
     }
   }
 
   @Test
-  @DisplayName("ask in the widget on a library's page; hear it, preview, claim and answer in the app; reloads lose nothing")
+  @DisplayName(
+      "ask in the widget on a library's page; hear it, preview, claim and answer in the app; reloads lose nothing")
   void desktop() {
     run(1280, 800, "desktop");
   }
@@ -115,8 +148,8 @@ class LiveChatBrowserTest {
 
   private void run(int width, int height, String label) {
     try (var ben = Browser.open(width, height);
-         var alice = Browser.open(width, height);
-         var patron = Browser.open(width, height)) {
+        var alice = Browser.open(width, height);
+        var patron = Browser.open(width, height)) {
       signIn(ben, "ben", gateway.librarianPassword("ben"));
       goOnline(ben);
       signIn(alice, "alice", gateway.librarianPassword("alice"));
@@ -124,11 +157,18 @@ class LiveChatBrowserTest {
 
       openWidget(patron);
       patron.waitFor(By.id("question"));
-      System.out.printf("%s: widget first contentful paint %.0f ms after its page was requested%n", label,
-          ((Number) patron.script("const p = performance.getEntriesByName('first-contentful-paint')[0];"
-              + " return p ? p.startTime : -1")).doubleValue());
+      System.out.printf(
+          "%s: widget first contentful paint %.0f ms after its page was requested%n",
+          label,
+          ((Number)
+                  patron.script(
+                      "const p = performance.getEntriesByName('first-contentful-paint')[0];"
+                          + " return p ? p.startTime : -1"))
+              .doubleValue());
       patron.screenshot(label + "-widget-form");
-      assertTrue(patron.accessibilityViolations().isEmpty(), () -> "widget form: " + patron.accessibilityViolations());
+      assertTrue(
+          patron.accessibilityViolations().isEmpty(),
+          () -> "widget form: " + patron.accessibilityViolations());
       patron.css("#name").sendKeys("Sam " + label);
       patron.css("#question").sendKeys("Do you have the 1998 county atlas?");
       patron.css("form button[type=submit]").click();
@@ -136,14 +176,17 @@ class LiveChatBrowserTest {
       patron.screenshot(label + "-widget-waiting");
 
       // The librarians hear of it: the list shows it and the live region says so.
-      var item = ben.waitFor(By.xpath("//*[@data-test='waiting-item'][contains(., 'Sam " + label + "')]"));
+      var item =
+          ben.waitFor(By.xpath("//*[@data-test='waiting-item'][contains(., 'Sam " + label + "')]"));
       waitForText(ben, "[data-test=announcer]", "New chat");
       alice.waitFor(By.xpath("//*[@data-test='waiting-item'][contains(., 'Sam " + label + "')]"));
       ben.screenshot(label + "-app-new-chat");
       item.click();
       ben.waitForText(By.cssSelector("[data-test=preview-question]"), "1998 county atlas");
       ben.screenshot(label + "-app-preview");
-      assertTrue(ben.accessibilityViolations().isEmpty(), () -> "preview: " + ben.accessibilityViolations());
+      assertTrue(
+          ben.accessibilityViolations().isEmpty(),
+          () -> "preview: " + ben.accessibilityViolations());
       ben.css("[data-test=claim]").click();
 
       waitForText(alice, "[data-test=claimed-by]", "Ben Okafor");
@@ -159,11 +202,16 @@ class LiveChatBrowserTest {
       draft.sendKeys("Great! " + XSS);
       draft.sendKeys(Keys.ENTER);
       waitForText(ben, "[data-test=message]", XSS);
-      assertTrue(ben.driver().findElements(By.cssSelector("[data-test=messages] img")).isEmpty(), "text, not markup");
+      assertTrue(
+          ben.driver().findElements(By.cssSelector("[data-test=messages] img")).isEmpty(),
+          "text, not markup");
       patron.screenshot(label + "-widget-chat");
       ben.screenshot(label + "-app-chat");
-      assertTrue(ben.accessibilityViolations().isEmpty(), () -> "chat: " + ben.accessibilityViolations());
-      assertTrue(patron.accessibilityViolations().isEmpty(), () -> "widget chat: " + patron.accessibilityViolations());
+      assertTrue(
+          ben.accessibilityViolations().isEmpty(), () -> "chat: " + ben.accessibilityViolations());
+      assertTrue(
+          patron.accessibilityViolations().isEmpty(),
+          () -> "widget chat: " + patron.accessibilityViolations());
 
       // The librarian reloads mid-chat: the tab and its whole history come back.
       ben.driver().navigate().refresh();
@@ -181,14 +229,21 @@ class LiveChatBrowserTest {
       waitForText(ben, "[data-test=message]", "Still here after a reload");
 
       var order = texts(ben, "[data-test=message]");
-      assertTrue(indexOf(order, "1998 county atlas") < indexOf(order, "Hello Sam") && indexOf(order, "Hello Sam") < indexOf(order, "Great!")
-          && indexOf(order, "Great!") < indexOf(order, "Still here"), () -> "in order: " + order);
+      assertTrue(
+          indexOf(order, "1998 county atlas") < indexOf(order, "Hello Sam")
+              && indexOf(order, "Hello Sam") < indexOf(order, "Great!")
+              && indexOf(order, "Great!") < indexOf(order, "Still here"),
+          () -> "in order: " + order);
 
       patron.driver().switchTo().defaultContent();
       for (var browser : List.of(ben, alice, patron)) {
-        assertTrue(((Number) browser.script("return document.documentElement.scrollWidth")).intValue() <= width,
+        assertTrue(
+            ((Number) browser.script("return document.documentElement.scrollWidth")).intValue()
+                <= width,
             "nothing overflows sideways at " + width + " px");
-        assertEquals(List.of(), browser.consoleErrors().stream().filter(e -> !e.contains("favicon")).toList());
+        assertEquals(
+            List.of(),
+            browser.consoleErrors().stream().filter(e -> !e.contains("favicon")).toList());
       }
     }
   }

@@ -21,7 +21,8 @@ import org.refdesk.support.TestGateway;
 
 /**
  * The patron's network goes away mid-chat. The widget must say so within seconds (the socket itself
- * may look open for a minute), keep what the patron typed, and send it once when the network is back.
+ * may look open for a minute), keep what the patron typed, and send it once when the network is
+ * back.
  */
 @DisplayName("The widget when the patron's network is cut")
 class NetworkCutBrowserTest {
@@ -39,16 +40,23 @@ class NetworkCutBrowserTest {
   static void start() {
     int silentPort = TestGateway.freePort();
     int sameSitePort = TestGateway.freePort();
-    gateway = TestGateway.start(Map.of(
-        "REFDESK_ALLOWED_ORIGINS", "http://refdesk-host.localhost:" + silentPort + ",http://127.0.0.1:" + sameSitePort,
-        "REFDESK_PRESENCE_TIMEOUT_SECONDS", "3600"));
+    gateway =
+        TestGateway.start(
+            Map.of(
+                "REFDESK_ALLOWED_ORIGINS",
+                "http://refdesk-host.localhost:" + silentPort + ",http://127.0.0.1:" + sameSitePort,
+                "REFDESK_PRESENCE_TIMEOUT_SECONDS",
+                "3600"));
     proxy = new StallingProxy(gateway.port());
-    // The library's page loads the widget through the relay, so all of the frame's traffic crosses it.
+    // The library's page loads the widget through the relay, so all of the frame's traffic crosses
+    // it.
     silentHost = new HostPage(gateway.vertx(), proxy.port(), silentPort, "refdesk-host.localhost");
-    // Same site as the gateway, so the frame shares the page's process and the browser's offline switch.
+    // Same site as the gateway, so the frame shares the page's process and the browser's offline
+    // switch.
     sameSiteHost = new HostPage(gateway.vertx(), gateway.port(), sameSitePort, "127.0.0.1");
     librarian = BridgeClient.connect(gateway.vertx(), gateway.port());
-    librarian.request("presence.set", new JsonObject().put("status", "online"), gateway.librarianToken("ben"));
+    librarian.request(
+        "presence.set", new JsonObject().put("status", "online"), gateway.librarianToken("ben"));
   }
 
   @AfterAll
@@ -61,7 +69,8 @@ class NetworkCutBrowserTest {
   }
 
   @Test
-  @DisplayName("a network that silently stops carrying anything: \"Reconnecting\" within seconds, the message sent once when it is back")
+  @DisplayName(
+      "a network that silently stops carrying anything: \"Reconnecting\" within seconds, the message sent once when it is back")
   void silentCut() {
     try (var patron = Browser.open(1280, 800)) {
       long chatId = startChat(patron, silentHost, "Noor Silent");
@@ -80,7 +89,8 @@ class NetworkCutBrowserTest {
   }
 
   @Test
-  @DisplayName("the browser knows it is offline: \"Reconnecting\" at once, the message sent once when it is back")
+  @DisplayName(
+      "the browser knows it is offline: \"Reconnecting\" at once, the message sent once when it is back")
   void browserOffline() {
     try (var patron = Browser.open(360, 740)) {
       long chatId = startChat(patron, sameSiteHost, "Noor Offline");
@@ -118,29 +128,53 @@ class NetworkCutBrowserTest {
   /** Milliseconds until the connection banner is shown and says it is reconnecting. */
   private static long saysReconnecting(Browser patron) {
     long start = System.nanoTime();
-    new WebDriverWait(patron.driver(), Duration.ofSeconds(30)).pollingEvery(Duration.ofMillis(100)).until(d -> {
-      var banners = d.findElements(By.cssSelector(".chat > .banner:not(.slow)"));
-      return !banners.isEmpty() && banners.get(0).isDisplayed() && banners.get(0).getText().startsWith("Reconnecting");
-    });
+    new WebDriverWait(patron.driver(), Duration.ofSeconds(30))
+        .pollingEvery(Duration.ofMillis(100))
+        .until(
+            d -> {
+              var banners = d.findElements(By.cssSelector(".chat > .banner:not(.slow)"));
+              return !banners.isEmpty()
+                  && banners.get(0).isDisplayed()
+                  && banners.get(0).getText().startsWith("Reconnecting");
+            });
     return (System.nanoTime() - start) / 1_000_000;
   }
 
   private static void reconnected(Browser patron, String text) {
-    new WebDriverWait(patron.driver(), Duration.ofSeconds(40)).until(d ->
-        d.findElements(By.cssSelector(".chat > .banner:not(.slow)")).stream().noneMatch(b -> b.isDisplayed()));
+    new WebDriverWait(patron.driver(), Duration.ofSeconds(40))
+        .until(
+            d ->
+                d.findElements(By.cssSelector(".chat > .banner:not(.slow)")).stream()
+                    .noneMatch(b -> b.isDisplayed()));
     LiveChatBrowserTest.waitForText(patron, ".log .msg.mine:not(.pending)", text);
   }
 
   private static void offline(Browser patron, boolean offline) {
-    patron.cdp("Network.emulateNetworkConditions", Map.of(
-        "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+    patron.cdp(
+        "Network.emulateNetworkConditions",
+        Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
   }
 
   private static void assertStoredOnce(long chatId, String text) {
-    gateway.eventually("the message stored", () -> gateway.count(
-        "SELECT count(*) FROM chat_events WHERE chat_id = $1 AND type = 'message' AND body = $2", chatId, text) > 0, 10000);
-    assertEquals(List.of(1L), gateway.query(
-            "SELECT count(*) FROM chat_events WHERE chat_id = $1 AND type = 'message' AND body = $2", chatId, text)
-        .stream().map(row -> row.getLong(0)).toList(), "stored once, not twice");
+    gateway.eventually(
+        "the message stored",
+        () ->
+            gateway.count(
+                    "SELECT count(*) FROM chat_events WHERE chat_id = $1 AND type = 'message' AND body = $2",
+                    chatId,
+                    text)
+                > 0,
+        10000);
+    assertEquals(
+        List.of(1L),
+        gateway
+            .query(
+                "SELECT count(*) FROM chat_events WHERE chat_id = $1 AND type = 'message' AND body = $2",
+                chatId,
+                text)
+            .stream()
+            .map(row -> row.getLong(0))
+            .toList(),
+        "stored once, not twice");
   }
 }

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.refdesk.support.Browser;
 import org.refdesk.support.BridgeClient;
+import org.refdesk.support.Browser;
 import org.refdesk.support.TestGateway;
 
 /**
  * The co-op case: one gateway on its own site, the widget on a library's site. The iframe is then a
- * third-party frame, whose storage the browser may partition or deny; the chat must follow the patron
- * from page to page of the library's site all the same.
+ * third-party frame, whose storage the browser may partition or deny; the chat must follow the
+ * patron from page to page of the library's site all the same.
  */
 @DisplayName("The widget on a library site other than the gateway's")
 class WidgetAcrossSitesBrowserTest {
@@ -40,10 +40,14 @@ class WidgetAcrossSitesBrowserTest {
   static void start() {
     int hostPort = TestGateway.freePort();
     var hostSite = "refdesk-host.localhost";
-    gateway = TestGateway.start(Map.of(
-        "REFDESK_ALLOWED_ORIGINS", "http://" + hostSite + ":" + hostPort,
-        // Ben stays online for the whole class without a heartbeat.
-        "REFDESK_PRESENCE_TIMEOUT_SECONDS", "3600"));
+    gateway =
+        TestGateway.start(
+            Map.of(
+                "REFDESK_ALLOWED_ORIGINS",
+                "http://" + hostSite + ":" + hostPort,
+                // Ben stays online for the whole class without a heartbeat.
+                "REFDESK_PRESENCE_TIMEOUT_SECONDS",
+                "3600"));
     host = new HostPage(gateway.vertx(), gateway.port(), hostPort, hostSite);
     librarian = BridgeClient.connect(gateway.vertx(), gateway.port());
     benToken = gateway.librarianToken("ben");
@@ -58,7 +62,8 @@ class WidgetAcrossSitesBrowserTest {
   }
 
   @Test
-  @DisplayName("with third-party storage allowed, the chat follows the patron to another page and through a reload")
+  @DisplayName(
+      "with third-party storage allowed, the chat follows the patron to another page and through a reload")
   void storageAllowed() {
     try (var patron = Browser.open(1280, 800)) {
       followsThePatron(patron, "Robin Allowed");
@@ -66,12 +71,16 @@ class WidgetAcrossSitesBrowserTest {
   }
 
   @Test
-  @DisplayName("with third-party storage blocked, the chat still follows the patron to another page and through a reload")
+  @DisplayName(
+      "with third-party storage blocked, the chat still follows the patron to another page and through a reload")
   void storageBlocked() {
-    try (var patron = Browser.openDenyingStorageTo("http://127.0.0.1:" + gateway.port(), 1280, 800)) {
+    try (var patron =
+        Browser.openDenyingStorageTo("http://127.0.0.1:" + gateway.port(), 1280, 800)) {
       followsThePatron(patron, "Robin Blocked");
-      assertEquals("SecurityError", patron.script(
-          "try { sessionStorage.getItem('x'); return 'usable'; } catch (e) { return e.name; }"),
+      assertEquals(
+          "SecurityError",
+          patron.script(
+              "try { sessionStorage.getItem('x'); return 'usable'; } catch (e) { return e.name; }"),
           "the widget's frame really has no storage of its own in this browser");
     }
   }
@@ -85,18 +94,21 @@ class WidgetAcrossSitesBrowserTest {
     patron.css("#question").sendKeys(question);
     patron.css("form button[type=submit]").click();
     LiveChatBrowserTest.waitForText(patron, ".log", question);
-    long chatId = gateway.query("SELECT id FROM chats WHERE patron_name = $1", name).get(0).getLong(0);
+    long chatId =
+        gateway.query("SELECT id FROM chats WHERE patron_name = $1", name).get(0).getLong(0);
 
     // Another page of the library's site: the panel comes back open, with the chat.
     patron.driver().switchTo().defaultContent();
     patron.css("#other-page").click();
-    new WebDriverWait(patron.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/hours"));
+    new WebDriverWait(patron.driver(), Duration.ofSeconds(10))
+        .until(d -> d.getCurrentUrl().endsWith("/hours"));
     LiveChatBrowserTest.enterWidgetFrame(patron);
     LiveChatBrowserTest.waitForText(patron, ".log", question);
     var draft = patron.waitFor(By.id("draft"));
     draft.sendKeys("Still here on the hours page");
     draft.sendKeys(Keys.ENTER);
-    LiveChatBrowserTest.waitForText(patron, ".log .msg.mine:not(.pending)", "Still here on the hours page");
+    LiveChatBrowserTest.waitForText(
+        patron, ".log .msg.mine:not(.pending)", "Still here on the hours page");
 
     // A reload of that page: the same chat again, not the question form.
     patron.driver().switchTo().defaultContent();
@@ -105,16 +117,28 @@ class WidgetAcrossSitesBrowserTest {
     LiveChatBrowserTest.waitForText(patron, ".log", "Still here on the hours page");
     assertTrue(patron.driver().findElements(By.id("question")).isEmpty(), "no new question form");
 
-    assertEquals(1, gateway.count("SELECT count(*) FROM chats WHERE patron_name = $1", name), "one chat, not two");
-    assertEquals(List.of(question, "Still here on the hours page"), gateway.query(
-            "SELECT body FROM chat_events WHERE chat_id = $1 AND type = 'message' ORDER BY seq", chatId).stream()
-        .map(row -> row.getString(0)).toList(), "each message stored once");
+    assertEquals(
+        1,
+        gateway.count("SELECT count(*) FROM chats WHERE patron_name = $1", name),
+        "one chat, not two");
+    assertEquals(
+        List.of(question, "Still here on the hours page"),
+        gateway
+            .query(
+                "SELECT body FROM chat_events WHERE chat_id = $1 AND type = 'message' ORDER BY seq",
+                chatId)
+            .stream()
+            .map(row -> row.getString(0))
+            .toList(),
+        "each message stored once");
   }
 
   @Test
-  @DisplayName("a question typed into the name box is asked whole: not cut at 80 characters, not taken for a name")
+  @DisplayName(
+      "a question typed into the name box is asked whole: not cut at 80 characters, not taken for a name")
   void questionInNameBox() {
-    var asked = "Hello, can I print from my own laptop at the branch library, and do I need to book it first?";
+    var asked =
+        "Hello, can I print from my own laptop at the branch library, and do I need to book it first?";
     try (var patron = Browser.open(360, 740)) {
       patron.go(host.url());
       openFromPage(patron);
@@ -127,45 +151,59 @@ class WidgetAcrossSitesBrowserTest {
   }
 
   @Test
-  @DisplayName("on a site the gateway does not allow, the panel says so in words, and the log names the origin to allow, once")
+  @DisplayName(
+      "on a site the gateway does not allow, the panel says so in words, and the log names the origin to allow, once")
   void siteNotAllowed() {
     var records = new CopyOnWriteArrayList<LogRecord>();
-    var collect = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-          records.add(record);
-        }
-      }
+    var collect =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
+              records.add(record);
+            }
+          }
 
-      @Override
-      public void flush() {
-      }
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {
-      }
-    };
+          @Override
+          public void close() {}
+        };
     var log = Logger.getLogger("org.refdesk");
     log.addHandler(collect);
-    try (var stranger = new HostPage(gateway.vertx(), gateway.port(), TestGateway.freePort(), "localhost");
-         var patron = Browser.open(1280, 800)) {
+    try (var stranger =
+            new HostPage(gateway.vertx(), gateway.port(), TestGateway.freePort(), "localhost");
+        var patron = Browser.open(1280, 800)) {
       for (int visit = 0; visit < 3; visit++) {
         patron.go(stranger.url());
         patron.waitForPresence(By.cssSelector("refdesk-widget"));
         patron.script("window.Refdesk.open()");
-        var said = new WebDriverWait(patron.driver(), Duration.ofSeconds(10)).until(d -> {
-          var root = d.findElement(By.cssSelector("refdesk-widget")).getShadowRoot();
-          var found = root.findElements(By.cssSelector(".refused"));
-          return found.isEmpty() || !found.get(0).isDisplayed() ? null : found.get(0).getText();
-        });
+        var said =
+            new WebDriverWait(patron.driver(), Duration.ofSeconds(10))
+                .until(
+                    d -> {
+                      var root = d.findElement(By.cssSelector("refdesk-widget")).getShadowRoot();
+                      var found = root.findElements(By.cssSelector(".refused"));
+                      return found.isEmpty() || !found.get(0).isDisplayed()
+                          ? null
+                          : found.get(0).getText();
+                    });
         assertTrue(said.contains("cannot open on this website"), said);
-        assertTrue(patron.css("refdesk-widget").getShadowRoot().findElements(By.cssSelector("iframe")).isEmpty(),
+        assertTrue(
+            patron
+                .css("refdesk-widget")
+                .getShadowRoot()
+                .findElements(By.cssSelector("iframe"))
+                .isEmpty(),
             "no frame to show the browser's error page in");
       }
       patron.screenshot("widget-site-not-allowed");
-      var named = records.stream().map(LogRecord::getMessage)
-          .filter(m -> m.contains(stranger.origin())).toList();
+      var named =
+          records.stream()
+              .map(LogRecord::getMessage)
+              .filter(m -> m.contains(stranger.origin()))
+              .toList();
       assertEquals(1, named.size(), () -> "one line for three page views: " + named);
       assertTrue(named.get(0).contains("REFDESK_ALLOWED_ORIGINS"), named.get(0));
     } finally {

@@ -14,24 +14,26 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.refdesk.support.Browser;
 import org.refdesk.support.BridgeClient;
+import org.refdesk.support.Browser;
 import org.refdesk.support.TestGateway;
 
 /**
  * What a patron sees of the widget's panel without scrolling, and whether every focus ring in it is
- * drawn whole: an outline reaching past a box that clips its content is cut off where it crosses it.
+ * drawn whole: an outline reaching past a box that clips its content is cut off where it crosses
+ * it.
  */
 @DisplayName("The widget's panel on a laptop and a phone")
 class WidgetFitBrowserTest {
 
   /**
    * For the focused element: each side of its focus ring that lies outside the visible box of the
-   * viewport or of an ancestor that clips (overflow other than visible), or under a box drawn after it
-   * (a later sibling with a background paints over an outline that reaches into it), as "side of X cut
-   * by Y" lines; an empty list when the whole ring shows.
+   * viewport or of an ancestor that clips (overflow other than visible), or under a box drawn after
+   * it (a later sibling with a background paints over an outline that reaches into it), as "side of
+   * X cut by Y" lines; an empty list when the whole ring shows.
    */
-  private static final String CUT_FOCUS_RING = """
+  private static final String CUT_FOCUS_RING =
+      """
       const el = document.activeElement;
       const style = getComputedStyle(el);
       const name = (n) => n === document.documentElement ? 'the viewport'
@@ -79,10 +81,11 @@ class WidgetFitBrowserTest {
       """;
 
   /**
-   * Focuses each element the selector finds and collects what cuts its ring. Run after a key press, so
-   * the browser draws the rings it draws for keyboard users.
+   * Focuses each element the selector finds and collects what cuts its ring. Run after a key press,
+   * so the browser draws the rings it draws for keyboard users.
    */
-  private static final String FOCUS_EACH = """
+  private static final String FOCUS_EACH =
+      """
       const out = [];
       for (const el of document.querySelectorAll(arguments[0])) {
         if (!el.getClientRects().length) continue;
@@ -93,8 +96,12 @@ class WidgetFitBrowserTest {
       return out;
       """;
 
-  /** Whether an element lies wholly inside the frame's viewport and its scrolling main area, unscrolled. */
-  private static final String IN_VIEW_UNSCROLLED = """
+  /**
+   * Whether an element lies wholly inside the frame's viewport and its scrolling main area,
+   * unscrolled.
+   */
+  private static final String IN_VIEW_UNSCROLLED =
+      """
       const el = document.querySelector(arguments[0]);
       const r = el.getBoundingClientRect(), main = document.getElementById('main');
       const m = main.getBoundingClientRect();
@@ -111,13 +118,18 @@ class WidgetFitBrowserTest {
   static void start() {
     int hostPort = TestGateway.freePort();
     var hostSite = "fit-host.localhost";
-    gateway = TestGateway.start(Map.of(
-        "REFDESK_ALLOWED_ORIGINS", "http://" + hostSite + ":" + hostPort,
-        // Ben stays online for the whole class without a heartbeat.
-        "REFDESK_PRESENCE_TIMEOUT_SECONDS", "3600"));
+    gateway =
+        TestGateway.start(
+            Map.of(
+                "REFDESK_ALLOWED_ORIGINS",
+                "http://" + hostSite + ":" + hostPort,
+                // Ben stays online for the whole class without a heartbeat.
+                "REFDESK_PRESENCE_TIMEOUT_SECONDS",
+                "3600"));
     host = new HostPage(gateway.vertx(), gateway.port(), hostPort, hostSite);
     librarian = BridgeClient.connect(gateway.vertx(), gateway.port());
-    librarian.request("presence.set", new JsonObject().put("status", "online"), gateway.librarianToken("ben"));
+    librarian.request(
+        "presence.set", new JsonObject().put("status", "online"), gateway.librarianToken("ben"));
   }
 
   @AfterAll
@@ -135,9 +147,11 @@ class WidgetFitBrowserTest {
   }
 
   @ParameterizedTest(name = "at {0} x {1}")
-  // 1280 x 640: a window too short for the whole form in the panel, which then scrolls under Start chat.
+  // 1280 x 640: a window too short for the whole form in the panel, which then scrolls under Start
+  // chat.
   @CsvSource({"1280, 800", "360, 740", "1280, 640"})
-  @DisplayName("the question form shows every field and Start chat without scrolling, and no focus ring is cut off, in the form or the chat")
+  @DisplayName(
+      "the question form shows every field and Start chat without scrolling, and no focus ring is cut off, in the form or the chat")
   void fitsAndFocusRingsShow(int width, int height) {
     try (var patron = Browser.open(width, height)) {
       patron.go(host.url());
@@ -149,7 +163,9 @@ class WidgetFitBrowserTest {
       var start = (String) patron.script(IN_VIEW_UNSCROLLED, "form.start button[type=submit]");
       patron.screenshot("widget-fit-form-" + width + "x" + height);
       assertTrue(start.contains("\"inView\":true"), () -> "Start chat is below the fold: " + start);
-      assertEquals(List.of(), ringsCut(patron, "#name, #email, #question, form.start button"),
+      assertEquals(
+          List.of(),
+          ringsCut(patron, "#name, #email, #question, form.start button"),
           "focus rings on the form");
 
       patron.css("#name").sendKeys("Pat Fit");
@@ -158,17 +174,20 @@ class WidgetFitBrowserTest {
       LiveChatBrowserTest.waitForText(patron, ".log", "Is the reading room open on Sundays?");
       assertEquals(List.of(), ringsCut(patron, "#draft"), "the composer's focus ring");
       patron.screenshot("widget-fit-chat-focused-" + width + "x" + height);
-      assertEquals(List.of(), ringsCut(patron, "#draft, .composer button, .actions button, .log, #close"), "focus rings in the chat");
+      assertEquals(
+          List.of(),
+          ringsCut(patron, "#draft, .composer button, .actions button, .log, #close"),
+          "focus rings in the chat");
 
       patron.css(".actions .link").click();
       patron.waitFor(By.cssSelector(".confirm .danger"));
-      assertEquals(List.of(), ringsCut(patron, ".confirm button"),
-          "focus rings of the end confirm");
+      assertEquals(
+          List.of(), ringsCut(patron, ".confirm button"), "focus rings of the end confirm");
       patron.css(".confirm .danger").click();
       patron.waitFor(By.cssSelector(".ended .primary"));
       patron.screenshot("widget-fit-ended-" + width + "x" + height);
-      assertEquals(List.of(), ringsCut(patron, ".ended button"),
-          "the focus ring of Start a new chat");
+      assertEquals(
+          List.of(), ringsCut(patron, ".ended button"), "the focus ring of Start a new chat");
       patron.driver().switchTo().defaultContent();
       assertEquals(List.of(), patron.consoleErrors());
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.refdesk.support.Browser;
 import org.refdesk.support.BridgeClient;
+import org.refdesk.support.Browser;
 import org.refdesk.support.TestGateway;
 
 /**
@@ -38,10 +38,14 @@ class WidgetReturningPatronBrowserTest {
   static void start() {
     int hostPort = TestGateway.freePort();
     var hostSite = "returning-host.localhost";
-    gateway = TestGateway.start(Map.of(
-        "REFDESK_ALLOWED_ORIGINS", "http://" + hostSite + ":" + hostPort,
-        // Ben stays online for the whole class without a heartbeat.
-        "REFDESK_PRESENCE_TIMEOUT_SECONDS", "3600"));
+    gateway =
+        TestGateway.start(
+            Map.of(
+                "REFDESK_ALLOWED_ORIGINS",
+                "http://" + hostSite + ":" + hostPort,
+                // Ben stays online for the whole class without a heartbeat.
+                "REFDESK_PRESENCE_TIMEOUT_SECONDS",
+                "3600"));
     host = new HostPage(gateway.vertx(), gateway.port(), hostPort, hostSite);
     librarian = BridgeClient.connect(gateway.vertx(), gateway.port());
     ben = gateway.librarianToken("ben");
@@ -57,7 +61,8 @@ class WidgetReturningPatronBrowserTest {
 
   @AfterEach
   void nobodyWaits() {
-    gateway.query("UPDATE chats SET state = 'ended', ended_at = now() WHERE state <> 'ended' RETURNING id");
+    gateway.query(
+        "UPDATE chats SET state = 'ended', ended_at = now() WHERE state <> 'ended' RETURNING id");
   }
 
   private static Browser browser(boolean frameStorageDenied) {
@@ -82,8 +87,14 @@ class WidgetReturningPatronBrowserTest {
   }
 
   private static void benSays(long chatId, String text) {
-    var reply = librarian.request("chat.send", new JsonObject().put("chatId", chatId).put("text", text)
-        .put("clientMsgId", UUID.randomUUID().toString()), ben);
+    var reply =
+        librarian.request(
+            "chat.send",
+            new JsonObject()
+                .put("chatId", chatId)
+                .put("text", text)
+                .put("clientMsgId", UUID.randomUUID().toString()),
+            ben);
     assertEquals("rec", reply.getString("type"), reply::encode);
   }
 
@@ -98,15 +109,18 @@ class WidgetReturningPatronBrowserTest {
 
   private static void badgeSays(Browser patron, String words) {
     try {
-      new WebDriverWait(patron.driver(), Duration.ofSeconds(10)).until(d -> words.equals(badge(patron)));
+      new WebDriverWait(patron.driver(), Duration.ofSeconds(10))
+          .until(d -> words.equals(badge(patron)));
     } catch (RuntimeException e) {
-      throw new AssertionError("the badge should say '" + words + "' but says '" + badge(patron) + "'", e);
+      throw new AssertionError(
+          "the badge should say '" + words + "' but says '" + badge(patron) + "'", e);
     }
   }
 
   @ParameterizedTest(name = "frame storage denied: {0}")
   @ValueSource(booleans = {false, true})
-  @DisplayName("the launcher's unread badge survives a reload of the library's page while a librarian's reply is unread, and counts on from there")
+  @DisplayName(
+      "the launcher's unread badge survives a reload of the library's page while a librarian's reply is unread, and counts on from there")
   void unreadBadgeSurvivesReload(boolean frameStorageDenied) {
     try (var patron = browser(frameStorageDenied)) {
       patron.go(host.url());
@@ -118,8 +132,15 @@ class WidgetReturningPatronBrowserTest {
       patron.driver().switchTo().defaultContent();
       assertEquals("", badge(patron), "nothing unread yet");
 
-      assertEquals(200, TestGateway.await(gateway.client().post("/api/chats/" + chatId + "/claim")
-          .bearerTokenAuthentication(ben).send()).statusCode());
+      assertEquals(
+          200,
+          TestGateway.await(
+                  gateway
+                      .client()
+                      .post("/api/chats/" + chatId + "/claim")
+                      .bearerTokenAuthentication(ben)
+                      .send())
+              .statusCode());
       benSays(chatId, "Yes, once, from your account page.");
       badgeSays(patron, "1 new message");
 
@@ -134,18 +155,21 @@ class WidgetReturningPatronBrowserTest {
       patron.script("window.Refdesk.open()");
       LiveChatBrowserTest.enterWidgetFrame(patron);
       LiveChatBrowserTest.waitForText(patron, ".log .msg.theirs", "Or I can renew it for you now.");
-      LiveChatBrowserTest.waitForText(patron, ".log .msg.theirs", "Yes, once, from your account page.");
+      LiveChatBrowserTest.waitForText(
+          patron, ".log .msg.theirs", "Yes, once, from your account page.");
       assertEquals("", badge(patron), "read once the panel is open");
       patron.driver().navigate().refresh();
       LiveChatBrowserTest.enterWidgetFrame(patron);
       LiveChatBrowserTest.waitForText(patron, ".log .msg.theirs", "Or I can renew it for you now.");
       assertEquals("", badge(patron), "nothing unread after the reload either");
-      assertEquals(List.of(), patron.consoleErrors().stream().filter(e -> !e.contains("favicon")).toList());
+      assertEquals(
+          List.of(), patron.consoleErrors().stream().filter(e -> !e.contains("favicon")).toList());
     }
   }
 
   @Test
-  @DisplayName("Start a new chat after ending one has the name and e-mail given for it filled in, also after a change of page")
+  @DisplayName(
+      "Start a new chat after ending one has the name and e-mail given for it filled in, also after a change of page")
   void newChatRemembersNameAndEmail() {
     try (var patron = browser(true)) {
       patron.go(host.url());
@@ -159,28 +183,57 @@ class WidgetReturningPatronBrowserTest {
       patron.waitFor(By.id("question"));
       assertEquals("Noor Haddad", patron.css("#name").getAttribute("value"));
       assertEquals("noor@example.org", patron.css("#email").getAttribute("value"));
-      assertEquals("question", patron.script("return document.activeElement.id"), "the question is what is left to type");
+      assertEquals(
+          "question",
+          patron.script("return document.activeElement.id"),
+          "the question is what is left to type");
       patron.screenshot("widget-new-chat-prefilled");
 
       // A second chat, then another page of the library's site, where the librarian ends it.
       long second = ask(patron, "", "", "And for 1953?");
-      assertEquals(List.of("Noor Haddad"), gateway.query("SELECT patron_name FROM chats WHERE id = $1", second)
-          .stream().map(row -> row.getString(0)).toList(), "the name went with the second chat");
+      assertEquals(
+          List.of("Noor Haddad"),
+          gateway.query("SELECT patron_name FROM chats WHERE id = $1", second).stream()
+              .map(row -> row.getString(0))
+              .toList(),
+          "the name went with the second chat");
       patron.driver().switchTo().defaultContent();
       patron.css("#other-page").click();
-      new WebDriverWait(patron.driver(), Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/hours"));
+      new WebDriverWait(patron.driver(), Duration.ofSeconds(10))
+          .until(d -> d.getCurrentUrl().endsWith("/hours"));
       LiveChatBrowserTest.enterWidgetFrame(patron);
       LiveChatBrowserTest.waitForText(patron, ".log", "And for 1953?");
-      assertEquals(200, TestGateway.await(gateway.client().post("/api/chats/" + second + "/claim")
-          .bearerTokenAuthentication(ben).send()).statusCode());
-      assertEquals(200, TestGateway.await(gateway.client().post("/api/chats/" + second + "/end")
-          .bearerTokenAuthentication(ben).sendJsonObject(new JsonObject())).statusCode());
+      assertEquals(
+          200,
+          TestGateway.await(
+                  gateway
+                      .client()
+                      .post("/api/chats/" + second + "/claim")
+                      .bearerTokenAuthentication(ben)
+                      .send())
+              .statusCode());
+      assertEquals(
+          200,
+          TestGateway.await(
+                  gateway
+                      .client()
+                      .post("/api/chats/" + second + "/end")
+                      .bearerTokenAuthentication(ben)
+                      .sendJsonObject(new JsonObject()))
+              .statusCode());
       patron.waitFor(By.cssSelector(".ended .primary")).click();
       patron.waitFor(By.id("question"));
-      assertEquals("Noor Haddad", patron.css("#name").getAttribute("value"), "the name, after a change of page");
-      assertEquals("noor@example.org", patron.css("#email").getAttribute("value"), "the e-mail, after a change of page");
+      assertEquals(
+          "Noor Haddad",
+          patron.css("#name").getAttribute("value"),
+          "the name, after a change of page");
+      assertEquals(
+          "noor@example.org",
+          patron.css("#email").getAttribute("value"),
+          "the e-mail, after a change of page");
       patron.driver().switchTo().defaultContent();
-      assertEquals(List.of(), patron.consoleErrors().stream().filter(e -> !e.contains("favicon")).toList());
+      assertEquals(
+          List.of(), patron.consoleErrors().stream().filter(e -> !e.contains("favicon")).toList());
     }
   }
 }

@@ -20,7 +20,8 @@ class XhrFallbackBrowserTest {
    * Builds the page's own connector with an event bus whose SockJS may use only the XHR transports,
    * follows the chat, sends one message, and reports what came back and over which transport.
    */
-  private static final String CHAT_OVER_XHR = """
+  private static final String CHAT_OVER_XHR =
+      """
       const [chatId, token, transports, done] = arguments;
       import('/shared/connector.js').then(({ createConnector }) => {
         const buses = [];
@@ -59,22 +60,28 @@ class XhrFallbackBrowserTest {
   @Test
   @DisplayName("over xhr-streaming, and over xhr-polling when streaming is not allowed either")
   void bothXhrTransports() {
-    for (var transports : List.of(List.of("xhr-streaming", "xhr-polling"), List.of("xhr-polling"))) {
+    for (var transports :
+        List.of(List.of("xhr-streaming", "xhr-polling"), List.of("xhr-polling"))) {
       var chat = gateway.startChat("ask", "Lee", "Can I renew by chat?");
       long chatId = chat.getLong("chatId");
       try (var browser = Browser.open(360, 740)) {
         browser.go("http://127.0.0.1:" + gateway.port() + "/app/");
         @SuppressWarnings("unchecked")
-        var result = (Map<String, Object>) ((JavascriptExecutor) browser.driver())
-            .executeAsyncScript(CHAT_OVER_XHR, chatId, chat.getString("token"), transports);
+        var result =
+            (Map<String, Object>)
+                ((JavascriptExecutor) browser.driver())
+                    .executeAsyncScript(CHAT_OVER_XHR, chatId, chat.getString("token"), transports);
         assertEquals(null, result.get("error"), () -> transports + ": " + result);
         assertEquals(transports.get(0), result.get("transport"));
         assertEquals(2L, result.get("seq"));
         assertTrue(((List<?>) result.get("seqs")).containsAll(List.of(1L, 2L)), result::toString);
         assertEquals(List.of(), browser.consoleErrors(), transports.toString());
       }
-      assertEquals(1, gateway.count(
-          "SELECT count(*) FROM chat_events WHERE chat_id = $1 AND body = 'Sent without WebSocket'", chatId));
+      assertEquals(
+          1,
+          gateway.count(
+              "SELECT count(*) FROM chat_events WHERE chat_id = $1 AND body = 'Sent without WebSocket'",
+              chatId));
     }
   }
 }

@@ -11,8 +11,9 @@ import org.refdesk.support.SecondLibrary;
 import org.refdesk.support.TestGateway;
 
 /**
- * The limits on what people type and the library's defaults are declared once on the server and told
- * to both front ends; settings stored in the wrong shape fall back to the defaults instead of failing.
+ * The limits on what people type and the library's defaults are declared once on the server and
+ * told to both front ends; settings stored in the wrong shape fall back to the defaults instead of
+ * failing.
  */
 @DisplayName("Limits and defaults, from one source")
 class LimitsAndDefaultsTest {
@@ -33,8 +34,14 @@ class LimitsAndDefaultsTest {
   @DisplayName("the operator app learns every limit and the library's settings from /api/me")
   void operatorLimits() {
     var me = gateway.get("/api/me", gateway.librarianToken("ben")).bodyAsJsonObject();
-    assertEquals(new JsonObject().put("messageChars", 4000).put("emailChars", 254).put("cannedTitleChars", 80)
-        .put("cannedShortcutChars", 32).put("tagNameChars", 60), me.getJsonObject("limits"));
+    assertEquals(
+        new JsonObject()
+            .put("messageChars", 4000)
+            .put("emailChars", 254)
+            .put("cannedTitleChars", 80)
+            .put("cannedShortcutChars", 32)
+            .put("tagNameChars", 60),
+        me.getJsonObject("limits"));
     var settings = me.getJsonObject("library").getJsonObject("settings");
     assertEquals(60, settings.getInteger("firstMinuteSeconds"));
     assertEquals(120, settings.getInteger("deadAirSeconds"));
@@ -43,24 +50,45 @@ class LimitsAndDefaultsTest {
   }
 
   @Test
-  @DisplayName("the widget learns the limits of its form with the queue description, and the server holds it to them")
+  @DisplayName(
+      "the widget learns the limits of its form with the queue description, and the server holds it to them")
   void patronLimits() {
     var queue = gateway.get("/api/widget/queues/ask", null).bodyAsJsonObject();
     var limits = queue.getJsonObject("limits");
-    assertEquals(new JsonObject().put("messageChars", 4000).put("emailChars", 254).put("nameChars", 80).put("nameWords", 6), limits);
-    var tooLong = gateway.post("/api/widget/chats", new JsonObject().put("queue", "ask").put("name", "Ana")
-        .put("question", "q".repeat(limits.getInteger("messageChars") + 1)), null);
+    assertEquals(
+        new JsonObject()
+            .put("messageChars", 4000)
+            .put("emailChars", 254)
+            .put("nameChars", 80)
+            .put("nameWords", 6),
+        limits);
+    var tooLong =
+        gateway.post(
+            "/api/widget/chats",
+            new JsonObject()
+                .put("queue", "ask")
+                .put("name", "Ana")
+                .put("question", "q".repeat(limits.getInteger("messageChars") + 1)),
+            null);
     assertEquals(400, tooLong.statusCode());
-    var longest = gateway.post("/api/widget/chats", new JsonObject().put("queue", "ask").put("name", "Ana")
-        .put("question", "q".repeat(limits.getInteger("messageChars"))), null);
+    var longest =
+        gateway.post(
+            "/api/widget/chats",
+            new JsonObject()
+                .put("queue", "ask")
+                .put("name", "Ana")
+                .put("question", "q".repeat(limits.getInteger("messageChars"))),
+            null);
     assertEquals(201, longest.statusCode(), longest::bodyAsString);
   }
 
   @Test
-  @DisplayName("library and queue settings stored in the wrong shape count as none set: the defaults apply and nothing fails")
+  @DisplayName(
+      "library and queue settings stored in the wrong shape count as none set: the defaults apply and nothing fails")
   void wrongShapes() {
     var other = SecondLibrary.create(gateway);
-    gateway.query("UPDATE libraries SET settings = '[1, 2]'::jsonb WHERE id = $1", other.libraryId());
+    gateway.query(
+        "UPDATE libraries SET settings = '[1, 2]'::jsonb WHERE id = $1", other.libraryId());
     gateway.query("UPDATE queues SET settings = '\"text\"'::jsonb WHERE id = $1", other.queueId());
     var token = other.token(gateway);
 
@@ -71,11 +99,19 @@ class LimitsAndDefaultsTest {
 
     var chat = gateway.startChat(other.queueSlug(), "Bo", "Is the archive open?");
     long chatId = chat.getLong("chatId");
-    assertEquals(200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), token).statusCode());
+    assertEquals(
+        200, gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), token).statusCode());
     var ended = gateway.post("/api/chats/" + chatId + "/end", new JsonObject(), token);
     assertEquals(200, ended.statusCode(), ended::bodyAsString);
 
-    gateway.query("UPDATE libraries SET settings = '{\"idleWarnSeconds\": \"soon\"}'::jsonb WHERE id = $1", other.libraryId());
-    assertEquals(600, gateway.get("/api/library/settings", token).bodyAsJsonObject().getInteger("idleWarnSeconds"));
+    gateway.query(
+        "UPDATE libraries SET settings = '{\"idleWarnSeconds\": \"soon\"}'::jsonb WHERE id = $1",
+        other.libraryId());
+    assertEquals(
+        600,
+        gateway
+            .get("/api/library/settings", token)
+            .bodyAsJsonObject()
+            .getInteger("idleWarnSeconds"));
   }
 }

@@ -26,15 +26,17 @@ import org.refdesk.platform.web.OriginCheck;
 
 /**
  * Decides every frame on the bridge before anything is written: the socket's origin when it opens;
- * the token on every send and register, then the rule of the frame's address (each feature contributes
- * the rules of its addresses); and, on the way out, what the rule lets a receiver see. A socket is one
- * identity for its whole life: the first token that verifies binds it, a frame with another identity is
- * refused, and the socket is closed when that token expires or is revoked, or its operator is disabled.
- * A frame that passes carries the verified identity in its headers and nothing the client wrote there.
+ * the token on every send and register, then the rule of the frame's address (each feature
+ * contributes the rules of its addresses); and, on the way out, what the rule lets a receiver see.
+ * A socket is one identity for its whole life: the first token that verifies binds it, a frame with
+ * another identity is refused, and the socket is closed when that token expires or is revoked, or
+ * its operator is disabled. A frame that passes carries the verified identity in its headers and
+ * nothing the client wrote there.
  */
 public final class BridgeGuard implements Handler<BridgeEvent> {
 
   private static final Logger log = Logger.getLogger(BridgeGuard.class.getName());
+
   /** The header that tells the refusal consumer which error to answer with. */
   static final String REFUSAL = "rd-refusal";
 
@@ -43,11 +45,16 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   private final List<BridgeRule> rules;
   private final OriginCheck origins;
   private final RefdeskMetrics metrics;
+
   /** Every open socket of this event loop, bound or not yet. */
   private final Map<SockJSSocket, SocketState> sockets = new HashMap<>();
 
-  public BridgeGuard(Vertx vertx, SocketIdentities identities, List<BridgeRule> rules, OriginCheck origins,
-                     RefdeskMetrics metrics) {
+  public BridgeGuard(
+      Vertx vertx,
+      SocketIdentities identities,
+      List<BridgeRule> rules,
+      OriginCheck origins,
+      RefdeskMetrics metrics) {
     this.vertx = vertx;
     this.identities = identities;
     this.rules = List.copyOf(rules);
@@ -57,25 +64,29 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
 
   /** Listens, on the calling verticle's event loop, for the events that end a socket's identity. */
   public Future<Void> listen() {
-    return identities.watchEnded(new SocketIdentities.Ended() {
-      @Override
-      public void identities(Predicate<Identity> which, String why) {
-        close(why, s -> which.test(s.binding.who()));
-      }
+    return identities.watchEnded(
+        new SocketIdentities.Ended() {
+          @Override
+          public void identities(Predicate<Identity> which, String why) {
+            close(why, s -> which.test(s.binding.who()));
+          }
 
-      @Override
-      public void token(String tokenId) {
-        close("a signed-out token", s -> tokenId.equals(s.binding.tokenId()));
-      }
-    });
+          @Override
+          public void token(String tokenId) {
+            close("a signed-out token", s -> tokenId.equals(s.binding.tokenId()));
+          }
+        });
   }
 
   @Override
   public void handle(BridgeEvent event) {
     switch (event.type()) {
       case SOCKET_CREATED -> {
-        // The HTTP route refuses foreign origins before the upgrade; this covers every transport again.
-        boolean allowed = origins.allows(event.socket().headers().get("Origin"), event.socket().headers().get("Host"));
+        // The HTTP route refuses foreign origins before the upgrade; this covers every transport
+        // again.
+        boolean allowed =
+            origins.allows(
+                event.socket().headers().get("Origin"), event.socket().headers().get("Host"));
         if (allowed) {
           sockets.put(event.socket(), new SocketState());
         }
@@ -113,22 +124,32 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     var headers = raw == null ? null : raw.getJsonObject("headers");
     var token = headers == null ? null : headers.getValue("token");
     prove(socket, token instanceof String t ? t : null)
-        .compose(who -> check.allows(who, raw, sockets.get(socket)).map(verdict -> new Decision(who, verdict)))
-        .onComplete(result -> {
-          if (result.failed() || result.result().verdict() == Verdict.REFUSED) {
-            event.complete(false);
-            return;
-          }
-          var decision = result.result();
-          if (decision.verdict() != Verdict.ALLOWED) {
-            refuseWithReason(event, raw, decision.verdict() == Verdict.RATE_LIMITED ? ErrorCode.RATE_LIMITED : ErrorCode.INVALID);
-            return;
-          }
-          // The token stays out of the bus; the identity the guard verified takes its place.
-          raw.put("headers", decision.who().toHeaders());
-          event.setRawMessage(raw);
-          event.complete(true);
-        });
+        .compose(
+            who ->
+                check
+                    .allows(who, raw, sockets.get(socket))
+                    .map(verdict -> new Decision(who, verdict)))
+        .onComplete(
+            result -> {
+              if (result.failed() || result.result().verdict() == Verdict.REFUSED) {
+                event.complete(false);
+                return;
+              }
+              var decision = result.result();
+              if (decision.verdict() != Verdict.ALLOWED) {
+                refuseWithReason(
+                    event,
+                    raw,
+                    decision.verdict() == Verdict.RATE_LIMITED
+                        ? ErrorCode.RATE_LIMITED
+                        : ErrorCode.INVALID);
+                return;
+              }
+              // The token stays out of the bus; the identity the guard verified takes its place.
+              raw.put("headers", decision.who().toHeaders());
+              event.setRawMessage(raw);
+              event.complete(true);
+            });
   }
 
   /**
@@ -141,15 +162,16 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       event.complete(false);
       return;
     }
-    raw.put("address", Addresses.BRIDGE_REFUSED).put("body", new JsonObject())
+    raw.put("address", Addresses.BRIDGE_REFUSED)
+        .put("body", new JsonObject())
         .put("headers", new JsonObject().put(REFUSAL, code.name()));
     event.setRawMessage(raw);
     event.complete(true);
   }
 
   /**
-   * The socket's identity for this frame. The token that bound the socket is trusted again without a
-   * signature check until it expires; any other token must verify and name the same identity.
+   * The socket's identity for this frame. The token that bound the socket is trusted again without
+   * a signature check until it expires; any other token must verify and name the same identity.
    */
   private Future<Identity> prove(SockJSSocket socket, String token) {
     var state = sockets.get(socket);
@@ -164,10 +186,13 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
       }
       return stillActive(bound.who());
     }
-    return identities.prove(token).map(proof -> {
-      bind(socket, token, proof);
-      return proof.who();
-    });
+    return identities
+        .prove(token)
+        .map(
+            proof -> {
+              bind(socket, token, proof);
+              return proof.who();
+            });
   }
 
   private Future<Identity> stillActive(Identity who) {
@@ -200,29 +225,34 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
     state.binding = new Binding(who, token, proof.tokenId(), proof.expiresAtMs());
     long delay = Math.max(1, proof.expiresAtMs() - System.currentTimeMillis());
-    state.expiryTimer = vertx.setTimer(delay, id -> {
-      if (sockets.get(socket) == state) {
-        socket.close();
-      }
-    });
+    state.expiryTimer =
+        vertx.setTimer(
+            delay,
+            id -> {
+              if (sockets.get(socket) == state) {
+                socket.close();
+              }
+            });
   }
 
   private Future<Verdict> maySend(Identity who, JsonObject raw, SocketState state) {
     var address = raw.getString("address", "");
-    return ruleFor(address, true).map(rule -> rule.maySend(who, address, raw.getValue("body"), state))
+    return ruleFor(address, true)
+        .map(rule -> rule.maySend(who, address, raw.getValue("body"), state))
         .orElse(Future.succeededFuture(Verdict.REFUSED));
   }
 
   private Future<Verdict> mayRegister(Identity who, JsonObject raw, SocketState state) {
     var address = raw.getString("address", "");
-    return ruleFor(address, false).map(rule -> rule.mayRegister(who, address))
+    return ruleFor(address, false)
+        .map(rule -> rule.mayRegister(who, address))
         .orElse(Future.succeededFuture(false))
         .map(allowed -> allowed ? Verdict.ALLOWED : Verdict.REFUSED);
   }
 
   /**
-   * Nothing reaches a socket that has no identity or whose token has run out; past that, the rule of
-   * the address decides. A reply (to an address no rule names) goes to the socket that asked.
+   * Nothing reaches a socket that has no identity or whose token has run out; past that, the rule
+   * of the address decides. A reply (to an address no rule names) goes to the socket that asked.
    */
   private boolean mayReceive(BridgeEvent event) {
     var state = sockets.get(event.socket());
@@ -235,24 +265,32 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
     var raw = event.getRawMessage();
     var address = raw == null ? "" : raw.getString("address", "");
-    return ruleFor(address, false).map(rule -> rule.mayReceive(state.binding.who(), address, raw)).orElse(true);
+    return ruleFor(address, false)
+        .map(rule -> rule.mayReceive(state.binding.who(), address, raw))
+        .orElse(true);
   }
 
   private Optional<BridgeRule> ruleFor(String address, boolean inbound) {
-    return rules.stream().filter(rule -> rule.inbound() == inbound && rule.owns(address)).findFirst();
+    return rules.stream()
+        .filter(rule -> rule.inbound() == inbound && rule.owns(address))
+        .findFirst();
   }
 
   /** The identities this event loop's bound sockets have proved; read on this event loop only. */
   public Collection<Identity> openSockets() {
-    return sockets.values().stream().filter(state -> state.binding != null).map(state -> state.binding.who()).toList();
+    return sockets.values().stream()
+        .filter(state -> state.binding != null)
+        .map(state -> state.binding.who())
+        .toList();
   }
 
   /** Closes the bound sockets that match; closing raises SOCKET_CLOSED, which forgets each. */
   private void close(String whose, Predicate<SocketState> matches) {
-    List<SockJSSocket> theirs = sockets.entrySet().stream()
-        .filter(entry -> entry.getValue().binding != null && matches.test(entry.getValue()))
-        .map(Map.Entry::getKey)
-        .toList();
+    List<SockJSSocket> theirs =
+        sockets.entrySet().stream()
+            .filter(entry -> entry.getValue().binding != null && matches.test(entry.getValue()))
+            .map(Map.Entry::getKey)
+            .toList();
     if (!theirs.isEmpty()) {
       log.log(Level.INFO, "Closing " + theirs.size() + " socket(s) of " + whose);
     }
@@ -271,7 +309,10 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
   }
 
-  /** The identity a socket proved, with the token that proved it (kept in memory only, never logged). */
+  /**
+   * The identity a socket proved, with the token that proved it (kept in memory only, never
+   * logged).
+   */
   private record Binding(Identity who, String token, String tokenId, long expiresAtMs) {
 
     boolean isCurrent() {
@@ -279,8 +320,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     }
   }
 
-  private record Decision(Identity who, Verdict verdict) {
-  }
+  private record Decision(Identity who, Verdict verdict) {}
 
   @FunctionalInterface
   private interface Check {

@@ -9,8 +9,9 @@ import org.refdesk.platform.bus.Identity;
 /**
  * Who may use one family of bridge addresses, contributed by the feature that owns them. An inbound
  * rule takes browsers' commands (SEND); an outbound rule carries events to browsers (REGISTER, then
- * RECEIVE). The bridge permits exactly the addresses the rules name, and the guard asks the rule of a
- * frame's address; an address no rule names is refused. Decisions are made on the socket's event loop.
+ * RECEIVE). The bridge permits exactly the addresses the rules name, and the guard asks the rule of
+ * a frame's address; an address no rule names is refused. Decisions are made on the socket's event
+ * loop.
  */
 public interface BridgeRule {
 
@@ -20,7 +21,10 @@ public interface BridgeRule {
   /** True for command addresses browsers send to; false for event addresses they listen on. */
   boolean inbound();
 
-  /** Inbound: may this identity send this body here? Rate and shape refusals are answered with their reason. */
+  /**
+   * Inbound: may this identity send this body here? Rate and shape refusals are answered with their
+   * reason.
+   */
   default Future<Verdict> maySend(Identity who, String address, Object body, SocketMemory socket) {
     return Future.succeededFuture(Verdict.REFUSED);
   }
@@ -30,7 +34,9 @@ public interface BridgeRule {
     return Future.succeededFuture(false);
   }
 
-  /** Outbound: may this event, about to be written, reach this identity? Decided without waiting. */
+  /**
+   * Outbound: may this event, about to be written, reach this identity? Decided without waiting.
+   */
   default boolean mayReceive(Identity who, String address, JsonObject raw) {
     return true;
   }
@@ -42,7 +48,10 @@ public interface BridgeRule {
 
   /** The guard's answer to one frame. */
   enum Verdict {
-    ALLOWED, REFUSED, INVALID, RATE_LIMITED
+    ALLOWED,
+    REFUSED,
+    INVALID,
+    RATE_LIMITED
   }
 
   /** What a rule may keep about one socket for as long as it is open (a send allowance, say). */

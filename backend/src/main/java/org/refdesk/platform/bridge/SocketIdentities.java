@@ -10,15 +10,17 @@ import org.refdesk.platform.bus.Identity;
  */
 public interface SocketIdentities {
 
-  /** The identity a valid token proves, with the token's id and expiry; fails when it proves none. */
+  /**
+   * The identity a valid token proves, with the token's id and expiry; fails when it proves none.
+   */
   Future<Proof> prove(String token);
 
   /** Fails when the identity may no longer use the bridge (a disabled operator). */
   Future<Identity> stillActive(Identity who);
 
   /**
-   * Listens, on the calling event loop, for identities and tokens cut off anywhere in the cluster (an
-   * operator disabled, a token signed out), and tells {@code ended} which sockets to close.
+   * Listens, on the calling event loop, for identities and tokens cut off anywhere in the cluster
+   * (an operator disabled, a token signed out), and tells {@code ended} which sockets to close.
    */
   Future<Void> watchEnded(Ended ended);
 
@@ -32,7 +34,8 @@ public interface SocketIdentities {
     void token(String tokenId);
   }
 
-  /** @param tokenId a digest that names the token for revocation, never the token itself */
-  record Proof(Identity who, String tokenId, long expiresAtMs) {
-  }
+  /**
+   * @param tokenId a digest that names the token for revocation, never the token itself
+   */
+  record Proof(Identity who, String tokenId, long expiresAtMs) {}
 }

@@ -7,13 +7,12 @@ package org.refdesk.platform.bus;
  */
 public final class Addresses {
 
-  private Addresses() {
-  }
+  private Addresses() {}
 
   /**
-   * Server side only, local to each node: where the bridge guard sends a frame it refuses for its shape
-   * or its rate, so the sender's own reply handler hears the reason at once (the bridge's own refusal
-   * carries no reply address). The guard lets no browser address it directly.
+   * Server side only, local to each node: where the bridge guard sends a frame it refuses for its
+   * shape or its rate, so the sender's own reply handler hears the reason at once (the bridge's own
+   * refusal carries no reply address). The guard lets no browser address it directly.
    */
   public static final String BRIDGE_REFUSED = "refdesk.bridge-refused";
 

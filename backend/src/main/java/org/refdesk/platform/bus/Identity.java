@@ -9,7 +9,10 @@ import io.vertx.core.json.JsonObject;
  */
 public record Identity(Kind kind, long id, long libraryId, long chatId) {
 
-  public enum Kind { PATRON, OPERATOR }
+  public enum Kind {
+    PATRON,
+    OPERATOR
+  }
 
   static final String KIND = "rd-kind";
   static final String ID = "rd-id";
@@ -44,7 +47,10 @@ public record Identity(Kind kind, long id, long libraryId, long chatId) {
       return null;
     }
     try {
-      return new Identity(Kind.valueOf(kind), Long.parseLong(headers.get(ID)), Long.parseLong(headers.get(LIBRARY)),
+      return new Identity(
+          Kind.valueOf(kind),
+          Long.parseLong(headers.get(ID)),
+          Long.parseLong(headers.get(LIBRARY)),
           Long.parseLong(headers.get(CHAT)));
     } catch (RuntimeException e) {
       return null;

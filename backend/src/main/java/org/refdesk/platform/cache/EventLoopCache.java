@@ -10,10 +10,11 @@ import java.util.function.Function;
 import java.util.function.LongSupplier;
 
 /**
- * A bounded, expiring cache owned by one event loop, in front of a loader that answers with a future.
- * It takes no locks: every call comes from the event loop of the verticle instance that made it, which
- * is also where the loader's futures complete. Requests for a key that is being loaded share that load,
- * so a burst for one key costs one load. Only found values are kept; an absent one is asked again.
+ * A bounded, expiring cache owned by one event loop, in front of a loader that answers with a
+ * future. It takes no locks: every call comes from the event loop of the verticle instance that
+ * made it, which is also where the loader's futures complete. Requests for a key that is being
+ * loaded share that load, so a burst for one key costs one load. Only found values are kept; an
+ * absent one is asked again.
  */
 public final class EventLoopCache<K, V> {
 
@@ -24,27 +25,36 @@ public final class EventLoopCache<K, V> {
   private final Map<K, Entry<V>> entries;
   private final Map<K, Future<Optional<V>>> loading = new HashMap<>();
 
-  public EventLoopCache(int capacity, long ttl, TimeUnit unit, Function<K, Future<Optional<V>>> loader) {
+  public EventLoopCache(
+      int capacity, long ttl, TimeUnit unit, Function<K, Future<Optional<V>>> loader) {
     this(capacity, ttl, unit, loader, System::nanoTime);
   }
 
   /** With a clock of its own, so that tests can let entries expire without waiting. */
-  public EventLoopCache(int capacity, long ttl, TimeUnit unit, Function<K, Future<Optional<V>>> loader,
-                        LongSupplier nanoClock) {
+  public EventLoopCache(
+      int capacity,
+      long ttl,
+      TimeUnit unit,
+      Function<K, Future<Optional<V>>> loader,
+      LongSupplier nanoClock) {
     this.capacity = capacity;
     this.ttlNanos = unit.toNanos(ttl);
     this.loader = loader;
     this.nanoClock = nanoClock;
     // Access order: the entry used least recently goes first when the cache is full.
-    this.entries = new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
-        return size() > EventLoopCache.this.capacity;
-      }
-    };
+    this.entries =
+        new LinkedHashMap<>(Math.min(capacity, 1024), 0.75f, true) {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<K, Entry<V>> eldest) {
+            return size() > EventLoopCache.this.capacity;
+          }
+        };
   }
 
-  /** The value from memory while it is fresh; otherwise from the loader (one load per key at a time). */
+  /**
+   * The value from memory while it is fresh; otherwise from the loader (one load per key at a
+   * time).
+   */
   public Future<Optional<V>> get(K key) {
     var entry = entries.get(key);
     if (entry != null) {
@@ -59,12 +69,14 @@ public final class EventLoopCache<K, V> {
     }
     var load = loader.apply(key);
     loading.put(key, load);
-    load.onComplete(done -> {
-      // A load that was forgotten meanwhile may hold what the forgetting was about: it is not kept.
-      if (loading.remove(key, load) && done.succeeded() && done.result().isPresent()) {
-        put(key, done.result().get());
-      }
-    });
+    load.onComplete(
+        done -> {
+          // A load that was forgotten meanwhile may hold what the forgetting was about: it is not
+          // kept.
+          if (loading.remove(key, load) && done.succeeded() && done.result().isPresent()) {
+            put(key, done.result().get());
+          }
+        });
     return load;
   }
 
@@ -79,6 +91,5 @@ public final class EventLoopCache<K, V> {
     loading.remove(key);
   }
 
-  private record Entry<V>(V value, long expiresAt) {
-  }
+  private record Entry<V>(V value, long expiresAt) {}
 }

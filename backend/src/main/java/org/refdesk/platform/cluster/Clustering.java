@@ -11,22 +11,27 @@ import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import org.refdesk.platform.config.RefdeskConfig;
 
 /**
- * Builds Vert.x alone or as a member of a Hazelcast cluster. Members join over TCP/IP on the configured
- * addresses only: multicast and cloud discovery stay off, so nodes never find strangers on the network.
+ * Builds Vert.x alone or as a member of a Hazelcast cluster. Members join over TCP/IP on the
+ * configured addresses only: multicast and cloud discovery stay off, so nodes never find strangers
+ * on the network.
  */
 public final class Clustering {
 
   private static final String CLUSTER_NAME = "refdesk";
 
-  private Clustering() {
-  }
+  private Clustering() {}
 
-  public static Future<Vertx> build(VertxBuilder builder, VertxOptions options, RefdeskConfig.Cluster cluster) {
+  public static Future<Vertx> build(
+      VertxBuilder builder, VertxOptions options, RefdeskConfig.Cluster cluster) {
     if (!cluster.enabled()) {
       return Future.succeededFuture(builder.with(options).build());
     }
-    options.setEventBusOptions(new EventBusOptions().setHost(cluster.host()).setPort(cluster.busPort()));
-    return builder.with(options).withClusterManager(new HazelcastClusterManager(hazelcast(cluster))).buildClustered();
+    options.setEventBusOptions(
+        new EventBusOptions().setHost(cluster.host()).setPort(cluster.busPort()));
+    return builder
+        .with(options)
+        .withClusterManager(new HazelcastClusterManager(hazelcast(cluster)))
+        .buildClustered();
   }
 
   static Config hazelcast(RefdeskConfig.Cluster cluster) {

@@ -1,17 +1,18 @@
 package org.refdesk.platform.config;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Level;
-import java.net.URI;
-import java.util.ArrayList;
 
 /**
- * Every knob of the gateway, read once from {@code REFDESK_*} environment variables. The defaults run
- * out of the box: without database URLs the gateway starts embedded Postgres and Redis under the data dir.
+ * Every knob of the gateway, read once from {@code REFDESK_*} environment variables. The defaults
+ * run out of the box: without database URLs the gateway starts embedded Postgres and Redis under
+ * the data dir.
  */
 public record RefdeskConfig(
     int httpPort,
@@ -63,7 +64,8 @@ public record RefdeskConfig(
         vars.list("REFDESK_TRUSTED_PROXIES"),
         vars.integer("REFDESK_BODY_LIMIT_BYTES", 64 * 1024),
         vars.integer("REFDESK_PG_POOL_SIZE", 6),
-        vars.integer("REFDESK_HTTP_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors())),
+        vars.integer(
+            "REFDESK_HTTP_INSTANCES", Math.max(1, Runtime.getRuntime().availableProcessors())),
         vars.integer("REFDESK_PRESENCE_TIMEOUT_SECONDS", 45),
         vars.integer("REFDESK_CHAT_STARTS_PER_ADDRESS", 20),
         vars.integer("REFDESK_PATRON_MESSAGES_PER_MINUTE", 60),
@@ -80,19 +82,47 @@ public record RefdeskConfig(
         vars.logLevel("REFDESK_LOG_LEVEL", Level.INFO));
   }
 
-  /** The origins a browser may call the API or open the bridge from: the public URL's own, plus any configured. */
+  /**
+   * The origins a browser may call the API or open the bridge from: the public URL's own, plus any
+   * configured.
+   */
   public List<String> originsAllowed() {
     var origins = new ArrayList<String>();
     origins.add(originOf(publicUrl));
-    allowedOrigins.stream().map(RefdeskConfig::stripTrailingSlash).filter(o -> !origins.contains(o)).forEach(origins::add);
+    allowedOrigins.stream()
+        .map(RefdeskConfig::stripTrailingSlash)
+        .filter(o -> !origins.contains(o))
+        .forEach(origins::add);
     return List.copyOf(origins);
   }
 
   public RefdeskConfig withServices(String pgUrl, String redisUrl) {
-    return new RefdeskConfig(httpPort, httpHost, publicUrl, Optional.of(pgUrl), Optional.of(redisUrl), redisPrefix,
-        dataDir, adminPassword, allowedOrigins, jwtSecret, operatorTokenMinutes, patronTokenMinutes, trustedProxies,
-        bodyLimitBytes, pgPoolSize, httpInstances, presenceTimeoutSeconds, chatStartsPerAddress, patronMessagesPerMinute,
-        metricsToken, cluster, timerTickMillis, patronGraceSeconds, writeLanes, logLevel);
+    return new RefdeskConfig(
+        httpPort,
+        httpHost,
+        publicUrl,
+        Optional.of(pgUrl),
+        Optional.of(redisUrl),
+        redisPrefix,
+        dataDir,
+        adminPassword,
+        allowedOrigins,
+        jwtSecret,
+        operatorTokenMinutes,
+        patronTokenMinutes,
+        trustedProxies,
+        bodyLimitBytes,
+        pgPoolSize,
+        httpInstances,
+        presenceTimeoutSeconds,
+        chatStartsPerAddress,
+        patronMessagesPerMinute,
+        metricsToken,
+        cluster,
+        timerTickMillis,
+        patronGraceSeconds,
+        writeLanes,
+        logLevel);
   }
 
   private static String originOf(String url) {
@@ -106,11 +136,11 @@ public record RefdeskConfig(
   }
 
   /**
-   * Clustered mode: several gateway nodes share one Redis and Postgres and one event bus. Members find
-   * each other by TCP/IP on the listed addresses; there is no multicast.
+   * Clustered mode: several gateway nodes share one Redis and Postgres and one event bus. Members
+   * find each other by TCP/IP on the listed addresses; there is no multicast.
    */
-  public record Cluster(boolean enabled, String host, int port, List<String> members, int busPort) {
-  }
+  public record Cluster(
+      boolean enabled, String host, int port, List<String> members, int busPort) {}
 
   /** Reads typed values and names the variable in the error when one cannot be parsed. */
   private record EnvReader(Map<String, String> env) {
@@ -124,38 +154,55 @@ public record RefdeskConfig(
     }
 
     int integer(String name, int fallback) {
-      return optional(name).map(v -> {
-        try {
-          return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException(name + " must be a whole number, got '" + v + "'");
-        }
-      }).orElse(fallback);
+      return optional(name)
+          .map(
+              v -> {
+                try {
+                  return Integer.parseInt(v);
+                } catch (NumberFormatException e) {
+                  throw new IllegalArgumentException(
+                      name + " must be a whole number, got '" + v + "'");
+                }
+              })
+          .orElse(fallback);
     }
 
     boolean bool(String name, boolean fallback) {
-      return optional(name).map(v -> switch (v.toLowerCase()) {
-        case "true", "yes", "1", "on" -> true;
-        case "false", "no", "0", "off" -> false;
-        default -> throw new IllegalArgumentException(name + " must be true or false, got '" + v + "'");
-      }).orElse(fallback);
+      return optional(name)
+          .map(
+              v ->
+                  switch (v.toLowerCase()) {
+                    case "true", "yes", "1", "on" -> true;
+                    case "false", "no", "0", "off" -> false;
+                    default ->
+                        throw new IllegalArgumentException(
+                            name + " must be true or false, got '" + v + "'");
+                  })
+          .orElse(fallback);
     }
 
     List<String> list(String name) {
       return optional(name)
-          .map(v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+          .map(
+              v -> Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
           .orElse(List.of());
     }
 
     Level logLevel(String name, Level fallback) {
-      return optional(name).map(v -> switch (v.toUpperCase()) {
-        case "TRACE" -> Level.FINEST;
-        case "DEBUG" -> Level.FINE;
-        case "INFO" -> Level.INFO;
-        case "WARN", "WARNING" -> Level.WARNING;
-        case "ERROR" -> Level.SEVERE;
-        default -> throw new IllegalArgumentException(name + " must be one of TRACE, DEBUG, INFO, WARN, ERROR");
-      }).orElse(fallback);
+      return optional(name)
+          .map(
+              v ->
+                  switch (v.toUpperCase()) {
+                    case "TRACE" -> Level.FINEST;
+                    case "DEBUG" -> Level.FINE;
+                    case "INFO" -> Level.INFO;
+                    case "WARN", "WARNING" -> Level.WARNING;
+                    case "ERROR" -> Level.SEVERE;
+                    default ->
+                        throw new IllegalArgumentException(
+                            name + " must be one of TRACE, DEBUG, INFO, WARN, ERROR");
+                  })
+          .orElse(fallback);
     }
   }
 }

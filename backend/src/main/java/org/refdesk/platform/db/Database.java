@@ -14,12 +14,11 @@ public final class Database {
 
   private static final String SHARED_POOL = "refdesk-pg";
 
-  private Database() {
-  }
+  private Database() {}
 
   /**
-   * One pool per Vert.x instance, shared by every verticle. Small on purpose: commits are the ceiling,
-   * and more connections only make each commit wait longer (see DESIGN.md).
+   * One pool per Vert.x instance, shared by every verticle. Small on purpose: commits are the
+   * ceiling, and more connections only make each commit wait longer (see DESIGN.md).
    */
   public static Pool pool(Vertx vertx, String pgUrl, int maxSize) {
     return PgBuilder.pool()
@@ -36,15 +35,24 @@ public final class Database {
 
   /** Flyway speaks JDBC and blocks, so it runs on a worker thread. */
   public static Future<Integer> migrate(Vertx vertx, String pgUrl) {
-    return vertx.executeBlocking(() -> {
-      var options = PgConnectOptions.fromUri(pgUrl);
-      var jdbcUrl = "jdbc:postgresql://" + options.getHost() + ":" + options.getPort() + "/" + options.getDatabase();
-      var result = Flyway.configure()
-          .dataSource(jdbcUrl, options.getUser(), options.getPassword())
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
-      return result.migrationsExecuted;
-    }, false);
+    return vertx.executeBlocking(
+        () -> {
+          var options = PgConnectOptions.fromUri(pgUrl);
+          var jdbcUrl =
+              "jdbc:postgresql://"
+                  + options.getHost()
+                  + ":"
+                  + options.getPort()
+                  + "/"
+                  + options.getDatabase();
+          var result =
+              Flyway.configure()
+                  .dataSource(jdbcUrl, options.getUser(), options.getPassword())
+                  .locations("classpath:db/migration")
+                  .load()
+                  .migrate();
+          return result.migrationsExecuted;
+        },
+        false);
   }
 }

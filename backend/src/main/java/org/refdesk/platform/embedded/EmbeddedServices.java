@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import redis.embedded.RedisServer;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts Postgres and Redis inside the gateway's process tree when no URLs are configured, so that
@@ -26,7 +26,8 @@ public final class EmbeddedServices implements AutoCloseable {
   private final String pgUrl;
   private final String redisUrl;
 
-  private EmbeddedServices(EmbeddedPostgres postgres, RedisServer redis, String pgUrl, String redisUrl) {
+  private EmbeddedServices(
+      EmbeddedPostgres postgres, RedisServer redis, String pgUrl, String redisUrl) {
     this.postgres = postgres;
     this.redis = redis;
     this.pgUrl = pgUrl;
@@ -34,7 +35,8 @@ public final class EmbeddedServices implements AutoCloseable {
   }
 
   /** Blocking: call from the main thread before Vert.x starts, never from an event loop. */
-  public static EmbeddedServices start(Path dataDir, boolean needPostgres, boolean needRedis) throws IOException {
+  public static EmbeddedServices start(Path dataDir, boolean needPostgres, boolean needRedis)
+      throws IOException {
     EmbeddedPostgres postgres = null;
     RedisServer redis = null;
     String pgUrl = null;
@@ -68,17 +70,19 @@ public final class EmbeddedServices implements AutoCloseable {
     Files.createDirectories(dir.getParent());
     log.info("Starting embedded Postgres with data in " + dir);
     stopOrphan(dir);
-    var pg = EmbeddedPostgres.builder()
-        .setDataDirectory(dir)
-        .setCleanDataDirectory(false)
-        .setPort(freePort())
-        .setServerConfig("listen_addresses", "127.0.0.1")
-        // The library's defaults trade durability for test speed; transcripts are not test data.
-        .setServerConfig("fsync", "on")
-        .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("max_connections", "100")
-        .setRegisterShutdownHook(false)
-        .start();
+    var pg =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dir)
+            .setCleanDataDirectory(false)
+            .setPort(freePort())
+            .setServerConfig("listen_addresses", "127.0.0.1")
+            // The library's defaults trade durability for test speed; transcripts are not test
+            // data.
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("max_connections", "100")
+            .setRegisterShutdownHook(false)
+            .start();
     createDatabaseIfMissing(pg);
     return pg;
   }
@@ -93,11 +97,14 @@ public final class EmbeddedServices implements AutoCloseable {
       return;
     }
     var lines = Files.readAllLines(pidFile);
-    if (lines.size() < 2 || !lines.get(0).strip().matches("\\d+") || !dir.toString().equals(lines.get(1).strip())) {
+    if (lines.size() < 2
+        || !lines.get(0).strip().matches("\\d+")
+        || !dir.toString().equals(lines.get(1).strip())) {
       return;
     }
-    var orphan = ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
-        .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
+    var orphan =
+        ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+            .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false));
     if (orphan.isEmpty()) {
       return;
     }
@@ -112,7 +119,7 @@ public final class EmbeddedServices implements AutoCloseable {
 
   private static void createDatabaseIfMissing(EmbeddedPostgres pg) throws IOException {
     try (var conn = pg.getPostgresDatabase().getConnection();
-         var check = conn.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
+        var check = conn.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
       check.setString(1, DATABASE);
       try (var rs = check.executeQuery()) {
         if (!rs.next()) {
@@ -129,15 +136,17 @@ public final class EmbeddedServices implements AutoCloseable {
   private static RedisServer startRedis(Path dir, int port) throws IOException {
     Files.createDirectories(dir);
     log.info("Starting embedded Redis on port " + port);
-    var server = RedisServer.newRedisServer()
-        .port(port)
-        .bind("127.0.0.1")
-        // Redis holds only state that the gateway rebuilds from Postgres, so nothing is saved to disk.
-        .setting("save \"\"")
-        .setting("appendonly no")
-        .setting("dir " + dir)
-        .onShutdownForceStop(true)
-        .build();
+    var server =
+        RedisServer.newRedisServer()
+            .port(port)
+            .bind("127.0.0.1")
+            // Redis holds only state that the gateway rebuilds from Postgres, so nothing is saved
+            // to disk.
+            .setting("save \"\"")
+            .setting("appendonly no")
+            .setting("dir " + dir)
+            .onShutdownForceStop(true)
+            .build();
     server.start();
     return server;
   }

@@ -4,7 +4,8 @@ import io.vertx.core.json.JsonObject;
 
 /**
  * A failure the client is meant to see: its code, a sentence for a person, and optional details
- * (such as the holder of a claimed chat). Thrown or failed anywhere; the failure handler renders it.
+ * (such as the holder of a claimed chat). Thrown or failed anywhere; the failure handler renders
+ * it.
  */
 public final class ApiException extends RuntimeException {
 
@@ -43,7 +44,8 @@ public final class ApiException extends RuntimeException {
   }
 
   public static ApiException unauthorized() {
-    return new ApiException(ErrorCode.UNAUTHORIZED, "Sign in again: the token is missing, expired or not valid.");
+    return new ApiException(
+        ErrorCode.UNAUTHORIZED, "Sign in again: the token is missing, expired or not valid.");
   }
 
   public static ApiException forbidden(String message) {

@@ -32,8 +32,9 @@ public enum ErrorCode {
   ALREADY_CLAIMED(1017, 409, "already_claimed"),
   TAG_REQUIRED(1018, 409, "tag_required");
 
-  private static final Map<Integer, ErrorCode> BY_FAILURE_CODE = Arrays.stream(values())
-      .collect(Collectors.toUnmodifiableMap(ErrorCode::failureCode, Function.identity()));
+  private static final Map<Integer, ErrorCode> BY_FAILURE_CODE =
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(ErrorCode::failureCode, Function.identity()));
 
   private final int failureCode;
   private final int status;

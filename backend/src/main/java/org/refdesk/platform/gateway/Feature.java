@@ -15,26 +15,33 @@ import org.refdesk.platform.metrics.RefdeskMetrics;
  */
 public interface Feature {
 
-  /** Routes that answer before the API's origin check and body limit: public calls with rules of their own. */
-  default void mountPublic(Router router, Wiring wiring) {
-  }
+  /**
+   * Routes that answer before the API's origin check and body limit: public calls with rules of
+   * their own.
+   */
+  default void mountPublic(Router router, Wiring wiring) {}
 
-  /** The feature's route table, behind the API's origin check and body limit; once per HTTP instance. */
-  default void mount(Router router, Wiring wiring) {
-  }
+  /**
+   * The feature's route table, behind the API's origin check and body limit; once per HTTP
+   * instance.
+   */
+  default void mount(Router router, Wiring wiring) {}
 
   /** The rules of the bridge addresses the feature owns; once per HTTP instance. */
   default List<BridgeRule> bridgeRules(Wiring wiring) {
     return List.of();
   }
 
-  /** Policies the feature implements for other features (an end-of-chat check, the operator gate). */
+  /**
+   * Policies the feature implements for other features (an end-of-chat check, the operator gate).
+   */
   default List<Object> policies(Wiring wiring) {
     return List.of();
   }
 
   /** Verticles deployed once per node, before the HTTP server opens. */
-  default List<Supplier<? extends Deployable>> verticles(RefdeskConfig config, RefdeskMetrics metrics) {
+  default List<Supplier<? extends Deployable>> verticles(
+      RefdeskConfig config, RefdeskMetrics metrics) {
     return List.of();
   }
 }

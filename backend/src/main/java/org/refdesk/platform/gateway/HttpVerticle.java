@@ -17,8 +17,6 @@ import org.refdesk.platform.bridge.BridgeGuard;
 import org.refdesk.platform.bridge.SocketIdentities;
 import org.refdesk.platform.config.RefdeskConfig;
 import org.refdesk.platform.db.Database;
-import org.refdesk.platform.gateway.Feature;
-import org.refdesk.platform.gateway.Wiring;
 import org.refdesk.platform.metrics.RefdeskMetrics;
 import org.refdesk.platform.redis.RedisClients;
 import org.refdesk.platform.web.ClientAddress;
@@ -48,9 +46,17 @@ public final class HttpVerticle extends VerticleBase {
   private HttpServer server;
   private Redis redis;
 
-  /** {@code nodeShared} is one map for the node's instances, for what they share (see {@link Wiring#onNode}). */
-  public HttpVerticle(RefdeskConfig config, String signingKey, RefdeskMetrics metrics, OwnFiles ownFiles,
-                      List<Feature> features, ConcurrentMap<Class<?>, Object> nodeShared) {
+  /**
+   * {@code nodeShared} is one map for the node's instances, for what they share (see {@link
+   * Wiring#onNode}).
+   */
+  public HttpVerticle(
+      RefdeskConfig config,
+      String signingKey,
+      RefdeskMetrics metrics,
+      OwnFiles ownFiles,
+      List<Feature> features,
+      ConcurrentMap<Class<?>, Object> nodeShared) {
     this.config = config;
     this.signingKey = signingKey;
     this.metrics = metrics;
@@ -65,8 +71,18 @@ public final class HttpVerticle extends VerticleBase {
     redis = RedisClients.create(vertx, config);
     var headers = new SecurityHeaders(ownFiles.pageTexts(), config.allowedOrigins());
     var originCheck = new OriginCheck(config.originsAllowed());
-    var wiring = new Wiring(vertx, config, metrics, signingKey, pool, redis, new ClientAddress(config.trustedProxies()),
-        originCheck, features, nodeShared);
+    var wiring =
+        new Wiring(
+            vertx,
+            config,
+            metrics,
+            signingKey,
+            pool,
+            redis,
+            new ClientAddress(config.trustedProxies()),
+            originCheck,
+            features,
+            nodeShared);
 
     var router = Router.router(vertx);
     router.route().handler(headers.everywhere());
@@ -79,10 +95,16 @@ public final class HttpVerticle extends VerticleBase {
 
     router.route("/eventbus/*").handler(headers.pages());
     var rules = features.stream().flatMap(feature -> feature.bridgeRules(wiring).stream()).toList();
-    var guard = new BridgeGuard(vertx, wiring.policy(SocketIdentities.class), rules, originCheck, metrics);
+    var guard =
+        new BridgeGuard(vertx, wiring.policy(SocketIdentities.class), rules, originCheck, metrics);
     wiring.openSocketsFrom(guard::openSockets);
     var webjars = ownFiles.webjars();
-    Bridge.mount(vertx, router, guard, rules, originCheck,
+    Bridge.mount(
+        vertx,
+        router,
+        guard,
+        rules,
+        originCheck,
         "/webjars/sockjs-client/" + webjars.version("sockjs-client") + "/dist/sockjs.min.js");
     watchEventLoop();
     new StaticRoutes(ownFiles, webjars).mount(router, headers);
@@ -92,42 +114,56 @@ public final class HttpVerticle extends VerticleBase {
     router.errorHandler(404, ctx -> notFound(ctx, failures));
     router.errorHandler(405, failures);
 
-    server = vertx.createHttpServer(new HttpServerOptions()
-        .setPort(config.httpPort())
-        .setHost(config.httpHost())
-        .setCompressionSupported(true)
-        // Browsers speak HTTP/2 only over TLS, which ends at the proxy in front; cleartext HTTP/2 would
-        // be one more code path (the upgrade handler) for no client of ours.
-        .setHttp2ClearTextEnabled(false)
-        .setMaxWebSocketFrameSize(65536)
-        .setMaxWebSocketMessageSize(65536));
+    server =
+        vertx.createHttpServer(
+            new HttpServerOptions()
+                .setPort(config.httpPort())
+                .setHost(config.httpHost())
+                .setCompressionSupported(true)
+                // Browsers speak HTTP/2 only over TLS, which ends at the proxy in front; cleartext
+                // HTTP/2 would
+                // be one more code path (the upgrade handler) for no client of ours.
+                .setHttp2ClearTextEnabled(false)
+                .setMaxWebSocketFrameSize(65536)
+                .setMaxWebSocketMessageSize(65536));
     // What this event loop remembers is kept current by events: listen before any request comes.
     return Future.all(wiring.allListening(), guard.listen())
         .compose(listening -> server.requestHandler(router).listen());
   }
 
-  /** Each HTTP instance owns an event loop: a timer that fires late there means work queued behind work. */
+  /**
+   * Each HTTP instance owns an event loop: a timer that fires late there means work queued behind
+   * work.
+   */
   private void watchEventLoop() {
     var expected = new long[] {System.nanoTime() + EVENT_LOOP_PROBE_NANOS};
-    vertx.setPeriodic(EVENT_LOOP_PROBE_NANOS / 1_000_000, id -> {
-      long now = System.nanoTime();
-      metrics.eventLoopLate(now - expected[0]);
-      expected[0] = now + EVENT_LOOP_PROBE_NANOS;
-    });
+    vertx.setPeriodic(
+        EVENT_LOOP_PROBE_NANOS / 1_000_000,
+        id -> {
+          long now = System.nanoTime();
+          metrics.eventLoopLate(now - expected[0]);
+          expected[0] = now + EVENT_LOOP_PROBE_NANOS;
+        });
   }
 
   private static void notFound(RoutingContext ctx, FailureHandler failures) {
     if (ctx.request().path().startsWith("/api/")) {
       failures.handle(ctx);
     } else {
-      ctx.response().setStatusCode(404).putHeader("Content-Type", "text/plain; charset=utf-8").end("Not found");
+      ctx.response()
+          .setStatusCode(404)
+          .putHeader("Content-Type", "text/plain; charset=utf-8")
+          .end("Not found");
     }
   }
 
   /** Lets requests in flight finish before the sockets close. */
   @Override
   public Future<?> stop() {
-    var closing = server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
+    var closing =
+        server == null
+            ? Future.succeededFuture()
+            : server.shutdown(SHUTDOWN_GRACE_SECONDS, TimeUnit.SECONDS);
     return closing.eventually(() -> redis == null ? Future.succeededFuture() : redis.close());
   }
 }

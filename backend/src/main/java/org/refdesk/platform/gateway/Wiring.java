@@ -20,8 +20,8 @@ import org.refdesk.platform.web.OriginCheck;
 
 /**
  * What the features of one HTTP instance are built from: the clients of its event loop, the node's
- * configuration, and one object of each kind, built the first time a feature asks for it. Used on its
- * event loop only, while the instance starts.
+ * configuration, and one object of each kind, built the first time a feature asks for it. Used on
+ * its event loop only, while the instance starts.
  */
 public final class Wiring {
 
@@ -41,9 +41,17 @@ public final class Wiring {
   private Supplier<Collection<Identity>> openSockets = List::of;
 
   /** {@code nodeShared} is one map for all HTTP instances of the node. */
-  public Wiring(Vertx vertx, RefdeskConfig config, RefdeskMetrics metrics, String signingKey, Pool pool, Redis redis,
-                ClientAddress clientAddress, OriginCheck originCheck, List<Feature> features,
-                ConcurrentMap<Class<?>, Object> nodeShared) {
+  public Wiring(
+      Vertx vertx,
+      RefdeskConfig config,
+      RefdeskMetrics metrics,
+      String signingKey,
+      Pool pool,
+      Redis redis,
+      ClientAddress clientAddress,
+      OriginCheck originCheck,
+      List<Feature> features,
+      ConcurrentMap<Class<?>, Object> nodeShared) {
     this.vertx = vertx;
     this.config = config;
     this.metrics = metrics;
@@ -68,7 +76,10 @@ public final class Wiring {
     return made;
   }
 
-  /** The one object of this type on this node, shared by its HTTP instances: it must be safe across threads. */
+  /**
+   * The one object of this type on this node, shared by its HTTP instances: it must be safe across
+   * threads.
+   */
   public <T> T onNode(Class<T> type, Supplier<T> make) {
     return type.cast(nodeShared.computeIfAbsent(type, t -> make.get()));
   }
@@ -86,12 +97,16 @@ public final class Wiring {
   public <T> T policy(Class<T> type) {
     var found = policies(type);
     if (found.size() != 1) {
-      throw new IllegalStateException(found.size() + " features implement " + type.getSimpleName() + "; exactly one must");
+      throw new IllegalStateException(
+          found.size() + " features implement " + type.getSimpleName() + "; exactly one must");
     }
     return found.get(0);
   }
 
-  /** A consumer that must be listening before the first request, such as one that keeps a cache current. */
+  /**
+   * A consumer that must be listening before the first request, such as one that keeps a cache
+   * current.
+   */
   public void listenFirst(Future<?> registered) {
     listening.add(registered);
   }

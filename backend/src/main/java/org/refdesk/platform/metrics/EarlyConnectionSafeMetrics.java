@@ -13,9 +13,9 @@ import io.vertx.core.spi.observability.HttpResponse;
  * <p>Vert.x 5.0 binds a server's port first and creates its meters in the bind's completion, which
  * can run after the acceptor has already taken connections (under load, at start-up). Such a
  * connection gets no socket meter, yet its requests are still reported, and the Micrometer meters
- * read the missing one: a {@code NullPointerException} in {@code requestBegin} that leaves the request
- * unanswered for good. Here a connection without a socket meter, and its requests, are not counted;
- * everything else is passed on as it is.
+ * read the missing one: a {@code NullPointerException} in {@code requestBegin} that leaves the
+ * request unanswered for good. Here a connection without a socket meter, and its requests, are not
+ * counted; everything else is passed on as it is.
  */
 @SuppressWarnings({"unchecked", "rawtypes"})
 final class EarlyConnectionSafeMetrics implements HttpServerMetrics<Object, Object, Object> {
@@ -86,7 +86,8 @@ final class EarlyConnectionSafeMetrics implements HttpServerMetrics<Object, Obje
   }
 
   @Override
-  public Object responsePushed(Object socketMetric, HttpMethod method, String uri, HttpResponse response) {
+  public Object responsePushed(
+      Object socketMetric, HttpMethod method, String uri, HttpResponse response) {
     return socketMetric == null ? null : meters.responsePushed(socketMetric, method, uri, response);
   }
 
@@ -98,8 +99,11 @@ final class EarlyConnectionSafeMetrics implements HttpServerMetrics<Object, Obje
   }
 
   @Override
-  public Object connected(Object socketMetric, Object requestMetric, ServerWebSocket serverWebSocket) {
-    return socketMetric == null ? null : meters.connected(socketMetric, requestMetric, serverWebSocket);
+  public Object connected(
+      Object socketMetric, Object requestMetric, ServerWebSocket serverWebSocket) {
+    return socketMetric == null
+        ? null
+        : meters.connected(socketMetric, requestMetric, serverWebSocket);
   }
 
   @Override

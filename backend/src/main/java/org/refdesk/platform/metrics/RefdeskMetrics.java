@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class RefdeskMetrics {
 
-  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final PrometheusMeterRegistry registry =
+      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final AtomicInteger patronSockets = new AtomicInteger();
   private final AtomicInteger operatorSockets = new AtomicInteger();
   private final AtomicInteger redisUp = new AtomicInteger(1);
@@ -34,32 +35,49 @@ public final class RefdeskMetrics {
   private final Timer eventLoopDelay;
 
   public RefdeskMetrics() {
-    Gauge.builder("refdesk.connections", patronSockets, AtomicInteger::get).tag("kind", "patron")
-        .description("Open bridge sockets that have proved a patron token").register(registry);
-    Gauge.builder("refdesk.connections", operatorSockets, AtomicInteger::get).tag("kind", "operator")
-        .description("Open bridge sockets that have proved an operator token").register(registry);
-    Gauge.builder("refdesk.redis.up", redisUp, AtomicInteger::get)
-        .description("1 while Redis answers the queue checks, 0 while it does not").register(registry);
-    messagesIn = Counter.builder("refdesk.messages.in").description("chat.send frames accepted by the bridge").register(registry);
-    messagesOut = Counter.builder("refdesk.messages.out").description("Frames delivered to browsers").register(registry);
-    messagesStored = Counter.builder("refdesk.messages.stored").description("Messages committed (repeats not counted)").register(registry);
-    ackLatency = Timer.builder("refdesk.ack.latency")
-        .description("From a chat.send reaching the writer to its reply after commit")
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofNanos(100_000))
-        .maximumExpectedValue(Duration.ofSeconds(5))
+    Gauge.builder("refdesk.connections", patronSockets, AtomicInteger::get)
+        .tag("kind", "patron")
+        .description("Open bridge sockets that have proved a patron token")
         .register(registry);
+    Gauge.builder("refdesk.connections", operatorSockets, AtomicInteger::get)
+        .tag("kind", "operator")
+        .description("Open bridge sockets that have proved an operator token")
+        .register(registry);
+    Gauge.builder("refdesk.redis.up", redisUp, AtomicInteger::get)
+        .description("1 while Redis answers the queue checks, 0 while it does not")
+        .register(registry);
+    messagesIn =
+        Counter.builder("refdesk.messages.in")
+            .description("chat.send frames accepted by the bridge")
+            .register(registry);
+    messagesOut =
+        Counter.builder("refdesk.messages.out")
+            .description("Frames delivered to browsers")
+            .register(registry);
+    messagesStored =
+        Counter.builder("refdesk.messages.stored")
+            .description("Messages committed (repeats not counted)")
+            .register(registry);
+    ackLatency =
+        Timer.builder("refdesk.ack.latency")
+            .description("From a chat.send reaching the writer to its reply after commit")
+            .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofNanos(100_000))
+            .maximumExpectedValue(Duration.ofSeconds(5))
+            .register(registry);
     claimsWon = Counter.builder("refdesk.claims").tag("outcome", "won").register(registry);
     claimsLost = Counter.builder("refdesk.claims").tag("outcome", "conflict").register(registry);
-    eventLoopDelay = Timer.builder("refdesk.eventloop.delay")
-        .description("How late a periodic timer fires on each event loop: work queued behind other work")
-        .publishPercentileHistogram()
-        .register(registry);
+    eventLoopDelay =
+        Timer.builder("refdesk.eventloop.delay")
+            .description(
+                "How late a periodic timer fires on each event loop: work queued behind other work")
+            .publishPercentileHistogram()
+            .register(registry);
   }
 
   /**
-   * For {@code Vertx.builder().withMetrics(...)}: Vert.x's own meters go into the same registry, the
-   * HTTP server's made safe for connections accepted before they existed.
+   * For {@code Vertx.builder().withMetrics(...)}: Vert.x's own meters go into the same registry,
+   * the HTTP server's made safe for connections accepted before they existed.
    */
   public VertxMetricsFactory vertxMetricsFactory() {
     return new SafeMetricsFactory(new MicrometerMetricsFactory(registry));
@@ -111,11 +129,17 @@ public final class RefdeskMetrics {
   }
 
   public void waiting(String queueSlug, int count) {
-    waiting.computeIfAbsent(queueSlug, slug -> {
-      var value = new AtomicInteger();
-      Gauge.builder("refdesk.queue.waiting", value, AtomicInteger::get).tag("queue", slug)
-          .description("Chats waiting in the queue").register(registry);
-      return value;
-    }).set(count);
+    waiting
+        .computeIfAbsent(
+            queueSlug,
+            slug -> {
+              var value = new AtomicInteger();
+              Gauge.builder("refdesk.queue.waiting", value, AtomicInteger::get)
+                  .tag("queue", slug)
+                  .description("Chats waiting in the queue")
+                  .register(registry);
+              return value;
+            })
+        .set(count);
   }
 }

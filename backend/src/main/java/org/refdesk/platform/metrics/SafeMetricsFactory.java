@@ -1,5 +1,6 @@
 package org.refdesk.platform.metrics;
 
+import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.http.HttpClientOptions;
@@ -18,9 +19,11 @@ import io.vertx.core.spi.metrics.HttpServerMetrics;
 import io.vertx.core.spi.metrics.PoolMetrics;
 import io.vertx.core.spi.metrics.TCPMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
-import io.vertx.core.Vertx;
 
-/** Vert.x's Micrometer meters, with the HTTP server's made safe for early connections (see {@link EarlyConnectionSafeMetrics}). */
+/**
+ * Vert.x's Micrometer meters, with the HTTP server's made safe for early connections (see {@link
+ * EarlyConnectionSafeMetrics}).
+ */
 final class SafeMetricsFactory implements VertxMetricsFactory {
 
   private final VertxMetricsFactory micrometer;
@@ -34,7 +37,8 @@ final class SafeMetricsFactory implements VertxMetricsFactory {
     var meters = micrometer.metrics(options);
     return new VertxMetrics() {
       @Override
-      public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(HttpServerOptions serverOptions, SocketAddress localAddress) {
+      public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(
+          HttpServerOptions serverOptions, SocketAddress localAddress) {
         var server = meters.createHttpServerMetrics(serverOptions, localAddress);
         return server == null ? null : new EarlyConnectionSafeMetrics(server);
       }
@@ -45,7 +49,8 @@ final class SafeMetricsFactory implements VertxMetricsFactory {
       }
 
       @Override
-      public ClientMetrics<?, ?, ?> createClientMetrics(SocketAddress remoteAddress, String type, String namespace) {
+      public ClientMetrics<?, ?, ?> createClientMetrics(
+          SocketAddress remoteAddress, String type, String namespace) {
         return meters.createClientMetrics(remoteAddress, type, namespace);
       }
 
@@ -55,7 +60,8 @@ final class SafeMetricsFactory implements VertxMetricsFactory {
       }
 
       @Override
-      public TCPMetrics<?> createNetServerMetrics(NetServerOptions serverOptions, SocketAddress localAddress) {
+      public TCPMetrics<?> createNetServerMetrics(
+          NetServerOptions serverOptions, SocketAddress localAddress) {
         return meters.createNetServerMetrics(serverOptions, localAddress);
       }
 
@@ -65,7 +71,8 @@ final class SafeMetricsFactory implements VertxMetricsFactory {
       }
 
       @Override
-      public DatagramSocketMetrics createDatagramSocketMetrics(DatagramSocketOptions socketOptions) {
+      public DatagramSocketMetrics createDatagramSocketMetrics(
+          DatagramSocketOptions socketOptions) {
         return meters.createDatagramSocketMetrics(socketOptions);
       }
 

@@ -14,8 +14,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * One Lua script from redis/scripts, run by its SHA. Redis forgets scripts on restart and the client
- * has no fallback, so on NOSCRIPT the script is sent whole once, which also caches it again.
+ * One Lua script from redis/scripts, run by its SHA. Redis forgets scripts on restart and the
+ * client has no fallback, so on NOSCRIPT the script is sent whole once, which also caches it again.
  */
 public final class LuaScript {
 
@@ -53,12 +53,16 @@ public final class LuaScript {
 
   public Future<Response> run(Redis redis, List<String> keys, List<String> args) {
     if (keys.size() != keyCount) {
-      return Future.failedFuture(new IllegalArgumentException(name + " takes " + keyCount + " keys"));
+      return Future.failedFuture(
+          new IllegalArgumentException(name + " takes " + keyCount + " keys"));
     }
-    return redis.send(request(Command.EVALSHA, sha, keys, args))
-        .recover(e -> e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")
-            ? redis.send(request(Command.EVAL, source, keys, args))
-            : Future.failedFuture(e));
+    return redis
+        .send(request(Command.EVALSHA, sha, keys, args))
+        .recover(
+            e ->
+                e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT")
+                    ? redis.send(request(Command.EVAL, source, keys, args))
+                    : Future.failedFuture(e));
   }
 
   private Request request(Command command, String script, List<String> keys, List<String> args) {
@@ -70,7 +74,9 @@ public final class LuaScript {
 
   private static String sha1(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

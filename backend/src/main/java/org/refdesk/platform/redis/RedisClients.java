@@ -6,15 +6,15 @@ import io.vertx.redis.client.RedisOptions;
 import org.refdesk.platform.config.RefdeskConfig;
 
 /**
- * Opens the configured Redis. The client pools its connections and opens new ones as they are needed,
- * so after Redis restarts the next command simply connects again.
+ * Opens the configured Redis. The client pools its connections and opens new ones as they are
+ * needed, so after Redis restarts the next command simply connects again.
  */
 public final class RedisClients {
 
-  private RedisClients() {
-  }
+  private RedisClients() {}
 
   public static Redis create(Vertx vertx, RefdeskConfig config) {
-    return Redis.createClient(vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
+    return Redis.createClient(
+        vertx, new RedisOptions().setConnectionString(config.redisUrl().orElseThrow()));
   }
 }

@@ -1,8 +1,8 @@
 package org.refdesk.platform.redis;
 
 /**
- * Every Redis key the gateway uses, built in one place; redis/KEYS.md documents each. The prefix lets
- * several installations (or test runs) share one Redis.
+ * Every Redis key the gateway uses, built in one place; redis/KEYS.md documents each. The prefix
+ * lets several installations (or test runs) share one Redis.
  */
 public final class RedisKeys {
 
@@ -16,7 +16,10 @@ public final class RedisKeys {
     return prefix;
   }
 
-  /** Sign-in attempts for one username from one address since the last success, in the current window. */
+  /**
+   * Sign-in attempts for one username from one address since the last success, in the current
+   * window.
+   */
   public String loginAttempts(String username, String ip) {
     return prefix + "login:attempts:" + username + ":" + ip;
   }
@@ -41,7 +44,10 @@ public final class RedisKeys {
     return prefix + "presence:" + libraryId;
   }
 
-  /** Last heartbeat of every present operator (sorted set: "library:operator" by epoch milliseconds). */
+  /**
+   * Last heartbeat of every present operator (sorted set: "library:operator" by epoch
+   * milliseconds).
+   */
   public String presenceSeen() {
     return prefix + "presence:seen";
   }

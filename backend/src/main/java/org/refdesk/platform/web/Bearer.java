@@ -6,8 +6,7 @@ import io.vertx.ext.web.RoutingContext;
 /** The token a request carries in {@code Authorization: Bearer}, whoever it is for. */
 public final class Bearer {
 
-  private Bearer() {
-  }
+  private Bearer() {}
 
   /** The token, or null when the request has none. */
   public static String of(RoutingContext ctx) {

@@ -4,8 +4,8 @@ import io.vertx.core.http.HttpServerRequest;
 import java.util.List;
 
 /**
- * The address a request really came from. X-Forwarded-For is believed only when the direct peer is a
- * configured proxy; otherwise anyone could pick an address and dodge a per-address limit.
+ * The address a request really came from. X-Forwarded-For is believed only when the direct peer is
+ * a configured proxy; otherwise anyone could pick an address and dodge a per-address limit.
  */
 public final class ClientAddress {
 
@@ -21,7 +21,8 @@ public final class ClientAddress {
     if (forwarded == null || !trustedProxies.contains(peer)) {
       return peer;
     }
-    // Walk from the nearest hop back: the first address that is not one of our proxies is the client.
+    // Walk from the nearest hop back: the first address that is not one of our proxies is the
+    // client.
     var hops = forwarded.split(",");
     for (int i = hops.length - 1; i >= 0; i--) {
       var hop = hops[i].strip();

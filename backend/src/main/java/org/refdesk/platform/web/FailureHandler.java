@@ -21,7 +21,10 @@ public final class FailureHandler implements Handler<RoutingContext> {
     var error = toApiException(ctx.failure(), ctx.statusCode());
     if (error.code() == ErrorCode.INTERNAL) {
       // The path only: query strings can carry tokens.
-      log.log(Level.SEVERE, "Request failed: " + ctx.request().method() + " " + ctx.request().path(), ctx.failure());
+      log.log(
+          Level.SEVERE,
+          "Request failed: " + ctx.request().method() + " " + ctx.request().path(),
+          ctx.failure());
     }
     var response = ctx.response();
     if (response.headWritten()) {

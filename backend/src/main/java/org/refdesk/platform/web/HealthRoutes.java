@@ -31,14 +31,17 @@ public final class HealthRoutes {
   private void ready(RoutingContext ctx) {
     var postgres = probe(pool.query("SELECT 1").execute());
     var redisUp = probe(redis.send(Request.cmd(Command.PING)));
-    Future.all(postgres, redisUp).onComplete(done -> {
-      boolean ready = postgres.result() && redisUp.result();
-      var body = new JsonObject()
-          .put("status", ready ? "ready" : "unavailable")
-          .put("postgres", postgres.result() ? "up" : "down")
-          .put("redis", redisUp.result() ? "up" : "down");
-      Responses.json(ctx, ready ? 200 : 503, body);
-    });
+    Future.all(postgres, redisUp)
+        .onComplete(
+            done -> {
+              boolean ready = postgres.result() && redisUp.result();
+              var body =
+                  new JsonObject()
+                      .put("status", ready ? "ready" : "unavailable")
+                      .put("postgres", postgres.result() ? "up" : "down")
+                      .put("redis", redisUp.result() ? "up" : "down");
+              Responses.json(ctx, ready ? 200 : 503, body);
+            });
   }
 
   private static Future<Boolean> probe(Future<?> check) {

@@ -78,15 +78,17 @@ public final class JsonInput {
       throw ApiException.invalid("'" + field + "' is required.");
     }
     if (text.length() < minLength || text.length() > maxLength) {
-      throw ApiException.invalid("'" + field + "' must be " + minLength + " to " + maxLength + " characters.");
+      throw ApiException.invalid(
+          "'" + field + "' must be " + minLength + " to " + maxLength + " characters.");
     }
     requirePrintable(field, text);
     return text;
   }
 
   /**
-   * Control characters other than tab and newline are refused in every text a person sends: NUL cannot
-   * be stored by Postgres, and the rest only hide or garble what a colleague or patron reads.
+   * Control characters other than tab and newline are refused in every text a person sends: NUL
+   * cannot be stored by Postgres, and the rest only hide or garble what a colleague or patron
+   * reads.
    */
   private static void requirePrintable(String field, String text) {
     for (int i = 0; i < text.length(); i++) {
@@ -108,7 +110,12 @@ public final class JsonInput {
   public String oneOf(String field, Set<String> allowed) {
     var value = requiredText(field, 100);
     if (!allowed.contains(value)) {
-      throw ApiException.invalid("'" + field + "' must be one of " + String.join(", ", allowed.stream().sorted().toList()) + ".");
+      throw ApiException.invalid(
+          "'"
+              + field
+              + "' must be one of "
+              + String.join(", ", allowed.stream().sorted().toList())
+              + ".");
     }
     return value;
   }
@@ -136,7 +143,8 @@ public final class JsonInput {
     var items = new ArrayList<String>();
     for (var item : array) {
       if (!(item instanceof String text) || text.isBlank() || text.length() > maxLength) {
-        throw ApiException.invalid("'" + field + "' must hold non-empty strings of at most " + maxLength + " characters.");
+        throw ApiException.invalid(
+            "'" + field + "' must hold non-empty strings of at most " + maxLength + " characters.");
       }
       requirePrintable(field, text);
       if (!items.contains(text.strip())) {

@@ -25,7 +25,9 @@ public final class OriginCheck implements Handler<RoutingContext> {
     if (allows(ctx.request())) {
       ctx.next();
     } else {
-      ctx.fail(new ApiException(ErrorCode.ORIGIN_NOT_ALLOWED, "Requests from this site are not allowed."));
+      ctx.fail(
+          new ApiException(
+              ErrorCode.ORIGIN_NOT_ALLOWED, "Requests from this site are not allowed."));
     }
   }
 

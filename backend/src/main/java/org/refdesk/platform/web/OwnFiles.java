@@ -21,13 +21,15 @@ import java.util.Map;
 
 /**
  * The front end's own files as shipped, read once at start-up: a content hash of each, sent as its
- * ETag so a browser revalidates with a 304 instead of fetching the file again, and the HTML pages with
- * their webjar addresses versioned (served from memory, so the hashes in the pages' policy are those
- * of what is sent). The same release gives the same ETags on every node and after every restart.
+ * ETag so a browser revalidates with a 304 instead of fetching the file again, and the HTML pages
+ * with their webjar addresses versioned (served from memory, so the hashes in the pages' policy are
+ * those of what is sent). The same release gives the same ETags on every node and after every
+ * restart.
  */
 public final class OwnFiles {
 
   static final String WEBROOT = "webroot";
+
   /** A file every front end has, to find where the webroot lives on the class path. */
   private static final String ANCHOR = "widget.js";
 
@@ -75,13 +77,17 @@ public final class OwnFiles {
     }
     var etags = new HashMap<String, String>();
     var pages = new HashMap<String, Buffer>();
-    files.forEach((path, bytes) -> {
-      if (path.endsWith(".html")) {
-        bytes = webjars.versioned(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
-        pages.put(path, Buffer.buffer(bytes));
-      }
-      etags.put(path, etag(bytes));
-    });
+    files.forEach(
+        (path, bytes) -> {
+          if (path.endsWith(".html")) {
+            bytes =
+                webjars
+                    .versioned(new String(bytes, StandardCharsets.UTF_8))
+                    .getBytes(StandardCharsets.UTF_8);
+            pages.put(path, Buffer.buffer(bytes));
+          }
+          etags.put(path, etag(bytes));
+        });
     return new OwnFiles(Map.copyOf(etags), Map.copyOf(pages), webjars);
   }
 
@@ -96,8 +102,8 @@ public final class OwnFiles {
   }
 
   /**
-   * Answers 304 to a browser that already has the file, sends a page from memory, and otherwise lets
-   * the static handler send the file, with its ETag. Paths are the router's normalised ones.
+   * Answers 304 to a browser that already has the file, sends a page from memory, and otherwise
+   * lets the static handler send the file, with its ETag. Paths are the router's normalised ones.
    */
   public Handler<RoutingContext> serve() {
     return ctx -> {
@@ -114,14 +120,18 @@ public final class OwnFiles {
       if (matches(ctx.request().getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
         response.setStatusCode(304).end();
       } else if (pages.containsKey(path)) {
-        response.putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8").end(pages.get(path));
+        response
+            .putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
+            .end(pages.get(path));
       } else {
         ctx.next();
       }
     };
   }
 
-  /** If-None-Match may list several tags, or name one weakly (a proxy that recompressed the body). */
+  /**
+   * If-None-Match may list several tags, or name one weakly (a proxy that recompressed the body).
+   */
   private static boolean matches(String ifNoneMatch, String etag) {
     if (ifNoneMatch == null) {
       return false;
@@ -141,7 +151,9 @@ public final class OwnFiles {
   private static String etag(byte[] bytes) {
     try {
       var digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-      return "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + "\"";
+      return "\""
+          + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
+          + "\"";
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

@@ -6,8 +6,7 @@ import org.refdesk.platform.errors.ApiException;
 /** Typed path parameters; a malformed id is a 404, as an id that does not exist would be. */
 public final class PathParams {
 
-  private PathParams() {
-  }
+  private PathParams() {}
 
   public static long id(RoutingContext ctx, String name) {
     var raw = ctx.pathParam(name);

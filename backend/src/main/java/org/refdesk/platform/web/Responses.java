@@ -2,15 +2,14 @@ package org.refdesk.platform.web;
 
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.core.json.Json;
 
 /** Writes JSON answers. */
 public final class Responses {
 
-  private Responses() {
-  }
+  private Responses() {}
 
   public static Future<Void> json(RoutingContext ctx, int status, Object body) {
     return ctx.response()

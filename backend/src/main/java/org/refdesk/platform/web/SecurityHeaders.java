@@ -14,34 +14,45 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Headers that keep pages and answers from being misused: no sniffing, no framing (except the widget,
- * which library sites frame), and a content policy that runs only our own scripts.
+ * Headers that keep pages and answers from being misused: no sniffing, no framing (except the
+ * widget, which library sites frame), and a content policy that runs only our own scripts.
  */
 public final class SecurityHeaders {
 
-  private static final Pattern INLINE_SCRIPT = Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
+  private static final Pattern INLINE_SCRIPT =
+      Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
 
   private final String appPolicy;
   private final String widgetPolicy;
 
   /**
-   * @param pages          the HTML pages as they are sent, whose inline scripts (the import maps) the policy must allow
-   * @param widgetFramers  origins of library sites allowed to frame the widget
+   * @param pages the HTML pages as they are sent, whose inline scripts (the import maps) the policy
+   *     must allow
+   * @param widgetFramers origins of library sites allowed to frame the widget
    */
   public SecurityHeaders(Collection<String> pages, List<String> widgetFramers) {
     // Vue compiles its template strings in the browser, which needs 'unsafe-eval'; inline scripts
     // are allowed only by the hash of the exact import maps we ship.
-    var scripts = "'self' 'unsafe-eval'" + String.join("", inlineScriptHashes(pages).stream().map(h -> " '" + h + "'").toList());
-    var common = "default-src 'self'; script-src " + scripts + "; style-src 'self'; img-src 'self' data:; "
-        + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+    var scripts =
+        "'self' 'unsafe-eval'"
+            + String.join("", inlineScriptHashes(pages).stream().map(h -> " '" + h + "'").toList());
+    var common =
+        "default-src 'self'; script-src "
+            + scripts
+            + "; style-src 'self'; img-src 'self' data:; "
+            + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
     this.appPolicy = common + "; frame-ancestors 'none'";
-    this.widgetPolicy = common + "; frame-ancestors 'self'" + String.join("", widgetFramers.stream().map(o -> " " + o).toList());
+    this.widgetPolicy =
+        common
+            + "; frame-ancestors 'self'"
+            + String.join("", widgetFramers.stream().map(o -> " " + o).toList());
   }
 
   /** For every answer: JSON and files alike. */
   public Handler<RoutingContext> everywhere() {
     return ctx -> {
-      ctx.response().headers()
+      ctx.response()
+          .headers()
           .set("X-Content-Type-Options", "nosniff")
           .set("Referrer-Policy", "strict-origin-when-cross-origin");
       ctx.next();
@@ -56,10 +67,14 @@ public final class SecurityHeaders {
     };
   }
 
-  /** Pages of the operator app, the demo site, the shared modules and everything under /eventbus: never framed. */
+  /**
+   * Pages of the operator app, the demo site, the shared modules and everything under /eventbus:
+   * never framed.
+   */
   public Handler<RoutingContext> pages() {
     return ctx -> {
-      ctx.response().headers()
+      ctx.response()
+          .headers()
           .set("Content-Security-Policy", appPolicy)
           .set("X-Frame-Options", "DENY")
           .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
@@ -70,7 +85,8 @@ public final class SecurityHeaders {
   /** The widget's pages: framed by the library sites that embed it, and nobody else. */
   public Handler<RoutingContext> widget() {
     return ctx -> {
-      ctx.response().headers()
+      ctx.response()
+          .headers()
           .set("Content-Security-Policy", widgetPolicy)
           .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
       ctx.next();
@@ -84,12 +100,17 @@ public final class SecurityHeaders {
    */
   public static Handler<RoutingContext> onlyOnDocuments() {
     return ctx -> {
-      ctx.addHeadersEndHandler(v -> {
-        var type = ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
-        if (type == null || !type.startsWith("text/html")) {
-          ctx.response().headers().remove("Content-Security-Policy").remove("X-Frame-Options").remove("Permissions-Policy");
-        }
-      });
+      ctx.addHeadersEndHandler(
+          v -> {
+            var type = ctx.response().headers().get(HttpHeaders.CONTENT_TYPE);
+            if (type == null || !type.startsWith("text/html")) {
+              ctx.response()
+                  .headers()
+                  .remove("Content-Security-Policy")
+                  .remove("X-Frame-Options")
+                  .remove("Permissions-Policy");
+            }
+          });
       ctx.next();
     };
   }

@@ -7,8 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 
 /**
- * The front end's files from the frontend jar: the operator app, the widget and its loader, the demo
- * page, the shared modules, and the webjars.
+ * The front end's files from the frontend jar: the operator app, the widget and its loader, the
+ * demo page, the shared modules, and the webjars.
  *
  * <p>Our own files keep their names across releases, so browsers revalidate them (ETag, 304) rather
  * than keep them. Webjars are cached for a year under their versioned address only; a bare address
@@ -18,8 +18,12 @@ public final class StaticRoutes {
 
   private static final String WEBJARS = "META-INF/resources/webjars";
   private static final long YEAR_SECONDS = 365L * 24 * 3600;
-  /** How long the loader, and a bare webjar address's redirect, may be used without asking again. */
+
+  /**
+   * How long the loader, and a bare webjar address's redirect, may be used without asking again.
+   */
   private static final String SHORT_CACHE = "public, max-age=300";
+
   private static final String REVALIDATE = "no-cache";
 
   private final OwnFiles ownFiles;
@@ -31,8 +35,11 @@ public final class StaticRoutes {
   }
 
   public void mount(Router router, SecurityHeaders headers) {
-    var files = StaticHandler.create(OwnFiles.WEBROOT).setIndexPage("index.html").setDefaultContentEncoding("UTF-8")
-        .setCachingEnabled(false);
+    var files =
+        StaticHandler.create(OwnFiles.WEBROOT)
+            .setIndexPage("index.html")
+            .setDefaultContentEncoding("UTF-8")
+            .setCachingEnabled(false);
     // Redirects lead to fixed addresses of our own, never to one built from the request's path:
     // "//evil.example/%2e%2e/app" normalises to "/app", and its raw path would be another site.
     router.get("/").handler(ctx -> redirect(ctx, "/app/"));
@@ -40,15 +47,27 @@ public final class StaticRoutes {
     for (var folder : new String[] {"app", "demo", "widget"}) {
       router.getWithRegex("/" + folder).handler(ctx -> redirect(ctx, "/" + folder + "/"));
     }
-    router.getWithRegex("/(app|demo|shared)/.*").handler(headers.pages()).handler(SecurityHeaders.onlyOnDocuments())
+    router
+        .getWithRegex("/(app|demo|shared)/.*")
+        .handler(headers.pages())
+        .handler(SecurityHeaders.onlyOnDocuments())
         .handler(cache(REVALIDATE))
-        .handler(ownFiles.serve()).handler(files);
+        .handler(ownFiles.serve())
+        .handler(files);
     // Patterns, not paths: a StaticHandler on a path route serves files relative to that path.
-    router.getWithRegex("/widget/.*").handler(headers.widget()).handler(SecurityHeaders.onlyOnDocuments())
+    router
+        .getWithRegex("/widget/.*")
+        .handler(headers.widget())
+        .handler(SecurityHeaders.onlyOnDocuments())
         .handler(cache(REVALIDATE))
-        .handler(ownFiles.serve()).handler(files);
+        .handler(ownFiles.serve())
+        .handler(files);
     // The loader runs inside library pages: fresh within minutes, then a 304 on the next page view.
-    router.getWithRegex("/widget\\.js").handler(cache(SHORT_CACHE)).handler(ownFiles.serve()).handler(files);
+    router
+        .getWithRegex("/widget\\.js")
+        .handler(cache(SHORT_CACHE))
+        .handler(ownFiles.serve())
+        .handler(files);
     router.get("/webjars/:name/*").handler(this::versionedOnly);
     router.get("/webjars/*").handler(StaticHandler.create(WEBJARS).setMaxAgeSeconds(YEAR_SECONDS));
   }
@@ -64,7 +83,10 @@ public final class StaticRoutes {
     if (version == null || rest == null || rest.startsWith(version + "/")) {
       ctx.next();
     } else if (WebjarVersions.looksLikeVersion(rest)) {
-      ctx.response().setStatusCode(404).putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8").end("Not found");
+      ctx.response()
+          .setStatusCode(404)
+          .putHeader(HttpHeaders.CONTENT_TYPE, "text/plain; charset=utf-8")
+          .end("Not found");
     } else {
       ctx.response().putHeader(HttpHeaders.CACHE_CONTROL, SHORT_CACHE);
       redirect(ctx, "/webjars/" + name + "/" + version + "/" + rest);

@@ -18,21 +18,29 @@ import org.junit.jupiter.api.Test;
 class PublishedErrorCodesTest {
 
   private static final Path PROTOCOL = Path.of("..", "docs", "protocol.md");
-  private static final Pattern ROW = Pattern.compile("^\\| (\\d{4}) \\| `([a-z_]+)` \\| (\\d{3}) \\|.*");
+  private static final Pattern ROW =
+      Pattern.compile("^\\| (\\d{4}) \\| `([a-z_]+)` \\| (\\d{3}) \\|.*");
 
   @Test
-  @DisplayName("the table in docs/protocol.md lists every code with its number and status, and nothing else")
+  @DisplayName(
+      "the table in docs/protocol.md lists every code with its number and status, and nothing else")
   void tableMatchesTheCode() throws IOException {
-    var published = Files.readAllLines(PROTOCOL).stream()
-        .map(ROW::matcher).filter(Matcher::matches)
-        .map(m -> m.group(1) + " " + m.group(2) + " " + m.group(3)).toList();
-    var inCode = Arrays.stream(ErrorCode.values())
-        .map(c -> c.failureCode() + " " + c.code() + " " + c.status()).toList();
+    var published =
+        Files.readAllLines(PROTOCOL).stream()
+            .map(ROW::matcher)
+            .filter(Matcher::matches)
+            .map(m -> m.group(1) + " " + m.group(2) + " " + m.group(3))
+            .toList();
+    var inCode =
+        Arrays.stream(ErrorCode.values())
+            .map(c -> c.failureCode() + " " + c.code() + " " + c.status())
+            .toList();
     assertEquals(inCode, published);
   }
 
   @Test
-  @DisplayName("each number and each code names one error, and a failure number leads back to its code")
+  @DisplayName(
+      "each number and each code names one error, and a failure number leads back to its code")
   void numbersAreUnique() {
     var numbers = new HashSet<Integer>();
     var codes = new HashSet<String>();
