@@ -2,12 +2,13 @@ package org.refdesk.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.WebSocketClientOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
@@ -18,19 +19,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.refdesk.Refdesk;
-import org.refdesk.config.RefdeskConfig;
-import io.vertx.core.http.PoolOptions;
-import java.net.URI;
+import org.refdesk.platform.config.RefdeskConfig;
 
 /**
- * Runs the scenarios against a real gateway (started here on a fresh database; the idle scenario's in a
- * JVM of its own, with the same settings) with their baselines in the same run, prints a table and
- * writes bench/results/&lt;time&gt;.json. Arguments: {@code key=value} pairs, see bench/README.md.
+ * Runs the scenarios against a real gateway (started here on a fresh database; the idle scenario's
+ * in a JVM of its own, with the same settings) with their baselines in the same run, prints a table
+ * and writes bench/results/&lt;time&gt;.json. Arguments: {@code key=value} pairs, see
+ * bench/README.md.
  */
 public final class Bench {
 
-  private Bench() {
-  }
+  private Bench() {}
 
   public static void main(String[] args) throws Exception {
     var options = Options.parse(args);
@@ -51,25 +50,33 @@ public final class Bench {
     env.put("REFDESK_WRITE_LANES", Integer.toString(options.lanes()));
     var gateway = Refdesk.start(RefdeskConfig.fromEnv(env)).await(120, TimeUnit.SECONDS);
     var vertx = Vertx.vertx();
-    var results = new JsonObject().put("startedAt", Instant.now().toString()).put("options", options.toJson());
+    var results =
+        new JsonObject()
+            .put("startedAt", Instant.now().toString())
+            .put("options", options.toJson());
     try {
-      var http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
-          new PoolOptions().setHttp1MaxSize(64));
-      var sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
+      var http =
+          WebClient.create(
+              vertx,
+              new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port),
+              new PoolOptions().setHttp1MaxSize(64));
+      var sockets =
+          vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
       var scenarios = new Scenarios(vertx, http, sockets, port, pgUrl, options);
       var table = new ArrayList<List<String>>();
       for (var name : options.scenarios()) {
-        var result = switch (name) {
-          case "chat" -> scenarios.chat();
-          case "claims" -> scenarios.claims();
-          case "broadcast" -> scenarios.broadcast();
-          case "hotpaths" -> scenarios.hotPaths();
-          case "idle" -> new IdleRun(vertx, env, options).run();
-          case "fault" -> new FaultRun(vertx, faultDatabase(options), options, true).run();
-          case "cluster" -> new FaultRun(vertx, faultDatabase(options), options, false).run();
-          case "baselines" -> Baselines.external(options);
-          default -> throw new IllegalArgumentException("unknown scenario " + name);
-        };
+        var result =
+            switch (name) {
+              case "chat" -> scenarios.chat();
+              case "claims" -> scenarios.claims();
+              case "broadcast" -> scenarios.broadcast();
+              case "hotpaths" -> scenarios.hotPaths();
+              case "idle" -> new IdleRun(vertx, env, options).run();
+              case "fault" -> new FaultRun(vertx, faultDatabase(options), options, true).run();
+              case "cluster" -> new FaultRun(vertx, faultDatabase(options), options, false).run();
+              case "baselines" -> Baselines.external(options);
+              default -> throw new IllegalArgumentException("unknown scenario " + name);
+            };
         results.put(name, result);
         table.addAll(Report.rows(name, result));
       }
@@ -97,14 +104,28 @@ public final class Bench {
     var uri = URI.create(serverUrl);
     var jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath();
     var user = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo().split(":")[0];
-    try (var conn = DriverManager.getConnection(jdbc, user, null); var statement = conn.createStatement()) {
+    try (var conn = DriverManager.getConnection(jdbc, user, null);
+        var statement = conn.createStatement()) {
       statement.execute(sql);
     }
   }
 
   /** Command-line settings with defaults sized for a 2-core machine. */
-  record Options(List<String> scenarios, String pgServer, String redis, int port, int chats, int rate, int seconds,
-                 int inFlight, int operators, int claims, int claimers, int listeners, int lanes, int idle) {
+  record Options(
+      List<String> scenarios,
+      String pgServer,
+      String redis,
+      int port,
+      int chats,
+      int rate,
+      int seconds,
+      int inFlight,
+      int operators,
+      int claims,
+      int claimers,
+      int listeners,
+      int lanes,
+      int idle) {
 
     static Options parse(String[] args) {
       Map<String, String> given = new HashMap<>();
@@ -116,7 +137,8 @@ public final class Bench {
         given.put(parts[0], parts[1]);
       }
       return new Options(
-          List.of(given.getOrDefault("scenarios", "baselines,chat,claims,broadcast,idle").split(",")),
+          List.of(
+              given.getOrDefault("scenarios", "baselines,chat,claims,broadcast,idle").split(",")),
           given.getOrDefault("pg", "postgresql://postgres@127.0.0.1:5432/postgres"),
           given.getOrDefault("redis", "redis://127.0.0.1:6379/0"),
           Integer.parseInt(given.getOrDefault("port", "18900")),
@@ -133,9 +155,18 @@ public final class Bench {
     }
 
     JsonObject toJson() {
-      return new JsonObject().put("scenarios", new JsonArray(scenarios)).put("chats", chats).put("rate", rate)
-          .put("seconds", seconds).put("inFlight", inFlight).put("operators", operators).put("claims", claims)
-          .put("claimers", claimers).put("listeners", listeners).put("lanes", lanes).put("idle", idle);
+      return new JsonObject()
+          .put("scenarios", new JsonArray(scenarios))
+          .put("chats", chats)
+          .put("rate", rate)
+          .put("seconds", seconds)
+          .put("inFlight", inFlight)
+          .put("operators", operators)
+          .put("claims", claims)
+          .put("claimers", claimers)
+          .put("listeners", listeners)
+          .put("lanes", lanes)
+          .put("idle", idle);
     }
   }
 

@@ -13,9 +13,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The bridge's JSON frames over one raw WebSocket, as a browser's client sends them, without blocking:
- * one per simulated patron or operator. Used against the gateway and, unchanged, against the bare
- * echo server, so both are measured through the same client code.
+ * The bridge's JSON frames over one raw WebSocket, as a browser's client sends them, without
+ * blocking: one per simulated patron or operator. Used against the gateway and, unchanged, against
+ * the bare echo server, so both are measured through the same client code.
  */
 final class BusClient {
 
@@ -28,10 +28,11 @@ final class BusClient {
   private BusClient(WebSocket socket) {
     this.socket = socket;
     socket.handler(this::frame);
-    socket.closeHandler(v -> {
-      replies.values().forEach(p -> p.tryFail("closed"));
-      closed.tryComplete();
-    });
+    socket.closeHandler(
+        v -> {
+          replies.values().forEach(p -> p.tryFail("closed"));
+          closed.tryComplete();
+        });
   }
 
   /** Completes when the socket closes, for whatever reason. */
@@ -40,26 +41,43 @@ final class BusClient {
   }
 
   static Future<BusClient> connect(WebSocketClient client, String host, int port, String path) {
-    return client.connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI(path)).map(BusClient::new);
+    return client
+        .connect(new WebSocketConnectOptions().setHost(host).setPort(port).setURI(path))
+        .map(BusClient::new);
   }
 
   void register(String address, String token, Consumer<JsonObject> handler) {
     handlers.put(address, handler);
-    socket.writeTextMessage(new JsonObject().put("type", "register").put("address", address)
-        .put("headers", new JsonObject().put("token", token)).encode());
+    socket.writeTextMessage(
+        new JsonObject()
+            .put("type", "register")
+            .put("address", address)
+            .put("headers", new JsonObject().put("token", token))
+            .encode());
   }
 
-  /** Sends with a reply address; the future completes with the reply body or fails with the error. */
+  /**
+   * Sends with a reply address; the future completes with the reply body or fails with the error.
+   */
   Future<JsonObject> request(String address, JsonObject body, String token) {
     var replyAddress = UUID.randomUUID().toString();
     var promise = Promise.<JsonObject>promise();
     replies.put(replyAddress, promise);
-    socket.writeTextMessage(new JsonObject().put("type", "send").put("address", address).put("body", body)
-        .put("headers", new JsonObject().put("token", token)).put("replyAddress", replyAddress).encode());
+    socket.writeTextMessage(
+        new JsonObject()
+            .put("type", "send")
+            .put("address", address)
+            .put("body", body)
+            .put("headers", new JsonObject().put("token", token))
+            .put("replyAddress", replyAddress)
+            .encode());
     return promise.future();
   }
 
-  /** Keeps the socket open as a browser's client does: the bridge closes one that has not pinged for a while. */
+  /**
+   * Keeps the socket open as a browser's client does: the bridge closes one that has not pinged for
+   * a while.
+   */
   void ping() {
     socket.writeTextMessage(new JsonObject().put("type", "ping").encode());
   }

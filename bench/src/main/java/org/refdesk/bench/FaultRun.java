@@ -1,13 +1,15 @@
 package org.refdesk.bench;
 
-import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.WebSocketClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
+import java.io.IOException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -16,18 +18,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.refdesk.Refdesk;
-import org.refdesk.config.RefdeskConfig;
-import io.vertx.core.Promise;
-import java.io.IOException;
-import java.net.Socket;
 import java.util.concurrent.locks.LockSupport;
+import org.refdesk.Refdesk;
+import org.refdesk.platform.config.RefdeskConfig;
 
 /**
- * The fault run: the chat scenario at a fixed rate through two clustered nodes while, a quarter of the
- * way in, Redis restarts; halfway, node A restarts; at three quarters, every client connection drops.
- * Clients behave as the connector does: reconnect (to the other node when theirs is gone) and resend
- * what was not acknowledged with the same client id. Then the oracle.
+ * The fault run: the chat scenario at a fixed rate through two clustered nodes while, a quarter of
+ * the way in, Redis restarts; halfway, node A restarts; at three quarters, every client connection
+ * drops. Clients behave as the connector does: reconnect (to the other node when theirs is gone)
+ * and resend what was not acknowledged with the same client id. Then the oracle.
  */
 final class FaultRun {
 
@@ -37,9 +36,13 @@ final class FaultRun {
   private final Map<String, String> events = new LinkedHashMap<>();
   private final AtomicLong reconnects = new AtomicLong();
   private final boolean withFaults;
-  private final org.HdrHistogram.ConcurrentHistogram latency = new org.HdrHistogram.ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
+  private final org.HdrHistogram.ConcurrentHistogram latency =
+      new org.HdrHistogram.ConcurrentHistogram(TimeUnit.SECONDS.toNanos(60), 3);
 
-  /** With {@code withFaults} false it is the plain two-node run: the same load and clients, no faults. */
+  /**
+   * With {@code withFaults} false it is the plain two-node run: the same load and clients, no
+   * faults.
+   */
   FaultRun(Vertx vertx, String pgUrl, Bench.Options options, boolean withFaults) {
     this.vertx = vertx;
     this.pgUrl = pgUrl;
@@ -64,11 +67,16 @@ final class FaultRun {
     int viaA = Bench.await(proxyA.start());
     int viaB = Bench.await(proxyB.start());
     try {
-      var http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(httpB));
+      var http =
+          WebClient.create(
+              vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(httpB));
       var sockets = vertx.createWebSocketClient();
       var acked = new ConcurrentHashMap<Long, Map<String, Integer>>();
       // The proxies are there to drop connections; the plain two-node run measures the nodes alone.
-      var senders = withFaults ? setUp(http, sockets, viaA, viaB, acked) : setUp(http, sockets, httpA, httpB, acked);
+      var senders =
+          withFaults
+              ? setUp(http, sockets, viaA, viaB, acked)
+              : setUp(http, sockets, httpA, httpB, acked);
       nodeHolder[0] = nodeA;
       redisHolder[0] = redis;
       int seconds = options.seconds() * 3;
@@ -81,40 +89,54 @@ final class FaultRun {
       var faults = new int[1];
       long end = start + TimeUnit.SECONDS.toNanos(seconds);
       var done = Promise.<Void>promise();
-      vertx.setPeriodic(tickMs, timer -> {
-        long now = System.nanoTime();
-        if (now >= end) {
-          vertx.cancelTimer(timer);
-          done.tryComplete();
-          return;
-        }
-        double elapsed = (now - start) / (double) (end - start);
-        if (!withFaults) {
-          faults[0] = 3;
-        }
-        if (faults[0] == 0 && elapsed >= 0.25) {
-          faults[0] = 1;
-          vertx.executeBlocking(() -> {
-            redis.destroyForcibly().waitFor();
-            events.put("redisRestartedAtSecond", Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
-            return startRedis(redisPort);
-          }).onSuccess(restarted -> redisHolder[0] = restarted);
-        } else if (faults[0] == 1 && elapsed >= 0.5) {
-          faults[0] = 2;
-          events.put("nodeRestartedAtSecond", Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
-          nodeHolder[0].stop().compose(v -> Refdesk.start(configA)).onSuccess(restarted -> nodeHolder[0] = restarted);
-        } else if (faults[0] == 2 && elapsed >= 0.75) {
-          faults[0] = 3;
-          int dropped = proxyA.dropAll() + proxyB.dropAll();
-          events.put("connectionsDroppedAtSecond", Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
-          events.put("connectionsDropped", Integer.toString(dropped));
-        }
-        carry[0] += perTick;
-        while (carry[0] >= 1) {
-          carry[0] -= 1;
-          senders.get(next[0]++ % senders.size()).send(sent);
-        }
-      });
+      vertx.setPeriodic(
+          tickMs,
+          timer -> {
+            long now = System.nanoTime();
+            if (now >= end) {
+              vertx.cancelTimer(timer);
+              done.tryComplete();
+              return;
+            }
+            double elapsed = (now - start) / (double) (end - start);
+            if (!withFaults) {
+              faults[0] = 3;
+            }
+            if (faults[0] == 0 && elapsed >= 0.25) {
+              faults[0] = 1;
+              vertx
+                  .executeBlocking(
+                      () -> {
+                        redis.destroyForcibly().waitFor();
+                        events.put(
+                            "redisRestartedAtSecond",
+                            Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
+                        return startRedis(redisPort);
+                      })
+                  .onSuccess(restarted -> redisHolder[0] = restarted);
+            } else if (faults[0] == 1 && elapsed >= 0.5) {
+              faults[0] = 2;
+              events.put(
+                  "nodeRestartedAtSecond",
+                  Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
+              nodeHolder[0]
+                  .stop()
+                  .compose(v -> Refdesk.start(configA))
+                  .onSuccess(restarted -> nodeHolder[0] = restarted);
+            } else if (faults[0] == 2 && elapsed >= 0.75) {
+              faults[0] = 3;
+              int dropped = proxyA.dropAll() + proxyB.dropAll();
+              events.put(
+                  "connectionsDroppedAtSecond",
+                  Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
+              events.put("connectionsDropped", Integer.toString(dropped));
+            }
+            carry[0] += perTick;
+            while (carry[0] >= 1) {
+              carry[0] -= 1;
+              senders.get(next[0]++ % senders.size()).send(sent);
+            }
+          });
       Bench.await(done.future());
       // Every message not yet acknowledged is sent again (same id) until it is, for up to 60 s.
       long giveUp = System.currentTimeMillis() + 60_000;
@@ -149,26 +171,61 @@ final class FaultRun {
   private final Refdesk[] nodeHolder = new Refdesk[1];
   private final Process[] redisHolder = new Process[1];
 
-  private List<Sender> setUp(WebClient http, WebSocketClient sockets, int viaA, int viaB,
-                             Map<Long, Map<String, Integer>> acked) {
-    var admin = Bench.await(http.post("/api/auth/login").sendJsonObject(new JsonObject()
-        .put("username", "admin").put("password", Scenarios.ADMIN_PASSWORD))).bodyAsJsonObject().getString("token");
-    var created = Bench.await(http.post("/api/admin/operators").bearerTokenAuthentication(admin).sendJsonObject(new JsonObject()
-        .put("username", "faulty").put("displayName", "Fault Run").put("password", "fault run password")
-        .put("role", "operator").put("queues", new JsonArray().add("ask"))));
+  private List<Sender> setUp(
+      WebClient http,
+      WebSocketClient sockets,
+      int viaA,
+      int viaB,
+      Map<Long, Map<String, Integer>> acked) {
+    var admin =
+        Bench.await(
+                http.post("/api/auth/login")
+                    .sendJsonObject(
+                        new JsonObject()
+                            .put("username", "admin")
+                            .put("password", Scenarios.ADMIN_PASSWORD)))
+            .bodyAsJsonObject()
+            .getString("token");
+    var created =
+        Bench.await(
+            http.post("/api/admin/operators")
+                .bearerTokenAuthentication(admin)
+                .sendJsonObject(
+                    new JsonObject()
+                        .put("username", "faulty")
+                        .put("displayName", "Fault Run")
+                        .put("password", "fault run password")
+                        .put("role", "operator")
+                        .put("queues", new JsonArray().add("ask"))));
     if (created.statusCode() != 201) {
       throw new IllegalStateException(created.bodyAsString());
     }
-    var operator = Bench.await(http.post("/api/auth/login").sendJsonObject(new JsonObject()
-        .put("username", "faulty").put("password", "fault run password"))).bodyAsJsonObject().getString("token");
+    var operator =
+        Bench.await(
+                http.post("/api/auth/login")
+                    .sendJsonObject(
+                        new JsonObject()
+                            .put("username", "faulty")
+                            .put("password", "fault run password")))
+            .bodyAsJsonObject()
+            .getString("token");
     var senders = new ArrayList<Sender>();
     for (int i = 0; i < options.chats(); i++) {
-      var chat = Bench.await(http.post("/api/widget/chats").sendJsonObject(new JsonObject()
-          .put("queue", "ask").put("name", "Fault " + i).put("question", "Still there?"))).bodyAsJsonObject();
+      var chat =
+          Bench.await(
+                  http.post("/api/widget/chats")
+                      .sendJsonObject(
+                          new JsonObject()
+                              .put("queue", "ask")
+                              .put("name", "Fault " + i)
+                              .put("question", "Still there?")))
+              .bodyAsJsonObject();
       long chatId = chat.getLong("chatId");
-      Bench.await(http.post("/api/chats/" + chatId + "/claim").bearerTokenAuthentication(operator).send());
+      Bench.await(
+          http.post("/api/chats/" + chatId + "/claim").bearerTokenAuthentication(operator).send());
       // Patrons come in through node A, librarians through node B.
-      senders.add(new Sender(sockets, chatId, chat.getString("token"), "fp" + chatId, viaA, viaB, acked));
+      senders.add(
+          new Sender(sockets, chatId, chat.getString("token"), "fp" + chatId, viaA, viaB, acked));
       senders.add(new Sender(sockets, chatId, operator, "fo" + chatId, viaB, viaA, acked));
     }
     senders.forEach(Sender::connect);
@@ -178,7 +235,9 @@ final class FaultRun {
   /** The browser connector's ping interval. */
   private static final long PING_EVERY_MS = 5_000;
 
-  /** One person's connection, kept up like the connector keeps it, with its unacknowledged messages. */
+  /**
+   * One person's connection, kept up like the connector keeps it, with its unacknowledged messages.
+   */
   private final class Sender {
     private final WebSocketClient sockets;
     private final long chatId;
@@ -191,8 +250,14 @@ final class FaultRun {
     private volatile BusClient client;
     private int attempt;
 
-    Sender(WebSocketClient sockets, long chatId, String token, String prefix, int home, int other,
-           Map<Long, Map<String, Integer>> acked) {
+    Sender(
+        WebSocketClient sockets,
+        long chatId,
+        String token,
+        String prefix,
+        int home,
+        int other,
+        Map<Long, Map<String, Integer>> acked) {
       this.acked = acked;
       this.sockets = sockets;
       this.chatId = chatId;
@@ -203,22 +268,28 @@ final class FaultRun {
 
     void connect() {
       int port = ports[attempt++ % 2];
-      BusClient.connect(sockets, "127.0.0.1", port, "/eventbus/websocket").onComplete(result -> {
-        if (result.failed()) {
-          vertx.setTimer(200, t -> connect());
-          return;
-        }
-        client = result.result();
-        // As the browser's connector does: the bridge closes a socket that has not pinged for 60 s.
-        long pinger = vertx.setPeriodic(PING_EVERY_MS, t -> result.result().ping());
-        client.closed().onComplete(v -> {
-          vertx.cancelTimer(pinger);
-          client = null;
-          reconnects.incrementAndGet();
-          vertx.setTimer(100, t -> connect());
-        });
-        resendPending();
-      });
+      BusClient.connect(sockets, "127.0.0.1", port, "/eventbus/websocket")
+          .onComplete(
+              result -> {
+                if (result.failed()) {
+                  vertx.setTimer(200, t -> connect());
+                  return;
+                }
+                client = result.result();
+                // As the browser's connector does: the bridge closes a socket that has not pinged
+                // for 60 s.
+                long pinger = vertx.setPeriodic(PING_EVERY_MS, t -> result.result().ping());
+                client
+                    .closed()
+                    .onComplete(
+                        v -> {
+                          vertx.cancelTimer(pinger);
+                          client = null;
+                          reconnects.incrementAndGet();
+                          vertx.setTimer(100, t -> connect());
+                        });
+                resendPending();
+              });
     }
 
     void send(AtomicLong sent) {
@@ -239,14 +310,21 @@ final class FaultRun {
         return;
       }
       long sentAt = System.nanoTime();
-      current.request("chat.send", new JsonObject().put("chatId", chatId).put("text", text).put("clientMsgId", id), token)
+      current
+          .request(
+              "chat.send",
+              new JsonObject().put("chatId", chatId).put("text", text).put("clientMsgId", id),
+              token)
           .timeout(10, TimeUnit.SECONDS)
-          .onSuccess(reply -> {
-            if (pending.remove(id) != null && reply.getValue("seq") instanceof Number n) {
-              latency.recordValue(System.nanoTime() - sentAt);
-              acked.computeIfAbsent(chatId, c -> new ConcurrentHashMap<>()).put(id, n.intValue());
-            }
-          });
+          .onSuccess(
+              reply -> {
+                if (pending.remove(id) != null && reply.getValue("seq") instanceof Number n) {
+                  latency.recordValue(System.nanoTime() - sentAt);
+                  acked
+                      .computeIfAbsent(chatId, c -> new ConcurrentHashMap<>())
+                      .put(id, n.intValue());
+                }
+              });
     }
 
     boolean hasPending() {
@@ -276,8 +354,20 @@ final class FaultRun {
   }
 
   private static Process startRedis(int port) throws Exception {
-    var process = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-        "--save", "", "--appendonly", "no").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    var process =
+        new ProcessBuilder(
+                "redis-server",
+                "--port",
+                Integer.toString(port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     for (int i = 0; i < 50; i++) {
       try (var socket = new Socket("127.0.0.1", port)) {
         return process;

@@ -10,24 +10,31 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
- * The idle scenario: {@code idle} patron sockets, each registered on a chat as an open widget is, to a
- * gateway in a JVM of its own; then as many sockets to the bare echo server in another JVM with the
- * same settings. Each server reports its heap growth per socket after GC. The clients stay in the
- * bench's JVM, so a server holds one file descriptor per socket, and the bench holds one server's
- * sockets at a time.
+ * The idle scenario: {@code idle} patron sockets, each registered on a chat as an open widget is,
+ * to a gateway in a JVM of its own; then as many sockets to the bare echo server in another JVM
+ * with the same settings. Each server reports its heap growth per socket after GC. The clients stay
+ * in the bench's JVM, so a server holds one file descriptor per socket, and the bench holds one
+ * server's sockets at a time.
  */
 final class IdleRun {
 
   private static final Pattern PATRON_SOCKETS =
       Pattern.compile("(?m)^refdesk_connections\\{[^}]*kind=\"patron\"[^}]*} (\\S+)$");
-  /** Registrations still arriving move the count within a second; ten seconds without a move is the end. */
+
+  /**
+   * Registrations still arriving move the count within a second; ten seconds without a move is the
+   * end.
+   */
   private static final long STALLED_NANOS = TimeUnit.SECONDS.toNanos(10);
 
   private final Vertx vertx;
   private final Map<String, String> gatewayEnv;
   private final Bench.Options options;
 
-  /** {@code gatewayEnv}: the {@code REFDESK_*} settings of the bench's own gateway; the child gets its own port. */
+  /**
+   * {@code gatewayEnv}: the {@code REFDESK_*} settings of the bench's own gateway; the child gets
+   * its own port.
+   */
   IdleRun(Vertx vertx, Map<String, String> gatewayEnv, Bench.Options options) {
     this.vertx = vertx;
     this.gatewayEnv = gatewayEnv;
@@ -35,9 +42,12 @@ final class IdleRun {
   }
 
   /** What one server measured with all its sockets open. */
-  private record Measured(int opened, int registered, long heapBytesPerSocket, OpenFiles serverFiles,
-                          OpenFiles benchFiles) {
-  }
+  private record Measured(
+      int opened,
+      int registered,
+      long heapBytesPerSocket,
+      OpenFiles serverFiles,
+      OpenFiles benchFiles) {}
 
   JsonObject run() throws Exception {
     var gateway = gateway(options.port() + 3);
@@ -59,17 +69,24 @@ final class IdleRun {
   private Measured gateway(int port) throws Exception {
     var env = new HashMap<>(gatewayEnv);
     env.put("REFDESK_HTTP_PORT", Integer.toString(port));
-    var http = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
-    try (var server = ServerProcess.gateway(env); var sockets = new IdleSockets(vertx, options.idle())) {
+    var http =
+        WebClient.create(
+            vertx, new WebClientOptions().setDefaultHost("127.0.0.1").setDefaultPort(port));
+    try (var server = ServerProcess.gateway(env);
+        var sockets = new IdleSockets(vertx, options.idle())) {
       var chat = Scenarios.startChat(http, "Idle patrons");
       var address = "chat." + chat.getLong("chatId");
       var token = chat.getString("token");
       long before = server.usedHeapAfterGc();
-      sockets.open(port, options.idle(), socket -> socket.register(address, token, event -> { }));
+      sockets.open(port, options.idle(), socket -> socket.register(address, token, event -> {}));
       awaitRegistrations(http, sockets.stillOpen());
       long after = server.usedHeapAfterGc();
       int open = sockets.stillOpen();
-      return new Measured(open, patronSockets(http), perSocket(after - before, open), server.openFiles(),
+      return new Measured(
+          open,
+          patronSockets(http),
+          perSocket(after - before, open),
+          server.openFiles(),
           OpenFiles.ofThisProcess());
     } finally {
       http.close();
@@ -78,18 +95,21 @@ final class IdleRun {
 
   /** The echo server has nothing to register on, so its sockets count once open. */
   private Measured echo(int port) throws Exception {
-    try (var server = ServerProcess.echo(port); var sockets = new IdleSockets(vertx, options.idle())) {
+    try (var server = ServerProcess.echo(port);
+        var sockets = new IdleSockets(vertx, options.idle())) {
       long before = server.usedHeapAfterGc();
-      sockets.open(port, options.idle(), socket -> { });
+      sockets.open(port, options.idle(), socket -> {});
       long after = server.usedHeapAfterGc();
       int open = sockets.stillOpen();
-      return new Measured(open, 0, perSocket(after - before, open), server.openFiles(), OpenFiles.ofThisProcess());
+      return new Measured(
+          open, 0, perSocket(after - before, open), server.openFiles(), OpenFiles.ofThisProcess());
     }
   }
 
   /**
    * Registrations have no reply on the bridge; the gateway's count of sockets that proved a patron
-   * token is the event to wait for, read from its metrics until it reaches {@code expected} or stops moving.
+   * token is the event to wait for, read from its metrics until it reaches {@code expected} or
+   * stops moving.
    */
   private void awaitRegistrations(WebClient http, int expected) {
     int seen = -1;

@@ -12,23 +12,36 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
 
-/** Drives senders open-loop (a fixed offered rate) or closed-loop (saturation) and records ack latency. */
+/**
+ * Drives senders open-loop (a fixed offered rate) or closed-loop (saturation) and records ack
+ * latency.
+ */
 final class Load {
 
   /** One simulated person in one chat: their socket, token and chat. */
-  record Sender(BusClient client, String token, long chatId, String idPrefix) {
-  }
+  record Sender(BusClient client, String token, long chatId, String idPrefix) {}
 
-  /** What a run measured; {@code acked} maps chat id to client message id to the seq it was given. */
-  record Run(long sent, long acked, long failed, double seconds, Histogram latency,
-             Map<Long, Map<String, Integer>> ackedSeqs) {
+  /**
+   * What a run measured; {@code acked} maps chat id to client message id to the seq it was given.
+   */
+  record Run(
+      long sent,
+      long acked,
+      long failed,
+      double seconds,
+      Histogram latency,
+      Map<Long, Map<String, Integer>> ackedSeqs) {
 
     double perSecond() {
       return acked / seconds;
     }
 
     JsonObject toJson() {
-      return new JsonObject().put("sent", sent).put("acked", acked).put("failed", failed).put("seconds", seconds)
+      return new JsonObject()
+          .put("sent", sent)
+          .put("acked", acked)
+          .put("failed", failed)
+          .put("seconds", seconds)
           .put("ackedPerSecond", Math.round(perSecond()))
           .put("p50ms", ms(latency.getValueAtPercentile(50)))
           .put("p99ms", ms(latency.getValueAtPercentile(99)))
@@ -58,23 +71,27 @@ final class Load {
     var next = new int[1];
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
-    vertx.setPeriodic(tickMs, timer -> {
-      if (System.nanoTime() >= end) {
-        vertx.cancelTimer(timer);
-        state.whenIdle(done);
-        return;
-      }
-      carry[0] += perTick;
-      while (carry[0] >= 1) {
-        carry[0] -= 1;
-        send(senders.get(next[0]++ % senders.size()), state);
-      }
-    });
+    vertx.setPeriodic(
+        tickMs,
+        timer -> {
+          if (System.nanoTime() >= end) {
+            vertx.cancelTimer(timer);
+            state.whenIdle(done);
+            return;
+          }
+          carry[0] += perTick;
+          while (carry[0] >= 1) {
+            carry[0] -= 1;
+            send(senders.get(next[0]++ % senders.size()), state);
+          }
+        });
     Bench.await(done.future());
     return state.run(System.nanoTime() - start);
   }
 
-  /** Every sender keeps {@code inFlight} messages outstanding for the given seconds: the ceiling. */
+  /**
+   * Every sender keeps {@code inFlight} messages outstanding for the given seconds: the ceiling.
+   */
   Run closedLoop(List<Sender> senders, int inFlight, int seconds) {
     var state = new State();
     var done = Promise.<Void>promise();
@@ -102,21 +119,32 @@ final class Load {
     long sentAt = System.nanoTime();
     state.sent.incrementAndGet();
     state.outstanding.incrementAndGet();
-    return sender.client().request("chat.send", new JsonObject().put("chatId", sender.chatId())
-            .put("text", "benchmark message " + clientMsgId).put("clientMsgId", clientMsgId), sender.token())
-        .onComplete(reply -> {
-          if (reply.succeeded()) {
-            state.latency.recordValue(System.nanoTime() - sentAt);
-            state.acked.incrementAndGet();
-            var seq = reply.result().getValue("seq");
-            if (seq instanceof Number n) {
-              state.ackedSeqs.computeIfAbsent(sender.chatId(), id -> new ConcurrentHashMap<>()).put(clientMsgId, n.intValue());
-            }
-          } else {
-            state.failed.incrementAndGet();
-          }
-          state.outstanding.decrementAndGet();
-        });
+    return sender
+        .client()
+        .request(
+            "chat.send",
+            new JsonObject()
+                .put("chatId", sender.chatId())
+                .put("text", "benchmark message " + clientMsgId)
+                .put("clientMsgId", clientMsgId),
+            sender.token())
+        .onComplete(
+            reply -> {
+              if (reply.succeeded()) {
+                state.latency.recordValue(System.nanoTime() - sentAt);
+                state.acked.incrementAndGet();
+                var seq = reply.result().getValue("seq");
+                if (seq instanceof Number n) {
+                  state
+                      .ackedSeqs
+                      .computeIfAbsent(sender.chatId(), id -> new ConcurrentHashMap<>())
+                      .put(clientMsgId, n.intValue());
+                }
+              } else {
+                state.failed.incrementAndGet();
+              }
+              state.outstanding.decrementAndGet();
+            });
   }
 
   /** Counters shared by the event loops the sockets run on. */
@@ -131,12 +159,14 @@ final class Load {
     /** Waits (at most 30 s) for the replies still on their way, so every send is counted. */
     void whenIdle(Promise<Void> done) {
       long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      vertx.setPeriodic(20, t -> {
-        if (outstanding.get() == 0 || System.nanoTime() > giveUp) {
-          vertx.cancelTimer(t);
-          done.tryComplete();
-        }
-      });
+      vertx.setPeriodic(
+          20,
+          t -> {
+            if (outstanding.get() == 0 || System.nanoTime() > giveUp) {
+              vertx.cancelTimer(t);
+              done.tryComplete();
+            }
+          });
     }
 
     Run run(long nanos) {

@@ -2,20 +2,19 @@ package org.refdesk.bench;
 
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.HashMap;
 import java.util.Map;
-import java.sql.Connection;
 
 /**
  * The loss oracle: compares what clients were acknowledged with what Postgres holds. Every count it
- * prints must be 0: acked but missing, acked under another seq, duplicates, gaps in a chat's sequence,
- * chats with two owners.
+ * prints must be 0: acked but missing, acked under another seq, duplicates, gaps in a chat's
+ * sequence, chats with two owners.
  */
 final class Oracle {
 
-  private Oracle() {
-  }
+  private Oracle() {}
 
   static JsonObject check(String pgUrl, Map<Long, Map<String, Integer>> acked) {
     long ackedButMissing = 0;
@@ -24,8 +23,10 @@ final class Oracle {
     long gaps;
     try (var conn = connect(pgUrl)) {
       var stored = new HashMap<String, Integer>();
-      try (var rows = conn.createStatement().executeQuery(
-          "SELECT chat_id, client_msg_id, seq FROM chat_events WHERE client_msg_id IS NOT NULL")) {
+      try (var rows =
+          conn.createStatement()
+              .executeQuery(
+                  "SELECT chat_id, client_msg_id, seq FROM chat_events WHERE client_msg_id IS NOT NULL")) {
         while (rows.next()) {
           stored.put(rows.getLong(1) + "/" + rows.getString(2), rows.getInt(3));
         }
@@ -40,10 +41,16 @@ final class Oracle {
           }
         }
       }
-      duplicates = single(conn, """
+      duplicates =
+          single(
+              conn,
+              """
           SELECT count(*) FROM (SELECT chat_id, body FROM chat_events WHERE client_msg_id IS NOT NULL
                                  GROUP BY chat_id, body HAVING count(*) > 1) d""");
-      gaps = single(conn, """
+      gaps =
+          single(
+              conn,
+              """
           SELECT coalesce(sum(last_seq - events), 0) FROM (
             SELECT c.id, c.last_seq, count(e.seq) AS events FROM chats c LEFT JOIN chat_events e ON e.chat_id = c.id
              GROUP BY c.id, c.last_seq) per_chat""");
@@ -61,10 +68,14 @@ final class Oracle {
 
   static long doubleClaims(String pgUrl) {
     try (var conn = connect(pgUrl)) {
-      return single(conn, """
+      return single(
+              conn,
+              """
           SELECT count(*) FROM (SELECT chat_id FROM chat_participants WHERE role = 'owner'
                                  GROUP BY chat_id HAVING count(*) > 1) d""")
-          + single(conn, """
+          + single(
+              conn,
+              """
               SELECT count(*) FROM (SELECT chat_id FROM chat_events WHERE type = 'claimed'
                                      GROUP BY chat_id HAVING count(*) > 1) d""");
     } catch (Exception e) {
@@ -81,6 +92,7 @@ final class Oracle {
   private static Connection connect(String pgUrl) throws Exception {
     var uri = URI.create(pgUrl);
     var user = uri.getUserInfo() == null ? "postgres" : uri.getUserInfo().split(":")[0];
-    return DriverManager.getConnection("jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(), user, null);
+    return DriverManager.getConnection(
+        "jdbc:postgresql://" + uri.getHost() + ":" + uri.getPort() + uri.getPath(), user, null);
   }
 }

@@ -7,8 +7,7 @@ import java.util.List;
 /** Flattens results into a three-column table: scenario, measure, value. */
 final class Report {
 
-  private Report() {
-  }
+  private Report() {}
 
   static List<List<String>> rows(String scenario, JsonObject result) {
     var rows = new ArrayList<List<String>>();
@@ -16,7 +15,8 @@ final class Report {
     return rows;
   }
 
-  private static void flatten(String scenario, String prefix, JsonObject object, List<List<String>> rows) {
+  private static void flatten(
+      String scenario, String prefix, JsonObject object, List<List<String>> rows) {
     for (var name : object.fieldNames()) {
       var value = object.getValue(name);
       if (value instanceof JsonObject nested) {
@@ -37,7 +37,8 @@ final class Report {
     var out = new StringBuilder();
     var format = "| %-" + widths[0] + "s | %-" + widths[1] + "s | %" + widths[2] + "s |%n";
     out.append(String.format(format, "scenario", "measure", "value"));
-    out.append(String.format(format, "-".repeat(widths[0]), "-".repeat(widths[1]), "-".repeat(widths[2])));
+    out.append(
+        String.format(format, "-".repeat(widths[0]), "-".repeat(widths[1]), "-".repeat(widths[2])));
     rows.forEach(row -> out.append(String.format(format, row.get(0), row.get(1), row.get(2))));
     return out.toString();
   }

@@ -10,18 +10,18 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.HdrHistogram.Histogram;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.function.Function;
+import org.HdrHistogram.Histogram;
 
 /** The scenarios of bench/README.md, each against the running gateway, each with its baseline. */
 final class Scenarios {
 
-  static final String ADMIN_PASSWORD = "benchmark admin password";
+  static final String ADMIN_PASSWORD = "quiet lanterns measure every message";
   private static final String OPERATOR_PASSWORD = "benchmark operator password";
 
   private final Vertx vertx;
@@ -33,7 +33,13 @@ final class Scenarios {
   private final List<String> operatorTokens = new ArrayList<>();
   private String adminToken;
 
-  Scenarios(Vertx vertx, WebClient http, WebSocketClient sockets, int port, String pgUrl, Bench.Options options) {
+  Scenarios(
+      Vertx vertx,
+      WebClient http,
+      WebSocketClient sockets,
+      int port,
+      String pgUrl,
+      Bench.Options options) {
     this.vertx = vertx;
     this.http = http;
     this.sockets = sockets;
@@ -43,15 +49,26 @@ final class Scenarios {
   }
 
   /**
-   * P patrons and P operator seats in active chats: at a fixed offered load, then at saturation, with
-   * baseline A (the bare echo server through the same client) at saturation beside it; then the oracle.
+   * P patrons and P operator seats in active chats: at a fixed offered load, then at saturation,
+   * with baseline A (the bare echo server through the same client) at saturation beside it; then
+   * the oracle.
    */
   JsonObject chat() {
     var chats = activeChats(options.chats());
     var senders = new ArrayList<Load.Sender>();
     for (var chat : chats) {
-      senders.add(new Load.Sender(connect(port), chat.getString("patronToken"), chat.getLong("chatId"), "p" + chat.getLong("chatId")));
-      senders.add(new Load.Sender(connect(port), chat.getString("operatorToken"), chat.getLong("chatId"), "o" + chat.getLong("chatId")));
+      senders.add(
+          new Load.Sender(
+              connect(port),
+              chat.getString("patronToken"),
+              chat.getLong("chatId"),
+              "p" + chat.getLong("chatId")));
+      senders.add(
+          new Load.Sender(
+              connect(port),
+              chat.getString("operatorToken"),
+              chat.getLong("chatId"),
+              "o" + chat.getLong("chatId")));
     }
     var load = new Load(vertx);
     // A short warm-up lets the JIT and the pools settle before anything is counted.
@@ -64,7 +81,8 @@ final class Scenarios {
     var echo = Bench.await(EchoServer.start(vertx, echoPort));
     var echoSenders = new ArrayList<Load.Sender>();
     for (var sender : senders) {
-      echoSenders.add(new Load.Sender(connect(echoPort), "-", sender.chatId(), "e" + sender.idPrefix()));
+      echoSenders.add(
+          new Load.Sender(connect(echoPort), "-", sender.chatId(), "e" + sender.idPrefix()));
     }
     load.closedLoop(echoSenders, 1, 2);
     var baseline = load.closedLoop(echoSenders, options.inFlight(), options.seconds());
@@ -73,26 +91,35 @@ final class Scenarios {
         .put("fixedRate", fixed.toJson().put("offeredPerSecond", options.rate()))
         .put("saturation", saturated.toJson())
         .put("echoBaseline", baseline.toJson())
-        .put("ratioToEcho", Math.round(saturated.perSecond() / baseline.perSecond() * 1000) / 1000.0)
+        .put(
+            "ratioToEcho", Math.round(saturated.perSecond() / baseline.perSecond() * 1000) / 1000.0)
         .put("oracle", oracle);
   }
 
   /**
-   * The paths that store nothing and come most often: typing frames from every patron and operator of
-   * {@code chats} active chats, against baseline A (the echo server, same client, same frames); and
-   * operators fetching their chats' events as after a reconnect, against {@code GET /health} on the same
-   * gateway (the HTTP stack without the route). Postgres transactions per request show what each path
-   * still reads.
+   * The paths that store nothing and come most often: typing frames from every patron and operator
+   * of {@code chats} active chats, against baseline A (the echo server, same client, same frames);
+   * and operators fetching their chats' events as after a reconnect, against {@code GET /health} on
+   * the same gateway (the HTTP stack without the route). Postgres transactions per request show
+   * what each path still reads.
    */
   JsonObject hotPaths() {
     var chats = activeChats(options.chats());
     var senders = new ArrayList<Load.Sender>();
     for (var chat : chats) {
-      senders.add(new Load.Sender(connect(port), chat.getString("patronToken"), chat.getLong("chatId"), "p"));
-      senders.add(new Load.Sender(connect(port), chat.getString("operatorToken"), chat.getLong("chatId"), "o"));
+      senders.add(
+          new Load.Sender(
+              connect(port), chat.getString("patronToken"), chat.getLong("chatId"), "p"));
+      senders.add(
+          new Load.Sender(
+              connect(port), chat.getString("operatorToken"), chat.getLong("chatId"), "o"));
     }
-    Function<Load.Sender, JsonObject> typing = sender -> new JsonObject()
-        .put("chatId", sender.chatId()).put("typing", true).put("preview", "benchmark draft");
+    Function<Load.Sender, JsonObject> typing =
+        sender ->
+            new JsonObject()
+                .put("chatId", sender.chatId())
+                .put("typing", true)
+                .put("preview", "benchmark draft");
     HotPaths.bus(vertx, null, senders, "chat.typing", typing, 2);
     var typed = HotPaths.bus(vertx, pgUrl, senders, "chat.typing", typing, options.seconds());
 
@@ -108,7 +135,10 @@ final class Scenarios {
     echoSenders.forEach(sender -> sender.client().close());
     senders.forEach(sender -> sender.client().close());
 
-    var paths = chats.stream().map(chat -> "/api/chats/" + chat.getLong("chatId") + "/events?after=1").toList();
+    var paths =
+        chats.stream()
+            .map(chat -> "/api/chats/" + chat.getLong("chatId") + "/events?after=1")
+            .toList();
     var tokens = chats.stream().map(chat -> chat.getString("operatorToken")).toList();
     HotPaths.http(vertx, null, http, paths, tokens, 2);
     var resumed = HotPaths.http(vertx, pgUrl, http, paths, tokens, options.seconds());
@@ -117,10 +147,13 @@ final class Scenarios {
     return new JsonObject()
         .put("typing", typed.toJson())
         .put("typingEchoBaseline", echoed.toJson())
-        .put("typingRatioToEcho", Math.round(typed.perSecond() / echoed.perSecond() * 1000) / 1000.0)
+        .put(
+            "typingRatioToEcho", Math.round(typed.perSecond() / echoed.perSecond() * 1000) / 1000.0)
         .put("operatorEvents", resumed.toJson())
         .put("healthBaseline", healthy.toJson())
-        .put("eventsRatioToHealth", Math.round(resumed.perSecond() / healthy.perSecond() * 1000) / 1000.0);
+        .put(
+            "eventsRatioToHealth",
+            Math.round(resumed.perSecond() / healthy.perSecond() * 1000) / 1000.0);
   }
 
   /** {@code claims} claim requests: {@code claimers} operators press Claim on each chat at once. */
@@ -141,7 +174,10 @@ final class Scenarios {
       var presses = new ArrayList<Future<HttpResponse<Buffer>>>();
       for (var chatId : chatIds.subList(from, Math.min(chatIds.size(), from + window))) {
         for (int o = 0; o < options.claimers(); o++) {
-          presses.add(http.post("/api/chats/" + chatId + "/claim").bearerTokenAuthentication(operatorTokens.get(o)).send());
+          presses.add(
+              http.post("/api/chats/" + chatId + "/claim")
+                  .bearerTokenAuthentication(operatorTokens.get(o))
+                  .send());
         }
       }
       Bench.await(Future.join(presses).otherwiseEmpty());
@@ -171,10 +207,14 @@ final class Scenarios {
         .put("doubleClaims", Oracle.doubleClaims(pgUrl));
   }
 
-  /** {@code listeners} operator sockets on one queue; a new chat arrives; how long until each hears it. */
+  /**
+   * {@code listeners} operator sockets on one queue; a new chat arrives; how long until each hears
+   * it.
+   */
   JsonObject broadcast() {
     ensureOperators(1);
-    long queueId = Bench.await(http.get("/api/widget/queues/ask").send()).bodyAsJsonObject().getLong("id");
+    long queueId =
+        Bench.await(http.get("/api/widget/queues/ask").send()).bodyAsJsonObject().getLong("id");
     var heard = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
     var clients = new ArrayList<BusClient>();
     var sentAt = new long[1];
@@ -183,16 +223,19 @@ final class Scenarios {
     for (int i = 0; i < options.listeners(); i++) {
       var client = connect(port);
       clients.add(client);
-      client.register("queue." + queueId, operatorTokens.get(0), event -> {
-        if ("waiting".equals(event.getString("type"))) {
-          synchronized (heard) {
-            heard.recordValue(System.nanoTime() - sentAt[0]);
-          }
-          if (pending.decrementAndGet() == 0) {
-            round[0].tryComplete();
-          }
-        }
-      });
+      client.register(
+          "queue." + queueId,
+          operatorTokens.get(0),
+          event -> {
+            if ("waiting".equals(event.getString("type"))) {
+              synchronized (heard) {
+                heard.recordValue(System.nanoTime() - sentAt[0]);
+              }
+              if (pending.decrementAndGet() == 0) {
+                round[0].tryComplete();
+              }
+            }
+          });
     }
     Bench.pause(vertx, 3000);
     int rounds = 5;
@@ -224,21 +267,37 @@ final class Scenarios {
     for (int i = 0; i < count; i++) {
       var started = startChat(http, "Patron " + i);
       var operatorToken = operatorTokens.get(i % options.operators());
-      var claim = Bench.await(http.post("/api/chats/" + started.getLong("chatId") + "/claim")
-          .bearerTokenAuthentication(operatorToken).send());
+      var claim =
+          Bench.await(
+              http.post("/api/chats/" + started.getLong("chatId") + "/claim")
+                  .bearerTokenAuthentication(operatorToken)
+                  .send());
       if (claim.statusCode() != 200) {
         throw new IllegalStateException("claim failed: " + claim.bodyAsString());
       }
-      chats.add(new JsonObject().put("chatId", started.getLong("chatId")).put("patronToken", started.getString("token"))
-          .put("operatorToken", operatorToken));
+      chats.add(
+          new JsonObject()
+              .put("chatId", started.getLong("chatId"))
+              .put("patronToken", started.getString("token"))
+              .put("operatorToken", operatorToken));
     }
     return chats;
   }
 
-  /** Starts a chat as the widget does; the answer holds its {@code chatId} and the patron's {@code token}. */
+  /**
+   * Starts a chat as the widget does; the answer holds its {@code chatId} and the patron's {@code
+   * token}.
+   */
   static JsonObject startChat(WebClient gateway, String name) {
-    var response = Bench.await(gateway.post("/api/widget/chats")
-        .sendJsonObject(new JsonObject().put("queue", "ask").put("name", name).put("question", "Benchmark question")));
+    var response =
+        Bench.await(
+            gateway
+                .post("/api/widget/chats")
+                .sendJsonObject(
+                    new JsonObject()
+                        .put("queue", "ask")
+                        .put("name", name)
+                        .put("question", "Benchmark question")));
     if (response.statusCode() != 201) {
       throw new IllegalStateException("start failed: " + response.bodyAsString());
     }
@@ -251,9 +310,17 @@ final class Scenarios {
     }
     while (operatorTokens.size() < count) {
       var username = "bench" + operatorTokens.size();
-      var created = Bench.await(http.post("/api/admin/operators").bearerTokenAuthentication(adminToken)
-          .sendJsonObject(new JsonObject().put("username", username).put("displayName", "Bench " + operatorTokens.size())
-              .put("password", OPERATOR_PASSWORD).put("role", "operator").put("queues", new JsonArray().add("ask"))));
+      var created =
+          Bench.await(
+              http.post("/api/admin/operators")
+                  .bearerTokenAuthentication(adminToken)
+                  .sendJsonObject(
+                      new JsonObject()
+                          .put("username", username)
+                          .put("displayName", "Bench " + operatorTokens.size())
+                          .put("password", OPERATOR_PASSWORD)
+                          .put("role", "operator")
+                          .put("queues", new JsonArray().add("ask"))));
       if (created.statusCode() != 201) {
         throw new IllegalStateException("operator not created: " + created.bodyAsString());
       }
@@ -262,8 +329,11 @@ final class Scenarios {
   }
 
   private String login(String username, String password) {
-    var response = Bench.await(http.post("/api/auth/login")
-        .sendJsonObject(new JsonObject().put("username", username).put("password", password)));
+    var response =
+        Bench.await(
+            http.post("/api/auth/login")
+                .sendJsonObject(
+                    new JsonObject().put("username", username).put("password", password)));
     return response.bodyAsJsonObject().getString("token");
   }
 
@@ -274,7 +344,8 @@ final class Scenarios {
   private static Map<Long, Map<String, Integer>> merge(Load.Run... runs) {
     var all = new HashMap<Long, Map<String, Integer>>();
     for (var run : runs) {
-      run.ackedSeqs().forEach((chat, seqs) -> all.computeIfAbsent(chat, c -> new HashMap<>()).putAll(seqs));
+      run.ackedSeqs()
+          .forEach((chat, seqs) -> all.computeIfAbsent(chat, c -> new HashMap<>()).putAll(seqs));
     }
     return all;
   }

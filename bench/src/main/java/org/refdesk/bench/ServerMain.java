@@ -9,35 +9,38 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.refdesk.Refdesk;
-import org.refdesk.config.Logging;
-import org.refdesk.config.RefdeskConfig;
+import org.refdesk.platform.config.Logging;
+import org.refdesk.platform.config.RefdeskConfig;
 
 /**
  * One server under test in a JVM of its own, started by {@link ServerProcess}, so that its heap and
- * its open-file limit hold nothing of the bench's clients. {@code gateway} runs the gateway configured
- * by the {@code REFDESK_*} environment, as the product reads it; {@code echo <port>} runs the bare echo
- * server. It prints {@code ready} once listening, then answers one line per command on stdin:
- * {@code heap} with the used heap in bytes after GC, {@code files} with its open file descriptors and
- * their limit. {@code stop}, or the end of stdin when the bench has gone, stops it.
+ * its open-file limit hold nothing of the bench's clients. {@code gateway} runs the gateway
+ * configured by the {@code REFDESK_*} environment, as the product reads it; {@code echo <port>}
+ * runs the bare echo server. It prints {@code ready} once listening, then answers one line per
+ * command on stdin: {@code heap} with the used heap in bytes after GC, {@code files} with its open
+ * file descriptors and their limit. {@code stop}, or the end of stdin when the bench has gone,
+ * stops it.
  */
 public final class ServerMain {
 
-  private ServerMain() {
-  }
+  private ServerMain() {}
 
   public static void main(String[] args) throws Exception {
     Supplier<Future<Void>> stop;
     try {
       stop = start(args);
     } catch (Exception e) {
-      // Vert.x's threads would keep a JVM alive that never says ready; the bench sees the exit at once.
+      // Vert.x's threads would keep a JVM alive that never says ready; the bench sees the exit at
+      // once.
       e.printStackTrace();
       System.exit(1);
       return;
     }
     answer("ready");
     var commands = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-    for (var line = commands.readLine(); line != null && !line.equals("stop"); line = commands.readLine()) {
+    for (var line = commands.readLine();
+        line != null && !line.equals("stop");
+        line = commands.readLine()) {
       switch (line) {
         case "heap" -> answer("heap " + usedHeapAfterGc());
         case "files" -> {
@@ -74,7 +77,10 @@ public final class ServerMain {
     System.out.flush();
   }
 
-  /** Three collections, so that what a socket merely passed through is gone and what it keeps is left. */
+  /**
+   * Three collections, so that what a socket merely passed through is gone and what it keeps is
+   * left.
+   */
   private static long usedHeapAfterGc() {
     for (int i = 0; i < 3; i++) {
       System.gc();

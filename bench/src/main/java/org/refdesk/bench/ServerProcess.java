@@ -16,9 +16,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The bench's handle on a {@link ServerMain} in a child JVM: starts it with this JVM's java and the
- * same JVM options for every server, asks it for figures over its stdin and stdout, and makes sure it
- * ends on every way out of the bench: {@link #close()}, a shutdown hook for an exception or Ctrl-C,
- * and the child's own stop at the end of its stdin if the bench is killed outright.
+ * same JVM options for every server, asks it for figures over its stdin and stdout, and makes sure
+ * it ends on every way out of the bench: {@link #close()}, a shutdown hook for an exception or
+ * Ctrl-C, and the child's own stop at the end of its stdin if the bench is killed outright.
  */
 final class ServerProcess implements AutoCloseable {
 
@@ -26,14 +26,17 @@ final class ServerProcess implements AutoCloseable {
   static final List<String> JVM_OPTIONS = List.of("-Xmx1g", "-XX:+UseG1GC");
 
   private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
   /** Three full collections of a heap of up to 1 GiB take seconds, not minutes. */
   private static final Duration ANSWER_TIMEOUT = Duration.ofMinutes(1);
 
   private final String name;
   private final Process process;
   private final PrintStream commands;
+
   /** The child's stdout, line by line; empty once it has closed. */
   private final BlockingQueue<Optional<String>> lines = new LinkedBlockingQueue<>();
+
   private final Thread killOnExit;
 
   private ServerProcess(List<String> args, Map<String, String> env) throws IOException {
@@ -41,7 +44,8 @@ final class ServerProcess implements AutoCloseable {
     var command = new ArrayList<String>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(JVM_OPTIONS);
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
+    command.addAll(
+        List.of("-cp", System.getProperty("java.class.path"), ServerMain.class.getName()));
     command.addAll(args);
     var builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
     builder.environment().putAll(env);
@@ -106,7 +110,10 @@ final class ServerProcess implements AutoCloseable {
     return expect(command, ANSWER_TIMEOUT);
   }
 
-  /** The next line that starts with {@code word}, split on spaces; anything else the child printed is passed on. */
+  /**
+   * The next line that starts with {@code word}, split on spaces; anything else the child printed
+   * is passed on.
+   */
   private String[] expect(String word, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
@@ -118,7 +125,8 @@ final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("interrupted waiting for the " + name + " child", e);
       }
       if (line == null) {
-        throw new IllegalStateException("the " + name + " child did not answer " + word + " within " + timeout);
+        throw new IllegalStateException(
+            "the " + name + " child did not answer " + word + " within " + timeout);
       }
       if (line.isEmpty()) {
         throw new IllegalStateException("the " + name + " child ended before answering " + word);

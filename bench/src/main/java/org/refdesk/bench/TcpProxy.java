@@ -24,29 +24,38 @@ final class TcpProxy {
 
   Future<Integer> start() {
     client = vertx.createNetClient();
-    server = vertx.createNetServer().connectHandler(inbound -> {
-      inbound.pause();
-      client.connect(targetPort, "127.0.0.1").onComplete(connected -> {
-        if (connected.failed()) {
-          inbound.close();
-          return;
-        }
-        var outbound = connected.result();
-        open.add(inbound);
-        open.add(outbound);
-        inbound.handler(outbound::write);
-        outbound.handler(inbound::write);
-        inbound.closeHandler(v -> {
-          open.remove(inbound);
-          outbound.close();
-        });
-        outbound.closeHandler(v -> {
-          open.remove(outbound);
-          inbound.close();
-        });
-        inbound.resume();
-      });
-    });
+    server =
+        vertx
+            .createNetServer()
+            .connectHandler(
+                inbound -> {
+                  inbound.pause();
+                  client
+                      .connect(targetPort, "127.0.0.1")
+                      .onComplete(
+                          connected -> {
+                            if (connected.failed()) {
+                              inbound.close();
+                              return;
+                            }
+                            var outbound = connected.result();
+                            open.add(inbound);
+                            open.add(outbound);
+                            inbound.handler(outbound::write);
+                            outbound.handler(inbound::write);
+                            inbound.closeHandler(
+                                v -> {
+                                  open.remove(inbound);
+                                  outbound.close();
+                                });
+                            outbound.closeHandler(
+                                v -> {
+                                  open.remove(outbound);
+                                  inbound.close();
+                                });
+                            inbound.resume();
+                          });
+                });
     return server.listen(0, "127.0.0.1").map(NetServer::actualPort);
   }
 
