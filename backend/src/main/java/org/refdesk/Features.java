@@ -7,6 +7,7 @@ import org.refdesk.chat.ChatFeature;
 import org.refdesk.library.LibraryFeature;
 import org.refdesk.operator.OperatorFeature;
 import org.refdesk.platform.gateway.Feature;
+import org.refdesk.platform.mail.MailFeature;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
 import org.refdesk.settings.SettingsFeature;
@@ -33,6 +34,7 @@ final class Features {
         new TagFeature(),
         new CannedFeature(),
         new SettingsFeature(),
-        new WidgetFeature());
+        new WidgetFeature(),
+        new MailFeature());
   }
 }

@@ -39,6 +39,8 @@ public record RefdeskConfig(
     int timerTickMillis,
     int patronGraceSeconds,
     int writeLanes,
+    Optional<String> smtpUrl,
+    String mailFrom,
     Level logLevel) {
 
   public static RefdeskConfig fromEnv() {
@@ -48,10 +50,12 @@ public record RefdeskConfig(
   public static RefdeskConfig fromEnv(Map<String, String> env) {
     var vars = new EnvReader(env);
     int port = vars.integer("REFDESK_HTTP_PORT", 8080);
+    var publicUrl =
+        stripTrailingSlash(vars.string("REFDESK_PUBLIC_URL", "http://localhost:" + port));
     return new RefdeskConfig(
         port,
         vars.string("REFDESK_HTTP_HOST", "0.0.0.0"),
-        stripTrailingSlash(vars.string("REFDESK_PUBLIC_URL", "http://localhost:" + port)),
+        publicUrl,
         vars.optional("REFDESK_PG_URL"),
         vars.optional("REFDESK_REDIS_URL"),
         vars.string("REFDESK_REDIS_PREFIX", "refdesk:"),
@@ -79,6 +83,9 @@ public record RefdeskConfig(
         vars.integer("REFDESK_TIMER_TICK_MS", 5000),
         vars.integer("REFDESK_PATRON_GRACE_SECONDS", 120),
         vars.integer("REFDESK_WRITE_LANES", 2),
+        vars.optional("REFDESK_SMTP_URL"),
+        vars.string(
+            "REFDESK_MAIL_FROM", "Refdesk <no-reply@" + URI.create(publicUrl).getHost() + ">"),
         vars.logLevel("REFDESK_LOG_LEVEL", Level.INFO));
   }
 
@@ -122,6 +129,8 @@ public record RefdeskConfig(
         timerTickMillis,
         patronGraceSeconds,
         writeLanes,
+        smtpUrl,
+        mailFrom,
         logLevel);
   }
 
