@@ -12,6 +12,7 @@ import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
 import org.refdesk.settings.SettingsFeature;
 import org.refdesk.tag.TagFeature;
+import org.refdesk.ticket.TicketFeature;
 import org.refdesk.widget.WidgetFeature;
 
 /**
@@ -35,6 +36,7 @@ final class Features {
         new CannedFeature(),
         new SettingsFeature(),
         new WidgetFeature(),
+        new TicketFeature(),
         new MailFeature());
   }
 }

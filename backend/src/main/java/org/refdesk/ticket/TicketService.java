@@ -1,0 +1,282 @@
+package org.refdesk.ticket;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.refdesk.chat.Chat;
+import org.refdesk.chat.ChatVisibility;
+import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
+import org.refdesk.platform.mail.MailOutbox;
+import org.refdesk.ticket.TicketRepository.Locked;
+import org.refdesk.ticket.TicketRepository.NewTicket;
+
+/**
+ * The rules of tickets: only the operators of a ticket's library see or change it (to anyone else
+ * it does not exist); a ticket made from a chat takes its queue, e-mail and question and needs an
+ * e-mail; a reply is mailed to the patron in the same transaction that stores it, a note never;
+ * every change leaves a history line.
+ */
+public final class TicketService {
+
+  private static final String NOT_FOUND = "There is no such ticket.";
+
+  private final TicketRepository tickets;
+  private final ChatVisibility chats;
+
+  public TicketService(TicketRepository tickets, ChatVisibility chats) {
+    this.tickets = tickets;
+    this.chats = chats;
+  }
+
+  /** What an operator asks for; empty fields are taken from the chat when there is one. */
+  record Request(
+      Optional<Long> chatId,
+      Optional<Long> queueId,
+      Optional<String> email,
+      Optional<String> subject) {}
+
+  Future<JsonObject> create(Identity operator, Request request) {
+    var fromChat =
+        request.chatId().isPresent()
+            ? chats.chatFor(operator, request.chatId().get()).map(Optional::of)
+            : Future.succeededFuture(Optional.<Chat>empty());
+    return fromChat
+        .compose(
+            chat -> {
+              var draft = draft(operator, request, chat);
+              return tickets.inTransaction(
+                  conn ->
+                      tickets
+                          .create(conn, draft)
+                          .compose(
+                              id ->
+                                  id.isEmpty()
+                                      ? Future.failedFuture(
+                                          ApiException.invalid(
+                                              "'queueId' is not a queue of your library."))
+                                      : tickets
+                                          .addHistory(
+                                              conn,
+                                              id.get(),
+                                              operator.id(),
+                                              "created",
+                                              new JsonObject().put("chatId", draft.chatId()))
+                                          .map(id.get())));
+            })
+        .compose(id -> view(operator, id));
+  }
+
+  private static NewTicket draft(Identity operator, Request request, Optional<Chat> chat) {
+    var email = request.email().or(() -> chat.map(Chat::patronEmail));
+    if (email.isEmpty()) {
+      if (chat.isPresent()) {
+        throw new ApiException(
+            ErrorCode.CONFLICT,
+            "The patron gave no e-mail address: ask for one in the chat before making a ticket.");
+      }
+      throw ApiException.invalid("'email' is required.");
+    }
+    var queueId = request.queueId().or(() -> chat.map(Chat::queueId));
+    if (queueId.isEmpty()) {
+      throw ApiException.invalid("'queueId' is required.");
+    }
+    var subject =
+        request
+            .subject()
+            .or(() -> chat.map(c -> shortened(c.question(), TicketLimits.SUBJECT_CHARS)));
+    if (subject.isEmpty() || subject.get().isBlank()) {
+      throw ApiException.invalid("'subject' is required.");
+    }
+    return new NewTicket(
+        operator.libraryId(),
+        queueId.get(),
+        chat.map(Chat::id).orElse(null),
+        subject.get(),
+        email.get(),
+        operator.id());
+  }
+
+  private static String shortened(String text, int chars) {
+    if (text == null) {
+      return "";
+    }
+    var line = text.strip().replaceAll("\\s+", " ");
+    return line.length() <= chars ? line : line.substring(0, chars - 1) + "…";
+  }
+
+  Future<List<Ticket>> list(Identity operator, TicketFilter filter) {
+    return tickets.list(operator.libraryId(), filter);
+  }
+
+  /** The ticket with its messages and history. */
+  Future<JsonObject> view(Identity operator, long ticketId) {
+    return visible(operator, ticketId)
+        .compose(
+            ticket ->
+                Future.all(tickets.messages(ticketId), tickets.history(ticketId))
+                    .map(
+                        both -> {
+                          List<TicketMessage> messages = both.resultAt(0);
+                          List<TicketChange> history = both.resultAt(1);
+                          return ticket
+                              .toJson()
+                              .put(
+                                  "messages",
+                                  new JsonArray(
+                                      messages.stream().map(TicketMessage::toJson).toList()))
+                              .put(
+                                  "history",
+                                  new JsonArray(
+                                      history.stream().map(TicketChange::toJson).toList()));
+                        }));
+  }
+
+  /** A reply (mailed to the patron) or an internal note (never mailed); answers the message. */
+  Future<JsonObject> addMessage(Identity operator, long ticketId, boolean reply, String text) {
+    return visible(operator, ticketId)
+        .compose(
+            ticket ->
+                tickets.inTransaction(
+                    conn ->
+                        locked(conn, operator, ticketId)
+                            .compose(
+                                current ->
+                                    reply
+                                        ? reply(conn, operator, ticket, current, text)
+                                        : note(conn, operator, ticketId, text))))
+        .compose(v -> view(operator, ticketId));
+  }
+
+  private Future<Void> reply(
+      SqlConnection conn, Identity operator, Ticket ticket, Locked current, String text) {
+    if (current.status().equals(Ticket.CLOSED)) {
+      return Future.failedFuture(
+          new ApiException(
+              ErrorCode.CONFLICT, "The ticket is closed: open it again before replying."));
+    }
+    // The patron has the answer; the ticket waits on them.
+    var status = Ticket.PENDING;
+    return MailOutbox.enqueue(conn, TicketMail.reply(ticket, text))
+        .compose(
+            mailId ->
+                tickets.addMessage(
+                    conn, ticket.id(), TicketMessage.TO_PATRON, operator.id(), text, mailId))
+        .compose(
+            messageId ->
+                tickets.addHistory(
+                    conn,
+                    ticket.id(),
+                    operator.id(),
+                    "replied",
+                    new JsonObject().put("messageId", messageId)))
+        .compose(v -> changeStatus(conn, operator, ticket.id(), current.status(), status));
+  }
+
+  private Future<Void> note(SqlConnection conn, Identity operator, long ticketId, String text) {
+    return tickets
+        .addMessage(conn, ticketId, TicketMessage.NOTE, operator.id(), text, null)
+        .compose(
+            messageId ->
+                tickets.addHistory(
+                    conn,
+                    ticketId,
+                    operator.id(),
+                    "noted",
+                    new JsonObject().put("messageId", messageId)));
+  }
+
+  /** Assigns the ticket (or clears it with null); a new ticket is open once someone has it. */
+  Future<JsonObject> assign(Identity operator, long ticketId, Long assigneeId) {
+    return tickets
+        .inTransaction(
+            conn ->
+                locked(conn, operator, ticketId)
+                    .compose(
+                        current ->
+                            (assigneeId == null
+                                    ? Future.succeededFuture(true)
+                                    : tickets.isOperatorOf(conn, assigneeId, operator.libraryId()))
+                                .compose(
+                                    known -> {
+                                      if (!known) {
+                                        return Future.failedFuture(
+                                            ApiException.invalid(
+                                                "'operatorId' is not an operator of your library."));
+                                      }
+                                      if (Objects.equals(current.assigneeId(), assigneeId)) {
+                                        return Future.succeededFuture();
+                                      }
+                                      var status =
+                                          assigneeId != null && current.status().equals(Ticket.NEW)
+                                              ? Ticket.OPEN
+                                              : current.status();
+                                      return tickets
+                                          .setAssignee(conn, ticketId, assigneeId, status)
+                                          .compose(
+                                              v ->
+                                                  tickets.addHistory(
+                                                      conn,
+                                                      ticketId,
+                                                      operator.id(),
+                                                      "assigned",
+                                                      new JsonObject()
+                                                          .put("from", current.assigneeId())
+                                                          .put("to", assigneeId)));
+                                    })))
+        .compose(v -> view(operator, ticketId));
+  }
+
+  Future<JsonObject> setStatus(Identity operator, long ticketId, String status) {
+    return tickets
+        .inTransaction(
+            conn ->
+                locked(conn, operator, ticketId)
+                    .compose(
+                        current ->
+                            changeStatus(conn, operator, ticketId, current.status(), status)))
+        .compose(v -> view(operator, ticketId));
+  }
+
+  private Future<Void> changeStatus(
+      SqlConnection conn, Identity operator, long ticketId, String from, String to) {
+    if (from.equals(to)) {
+      return Future.succeededFuture();
+    }
+    return tickets
+        .setStatus(conn, ticketId, to)
+        .compose(
+            v ->
+                tickets.addHistory(
+                    conn,
+                    ticketId,
+                    operator.id(),
+                    "status",
+                    new JsonObject().put("from", from).put("to", to)));
+  }
+
+  private Future<Ticket> visible(Identity operator, long ticketId) {
+    return tickets
+        .find(ticketId, operator.libraryId())
+        .compose(
+            found ->
+                found.isPresent()
+                    ? Future.succeededFuture(found.get())
+                    : Future.failedFuture(ApiException.notFound(NOT_FOUND)));
+  }
+
+  private Future<Locked> locked(SqlConnection conn, Identity operator, long ticketId) {
+    return tickets
+        .lock(conn, ticketId, operator.libraryId())
+        .compose(
+            found ->
+                found.isPresent()
+                    ? Future.succeededFuture(found.get())
+                    : Future.failedFuture(ApiException.notFound(NOT_FOUND)));
+  }
+}
