@@ -79,7 +79,7 @@ export const me = {
     settings: { firstMinuteSeconds: 60, deadAirSeconds: 120, awayAfterSeconds: 900, requireTag: false },
   },
   queues: [{ id: 1, slug: 'ask', name: 'Ask a librarian' }, { id: 2, slug: 'kids', name: 'Kids' }],
-  limits: { messageChars: 4000, emailChars: 254, cannedTitleChars: 80, cannedShortcutChars: 32, tagNameChars: 60 },
+  limits: { messageChars: 4000, emailChars: 254, cannedTitleChars: 80, cannedShortcutChars: 32, tagNameChars: 60, ticketSubjectChars: 200, ticketTextChars: 20000 },
 };
 
 /** A clock that only moves when the test says so. */

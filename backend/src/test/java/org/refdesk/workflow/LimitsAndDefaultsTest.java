@@ -40,7 +40,9 @@ class LimitsAndDefaultsTest {
             .put("emailChars", 254)
             .put("cannedTitleChars", 80)
             .put("cannedShortcutChars", 32)
-            .put("tagNameChars", 60),
+            .put("tagNameChars", 60)
+            .put("ticketSubjectChars", 200)
+            .put("ticketTextChars", 20000),
         me.getJsonObject("limits"));
     var settings = me.getJsonObject("library").getJsonObject("settings");
     assertEquals(60, settings.getInteger("firstMinuteSeconds"));
