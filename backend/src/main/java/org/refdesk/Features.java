@@ -10,6 +10,7 @@ import org.refdesk.platform.gateway.Feature;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
 import org.refdesk.settings.SettingsFeature;
+import org.refdesk.staffchat.StaffChatFeature;
 import org.refdesk.tag.TagFeature;
 import org.refdesk.widget.WidgetFeature;
 
@@ -30,6 +31,7 @@ final class Features {
         new QueueFeature(),
         new PresenceFeature(),
         new ChatFeature(),
+        new StaffChatFeature(),
         new TagFeature(),
         new CannedFeature(),
         new SettingsFeature(),
