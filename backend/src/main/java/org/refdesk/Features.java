@@ -11,6 +11,7 @@ import org.refdesk.platform.mail.MailFeature;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
 import org.refdesk.settings.SettingsFeature;
+import org.refdesk.staffchat.StaffChatFeature;
 import org.refdesk.tag.TagFeature;
 import org.refdesk.ticket.TicketFeature;
 import org.refdesk.widget.WidgetFeature;
@@ -32,6 +33,7 @@ final class Features {
         new QueueFeature(),
         new PresenceFeature(),
         new ChatFeature(),
+        new StaffChatFeature(),
         new TagFeature(),
         new CannedFeature(),
         new SettingsFeature(),

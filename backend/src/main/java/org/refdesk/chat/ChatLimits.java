@@ -15,6 +15,11 @@ public final class ChatLimits implements ClientLimits {
   /** The longest address SMTP carries. */
   public static final int EMAIL_CHARS = 254;
 
+  /** A page of events on resume, when the client names no limit, and the most it may ask for. */
+  public static final int EVENTS_PAGE = 100;
+
+  public static final int EVENTS_MAX_PAGE = 500;
+
   /** The draft a patron is typing, as operators see it. */
   static final int PREVIEW_CHARS = 1000;
 

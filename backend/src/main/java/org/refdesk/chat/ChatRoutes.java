@@ -21,13 +21,11 @@ import org.refdesk.platform.web.Bearer;
 import org.refdesk.platform.web.JsonInput;
 import org.refdesk.platform.web.OperatorGate;
 import org.refdesk.platform.web.PathParams;
+import org.refdesk.platform.web.QueryParams;
 import org.refdesk.platform.web.Responses;
 
 /** Operators' chat calls, and the event history that patrons and operators both resume from. */
 final class ChatRoutes {
-
-  static final int DEFAULT_PAGE = 100;
-  static final int MAX_PAGE = 500;
 
   private final ChatRepository chats;
   private final ChatLifecycle lifecycle;
@@ -74,8 +72,9 @@ final class ChatRoutes {
    */
   private void events(RoutingContext ctx, OperatorAuth operatorAuth) {
     long chatId = PathParams.id(ctx, "id");
-    int after = intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
-    int limit = intParam(ctx, "limit", DEFAULT_PAGE, 1, MAX_PAGE);
+    int after = QueryParams.intParam(ctx, "after", 0, 0, Integer.MAX_VALUE);
+    int limit =
+        QueryParams.intParam(ctx, "limit", ChatLimits.EVENTS_PAGE, 1, ChatLimits.EVENTS_MAX_PAGE);
     var token = Bearer.of(ctx);
     var allowed =
         operatorAuth
@@ -221,22 +220,5 @@ final class ChatRoutes {
     var array = new JsonArray();
     list.forEach(item -> array.add(toJson.apply(item)));
     return array;
-  }
-
-  private static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
-    var raw = ctx.queryParams().get(name);
-    if (raw == null || raw.isEmpty()) {
-      return fallback;
-    }
-    try {
-      int value = Integer.parseInt(raw);
-      if (value >= min && value <= max) {
-        return value;
-      }
-    } catch (NumberFormatException e) {
-      // reported below, like an out-of-range value
-    }
-    throw ApiException.invalid(
-        "'" + name + "' must be a whole number from " + min + " to " + max + ".");
   }
 }

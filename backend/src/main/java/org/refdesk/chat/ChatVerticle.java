@@ -10,7 +10,6 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.MessageSend;
 import org.refdesk.chat.ChatRepository.StoredMessage;
@@ -34,7 +33,6 @@ public final class ChatVerticle extends VerticleBase {
 
   private static final Logger log = Logger.getLogger(ChatVerticle.class.getName());
   static final int MAX_BATCH = 100;
-  static final Pattern CLIENT_MSG_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   private final RefdeskConfig config;
   private final RefdeskMetrics metrics;
@@ -79,28 +77,15 @@ public final class ChatVerticle extends VerticleBase {
     long arrived = System.nanoTime();
     var who = Identity.from(message.headers());
     try {
-      var body = requireBody(message);
-      long chatId = requireId(body, "chatId");
-      var text = body.getValue("text");
-      if (!(text instanceof String t) || t.isBlank() || t.length() > ChatLimits.MESSAGE_CHARS) {
-        throw ApiException.invalid(
-            "'text' must be 1 to " + ChatLimits.MESSAGE_CHARS + " characters.");
-      }
-      if (t.indexOf('\u0000') >= 0) {
-        // Postgres cannot store it; refused here rather than failing the batch it would have
-        // joined.
-        throw ApiException.invalid("'text' must not contain NUL characters.");
-      }
-      var clientMsgId = body.getValue("clientMsgId");
-      if (!(clientMsgId instanceof String id) || !CLIENT_MSG_ID.matcher(id).matches()) {
-        throw ApiException.invalid("'clientMsgId' must be 1 to 64 letters, digits or . _ : -");
-      }
+      var body = MessageInput.body(message);
+      long chatId = MessageInput.id(body, "chatId", "a chat id");
+      var text = MessageInput.text(body);
+      var clientMsgId = MessageInput.clientMsgId(body);
       requireMayWriteTo(who, chatId);
       var send =
           who.isPatron()
-              ? new MessageSend(chatId, (String) clientMsgId, Sender.PATRON, null, (String) text)
-              : new MessageSend(
-                  chatId, (String) clientMsgId, Sender.OPERATOR, who.id(), (String) text);
+              ? new MessageSend(chatId, clientMsgId, Sender.PATRON, null, text)
+              : new MessageSend(chatId, clientMsgId, Sender.OPERATOR, who.id(), text);
       var lane = lanes[(int) (chatId % lanes.length)];
       lane.pending.add(new PendingSend(message, send, who, arrived));
       writeNextBatch(lane);
@@ -238,8 +223,8 @@ public final class ChatVerticle extends VerticleBase {
   private void typing(Message<JsonObject> message) {
     var who = Identity.from(message.headers());
     try {
-      var body = requireBody(message);
-      long chatId = requireId(body, "chatId");
+      var body = MessageInput.body(message);
+      long chatId = MessageInput.id(body, "chatId", "a chat id");
       if (!(body.getValue("typing") instanceof Boolean typing)) {
         throw ApiException.invalid("'typing' must be true or false.");
       }
@@ -280,22 +265,6 @@ public final class ChatVerticle extends VerticleBase {
     if (who.isPatron() && who.chatId() != chatId) {
       throw ApiException.forbidden("A patron may write only in their own chat.");
     }
-  }
-
-  private static JsonObject requireBody(Message<?> message) {
-    if (!(message.body() instanceof JsonObject body)) {
-      throw ApiException.invalid("The body must be a JSON object.");
-    }
-    return body;
-  }
-
-  private static long requireId(JsonObject body, String field) {
-    if (!(body.getValue(field) instanceof Number n)
-        || n.longValue() <= 0
-        || n.doubleValue() != n.longValue()) {
-      throw ApiException.invalid("'" + field + "' must be a chat id.");
-    }
-    return n.longValue();
   }
 
   private static void fail(Message<?> message, Throwable failure) {

@@ -41,6 +41,7 @@ class BridgeRulesMatrixTest {
   private static String idle;
   private static String stranger;
   private static long strangerLibrary;
+  private static long staffRoom;
 
   @BeforeAll
   static void start() {
@@ -81,6 +82,9 @@ class BridgeRulesMatrixTest {
         strangerLibrary,
         hash);
     stranger = gateway.login("stranger", gateway.librarianPassword("ben"));
+    var rooms = gateway.get("/api/internal/rooms", ben);
+    assertEquals(200, rooms.statusCode(), rooms::bodyAsString);
+    staffRoom = rooms.bodyAsJsonObject().getJsonArray("rooms").getJsonObject(0).getLong("id");
   }
 
   @AfterAll
@@ -139,6 +143,16 @@ class BridgeRulesMatrixTest {
                 refusedToRegister(
                     "an operator of another library", "alerts." + libraryId, () -> stranger),
                 refusedToRegister("a patron", "alerts." + libraryId, () -> patron))),
+        dynamicContainer(
+            "internal.<roomId>: the room's members (the staff room: the library's operators)",
+            List.of(
+                allowedToRegister(
+                    "an operator of the library outside every queue",
+                    "internal." + staffRoom,
+                    () -> idle),
+                refusedToRegister(
+                    "an operator of another library", "internal." + staffRoom, () -> stranger),
+                refusedToRegister("a patron", "internal." + staffRoom, () -> patron))),
         dynamicContainer(
             "an address no rule names",
             List.of(
@@ -208,6 +222,32 @@ class BridgeRulesMatrixTest {
                     () -> new JsonObject(),
                     () -> patron,
                     "rejected"))),
+        dynamicContainer(
+            "internal.send: operators (being in the room is checked on writing)",
+            List.of(
+                allowedToSend(
+                    "an operator, in the staff room",
+                    "internal.send",
+                    () -> staffMessage(staffRoom),
+                    () -> idle),
+                refusedToSend(
+                    "a patron",
+                    "internal.send",
+                    () -> staffMessage(staffRoom),
+                    () -> patron,
+                    "rejected"),
+                refusedToSend(
+                    "an operator of another library, on writing",
+                    "internal.send",
+                    () -> staffMessage(staffRoom),
+                    () -> stranger,
+                    "not_found"),
+                refusedToSend(
+                    "anyone, without a room id",
+                    "internal.send",
+                    () -> new JsonObject().put("text", "hi"),
+                    () -> ben,
+                    "invalid"))),
         dynamicContainer(
             "an address no rule names",
             List.of(
@@ -285,7 +325,9 @@ class BridgeRulesMatrixTest {
                 stopsHearing("an operator, on its own address", "operator." + benId, () -> ben),
                 stopsHearing("an operator, on its library", "presence." + libraryId, () -> ben),
                 stopsHearing(
-                    "an operator, on its library's alerts", "alerts." + libraryId, () -> ben))));
+                    "an operator, on its library's alerts", "alerts." + libraryId, () -> ben),
+                stopsHearing(
+                    "an operator, on its staff room", "internal." + staffRoom, () -> ben))));
   }
 
   private static DynamicNode allowedToRegister(String who, String address, TokenOf token) {
@@ -437,6 +479,13 @@ class BridgeRulesMatrixTest {
         .put("chatId", chat)
         .put("text", "matrix")
         .put("clientMsgId", "m-" + UUID.randomUUID());
+  }
+
+  private static JsonObject staffMessage(long room) {
+    return new JsonObject()
+        .put("roomId", room)
+        .put("text", "matrix")
+        .put("clientMsgId", "s-" + UUID.randomUUID());
   }
 
   private static JsonObject typing(long chat) {
