@@ -68,7 +68,7 @@ public final class XhrBridgeClient implements AutoCloseable, Probes.Listener {
     var client = new XhrBridgeClient(vertx, port, origin, mode);
     client.receive();
     try {
-      client.opened.future().await(10, TimeUnit.SECONDS);
+      client.opened.future().await(30, TimeUnit.SECONDS);
     } catch (TimeoutException | RuntimeException e) {
       throw new AssertionError("the " + mode.path + " session did not open", e);
     }
