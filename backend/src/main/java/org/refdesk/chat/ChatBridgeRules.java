@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 import org.refdesk.platform.bridge.BridgeRule;
-import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.bridge.IdFamilyRule;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.metrics.RefdeskMetrics;
 
@@ -74,33 +74,17 @@ final class ChatBridgeRules {
    * {@code chat.<id>}: whoever {@link ChatVisibility} lets see the chat. A patron never hears its
    * own typing echoed, nor anyone's draft text.
    */
-  static final class Events implements BridgeRule {
-
-    private static final Pattern ADDRESSES =
-        Pattern.compile(Pattern.quote(ChatAddresses.CHAT_PREFIX) + "[0-9]+");
+  static final class Events extends IdFamilyRule {
 
     private final ChatVisibility visibility;
 
     Events(ChatVisibility visibility) {
+      super(ChatAddresses.CHAT_PREFIX);
       this.visibility = visibility;
     }
 
     @Override
-    public Pattern addresses() {
-      return ADDRESSES;
-    }
-
-    @Override
-    public boolean inbound() {
-      return false;
-    }
-
-    @Override
-    public Future<Boolean> mayRegister(Identity who, String address) {
-      long chatId = Addresses.idOf(address, ChatAddresses.CHAT_PREFIX);
-      if (chatId <= 0) {
-        return Future.succeededFuture(false);
-      }
+    protected Future<Boolean> mayRegister(Identity who, long chatId) {
       return visibility.maySee(who, chatId);
     }
 

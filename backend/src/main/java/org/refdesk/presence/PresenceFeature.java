@@ -7,9 +7,9 @@ import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
+import org.refdesk.library.LibraryOperatorsOnly;
 import org.refdesk.operator.OperatorFeature;
 import org.refdesk.platform.bridge.BridgeRule;
-import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.config.RefdeskConfig;
 import org.refdesk.platform.gateway.Feature;
@@ -31,7 +31,8 @@ public final class PresenceFeature implements Feature {
 
   @Override
   public List<BridgeRule> bridgeRules(Wiring wiring) {
-    return List.of(new StatusCommands(), new LibraryEvents());
+    return List.of(
+        new StatusCommands(), new LibraryOperatorsOnly(PresenceAddresses.PRESENCE_PREFIX));
   }
 
   @Override
@@ -71,32 +72,6 @@ public final class PresenceFeature implements Feature {
           who.isPatron()
               ? Verdict.REFUSED
               : body == null || body instanceof JsonObject ? Verdict.ALLOWED : Verdict.INVALID);
-    }
-  }
-
-  /**
-   * {@code presence.<libraryId>}: the statuses of the library's operators, for its operators only.
-   */
-  static final class LibraryEvents implements BridgeRule {
-
-    private static final Pattern ADDRESSES =
-        Pattern.compile(Pattern.quote(PresenceAddresses.PRESENCE_PREFIX) + "[0-9]+");
-
-    @Override
-    public Pattern addresses() {
-      return ADDRESSES;
-    }
-
-    @Override
-    public boolean inbound() {
-      return false;
-    }
-
-    @Override
-    public Future<Boolean> mayRegister(Identity who, String address) {
-      long libraryId = Addresses.idOf(address, PresenceAddresses.PRESENCE_PREFIX);
-      return Future.succeededFuture(
-          !who.isPatron() && libraryId > 0 && libraryId == who.libraryId());
     }
   }
 }

@@ -5,9 +5,8 @@ import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.refdesk.platform.bridge.BridgeRule;
-import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.bridge.IdFamilyRule;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.config.RefdeskConfig;
 import org.refdesk.platform.gateway.Feature;
@@ -47,33 +46,18 @@ public final class QueueFeature implements Feature {
   }
 
   /** {@code queue.<id>}: operators who may monitor the queue. */
-  static final class QueueEvents implements BridgeRule {
-
-    private static final Pattern ADDRESSES =
-        Pattern.compile(Pattern.quote(QueueAddresses.QUEUE_PREFIX) + "[0-9]+");
+  static final class QueueEvents extends IdFamilyRule {
 
     private final QueueRepository queues;
 
     QueueEvents(QueueRepository queues) {
+      super(QueueAddresses.QUEUE_PREFIX);
       this.queues = queues;
     }
 
     @Override
-    public Pattern addresses() {
-      return ADDRESSES;
-    }
-
-    @Override
-    public boolean inbound() {
-      return false;
-    }
-
-    @Override
-    public Future<Boolean> mayRegister(Identity who, String address) {
-      long queueId = Addresses.idOf(address, QueueAddresses.QUEUE_PREFIX);
-      return who.isPatron() || queueId <= 0
-          ? Future.succeededFuture(false)
-          : queues.monitors(who.id(), queueId);
+    protected Future<Boolean> mayRegister(Identity who, long queueId) {
+      return who.isPatron() ? Future.succeededFuture(false) : queues.monitors(who.id(), queueId);
     }
   }
 }

@@ -4,7 +4,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 import org.refdesk.platform.bridge.BridgeRule;
-import org.refdesk.platform.bus.Addresses;
+import org.refdesk.platform.bridge.IdFamilyRule;
 import org.refdesk.platform.bus.Identity;
 
 /** Who may write in a staff room and who may hear it, on the bridge: never a patron. */
@@ -47,31 +47,18 @@ final class StaffChatBridgeRules {
    * {@code internal.<roomId>}: the room's members (for the staff room, every operator of its
    * library). A patron may not listen, and nothing here is ever written to a patron's socket.
    */
-  static final class Events implements BridgeRule {
-
-    private static final Pattern ADDRESSES =
-        Pattern.compile(Pattern.quote(StaffChatAddresses.INTERNAL_PREFIX) + "[0-9]+");
+  static final class Events extends IdFamilyRule {
 
     private final StaffChatRepository rooms;
 
     Events(StaffChatRepository rooms) {
+      super(StaffChatAddresses.INTERNAL_PREFIX);
       this.rooms = rooms;
     }
 
     @Override
-    public Pattern addresses() {
-      return ADDRESSES;
-    }
-
-    @Override
-    public boolean inbound() {
-      return false;
-    }
-
-    @Override
-    public Future<Boolean> mayRegister(Identity who, String address) {
-      long roomId = Addresses.idOf(address, StaffChatAddresses.INTERNAL_PREFIX);
-      if (who.isPatron() || roomId <= 0) {
+    protected Future<Boolean> mayRegister(Identity who, long roomId) {
+      if (who.isPatron()) {
         return Future.succeededFuture(false);
       }
       return rooms.roomOf(roomId, who.id()).map(room -> room.isPresent());
