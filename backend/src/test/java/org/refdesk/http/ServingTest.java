@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.MultiMap;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.refdesk.support.RawHttp;
 import org.refdesk.support.TestGateway;
 import org.webjars.WebJarVersionLocator;
 
@@ -28,52 +24,23 @@ class ServingTest {
 
   private static final WebJarVersionLocator WEBJARS = new WebJarVersionLocator();
   private static TestGateway gateway;
-  private static HttpClient http;
 
   @BeforeAll
   static void start() {
     gateway = TestGateway.start();
-    // One connection per request: each answer is read as it came, never behind another on a reused
-    // connection.
-    http = gateway.vertx().createHttpClient(new HttpClientOptions().setKeepAlive(false));
   }
 
   @AfterAll
   static void stop() {
-    TestGateway.await(http.close());
     gateway.close();
   }
 
   /**
-   * An answer as it came, the request line sent exactly as written (no client-side normalising).
+   * Each request on its own connection, sent exactly as written: each answer is read as it came,
+   * never behind another on a reused connection and never normalised by a client.
    */
-  record Answer(int status, MultiMap headers, String body) {
-    String header(String name) {
-      return headers.get(name);
-    }
-  }
-
-  private static Answer get(String uri, String... headerPairs) {
-    var options =
-        new RequestOptions()
-            .setMethod(HttpMethod.GET)
-            .setHost("127.0.0.1")
-            .setPort(gateway.port())
-            .setURI(uri);
-    for (int i = 0; i < headerPairs.length; i += 2) {
-      options.addHeader(headerPairs[i], headerPairs[i + 1]);
-    }
-    return TestGateway.await(
-        http.request(options)
-            .compose(request -> request.send())
-            .compose(
-                response ->
-                    response
-                        .body()
-                        .map(
-                            body ->
-                                new Answer(
-                                    response.statusCode(), response.headers(), body.toString()))));
+  private static RawHttp.Answer get(String uri, String... headerPairs) {
+    return RawHttp.get(gateway.port(), uri, headerPairs);
   }
 
   @Test
@@ -216,7 +183,7 @@ class ServingTest {
     assertInlineScriptsAllowed(widget);
   }
 
-  private static void assertInlineScriptsAllowed(Answer page) {
+  private static void assertInlineScriptsAllowed(RawHttp.Answer page) {
     var policy = page.header("Content-Security-Policy");
     var inline =
         Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL)
