@@ -63,7 +63,8 @@ public final class DemoLibrary {
   private static final List<DemoPerson> LIBRARIANS =
       List.of(
           new DemoPerson("alice", "Alice Moreno", List.of("ask")),
-          new DemoPerson("ben", "Ben Okafor", List.of("ask", "science")));
+          new DemoPerson("ben", "Ben Okafor", List.of("ask", "science")),
+          new DemoPerson("cleo", "Cleo Tan", List.of("science")));
 
   private final Pool pool;
   private final Passwords passwords;
