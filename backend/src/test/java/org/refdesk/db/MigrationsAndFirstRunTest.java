@@ -101,7 +101,7 @@ class MigrationsAndFirstRunTest {
     assertEquals(1, gateway.count("SELECT count(*) FROM libraries"));
     assertEquals(2, gateway.count("SELECT count(*) FROM queues WHERE slug IN ('ask', 'science')"));
     assertEquals(1, gateway.count("SELECT count(*) FROM operators WHERE role = 'admin'"));
-    assertEquals(2, gateway.count("SELECT count(*) FROM operators WHERE role = 'operator'"));
+    assertEquals(3, gateway.count("SELECT count(*) FROM operators WHERE role = 'operator'"));
     gateway.login("admin", TestGateway.ADMIN_PASSWORD);
     gateway.login(
         seeded.librarianUsernames().get(0),
@@ -120,7 +120,7 @@ class MigrationsAndFirstRunTest {
       TestGateway.await(Future.all(attempts));
       attempts.forEach(a -> assertEquals(Optional.empty(), a.result()));
       assertEquals(1, gateway.count("SELECT count(*) FROM libraries"));
-      assertEquals(3, gateway.count("SELECT count(*) FROM operators"));
+      assertEquals(4, gateway.count("SELECT count(*) FROM operators"));
     } finally {
       TestGateway.await(pool.close());
     }
