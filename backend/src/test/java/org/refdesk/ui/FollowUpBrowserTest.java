@@ -141,6 +141,8 @@ class FollowUpBrowserTest {
       waitForText(ben, "[data-test=ticket-message]", "Ask the map room about 1850.");
       waitForText(ben, "[data-test=ticket-email]", "pat@example.org");
       ben.screenshot("follow-up-ticket-1280");
+      var violations = ben.accessibilityViolations();
+      assertTrue(violations.isEmpty(), () -> "the ticket at 1280 px: " + violations);
       assertTrue(ben.consoleErrors().isEmpty(), ben.consoleErrors()::toString);
     }
   }
@@ -168,6 +170,8 @@ class FollowUpBrowserTest {
                   + "'] [data-test=missed-make-ticket]");
       assertFalse(noEmail.isEnabled(), "no e-mail, no ticket");
       alice.screenshot("follow-up-missed-1280");
+      var violations = alice.accessibilityViolations();
+      assertTrue(violations.isEmpty(), () -> "the missed chats: " + violations);
 
       alice
           .css(
@@ -242,7 +246,8 @@ class FollowUpBrowserTest {
       ctrlEnter(ben);
       waitForText(ben, "[data-test=ticket-message]", "We can borrow it <from> Leeds & York.");
       waitForText(ben, "[data-test=message-kind]", "To the patron");
-      waitForText(ben, "[data-test=mail-status]", "Mail");
+      // No SMTP server here: the reply's e-mail says so without a reload.
+      waitForText(ben, "[data-test=mail-status]", "Mail not sent: no SMTP configured");
       waitForText(ben, "[data-test=announcer]", "Reply added. Mail:");
       assertTrue(focusedOn(ben, "ticket-text"), "focus back in the composer");
       assertEquals("", ben.css("[data-test=ticket-text]").getAttribute("value"));
@@ -266,6 +271,8 @@ class FollowUpBrowserTest {
                   "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
       assertEquals(0, overflow, "nothing wider than the phone");
       ben.screenshot("follow-up-ticket-360");
+      var violations = ben.accessibilityViolations();
+      assertTrue(violations.isEmpty(), () -> "the ticket at 360 px: " + violations);
 
       tabTo(ben, "ticket-back");
       press(ben, Keys.ENTER);

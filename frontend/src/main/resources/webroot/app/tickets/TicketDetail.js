@@ -2,12 +2,14 @@
 // internal notes and the chat's transcript, each labelled in words as well as colour), the composer
 // for a reply or a note, and the history. After each action focus stays where the operator was; a
 // sent message is announced, with where its e-mail stands.
-import { computed, nextTick, ref } from 'vue';
+import { computed, nextTick, onUnmounted, ref, watch } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import { dayAndTime } from '../ui/format.js';
 import { STATUSES } from './tickets-store.js';
 import { historyWord, kindWord, mailWord, statusWord } from './ticket-words.js';
 import { t } from '../messages/t.js';
+
+const MAIL_LOOK_MS = 3000;
 
 export default {
   emits: ['back'],
@@ -67,6 +69,16 @@ export default {
       const button = document.querySelector(to === 'closed' ? '[data-test="reopen-ticket"]' : '[data-test="close-ticket"]');
       if (button) button.focus();
     }
+
+    // A reply's e-mail is handed over by the outbox a moment later: while one is queued with no word
+    // on why, the ticket is read again now and then, so "sent" or the reason shows without a reload.
+    const awaitingMail = computed(() => ticket.value.messages.some((m) => m.mail && m.mail.status === 'queued' && !m.mail.error));
+    let poll = null;
+    watch(awaitingMail, (waiting) => {
+      clearInterval(poll);
+      poll = waiting ? setInterval(tickets.refresh, MAIL_LOOK_MS) : null;
+    }, { immediate: true });
+    onUnmounted(() => clearInterval(poll));
 
     function onKey(event) {
       if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {

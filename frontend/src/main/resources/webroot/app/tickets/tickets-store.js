@@ -72,6 +72,18 @@ export function createTickets({ me, call, announce = () => {}, words }) {
     if (!state.colleagues.length) loadColleagues();
   }
 
+  /** Reads the open ticket again without a word: where its replies' e-mails stand now. */
+  async function refresh() {
+    if (!state.current) return;
+    const id = state.current.id;
+    try {
+      const ticket = await call(`/api/tickets/${id}`);
+      if (state.current && state.current.id === id) remember(ticket);
+    } catch (error) {
+      // The next look, or the operator's next action, shows the ticket again.
+    }
+  }
+
   function close() {
     state.current = null;
     state.openError = '';
@@ -122,5 +134,5 @@ export function createTickets({ me, call, announce = () => {}, words }) {
     }
   }
 
-  return { state, load, setFilter, open, close, reply, note, assign, setStatus, fromChat, loadColleagues };
+  return { state, load, setFilter, open, refresh, close, reply, note, assign, setStatus, fromChat, loadColleagues };
 }
