@@ -200,6 +200,26 @@ class FollowUpBrowserTest {
               .query("SELECT reason FROM chat_dismissals WHERE chat_id = $1", withoutEmail)
               .get(0)
               .getString(0));
+
+      // A waiting chat that is spam is dismissed from its preview; focus goes back to the queue.
+      var spam = patronChat("Zed", null, "Cheap pills here");
+      long spamId = spam.getLong("chatId");
+      try (var widget = gateway.listen("chat." + spamId, spam.getString("token"))) {
+        alice
+            .waitFor(By.cssSelector("[data-test=waiting-item][data-chat-id='" + spamId + "']"))
+            .click();
+        alice.waitFor(By.cssSelector("[data-test=preview-dismiss]")).click();
+        until(alice, "focus on the reason", () -> focusedOn(alice, "dismiss-reason-" + spamId));
+        alice.css("[data-test=dismiss-confirm]").click();
+        until(alice, "the chat has ended", () -> "ended".equals(state(spamId)));
+        until(alice, "focus back on the waiting chats", () -> focusedOn(alice, "queue-title"));
+        assertEquals(
+            "spam",
+            gateway
+                .query("SELECT reason FROM chat_dismissals WHERE chat_id = $1", spamId)
+                .get(0)
+                .getString(0));
+      }
       assertTrue(alice.consoleErrors().isEmpty(), alice.consoleErrors()::toString);
     }
   }

@@ -307,7 +307,7 @@ export default {
   'dismiss.reasonOther': 'Other',
   'dismiss.reasonSpam': 'Spam',
   'dismiss.reasonTest': 'A test',
-  'makeTicket.askEmail': 'Ask the patron for an e-mail',
+  'makeTicket.askEmail': 'Write the request for an e-mail in the reply box',
   'makeTicket.emailRequired': 'The patron has given no e-mail address. Ask for one in the chat and record it here; then make the ticket.',
   'makeTicket.made': 'Ticket #{id} made: the answer will go to the patron by e-mail.',
   'makeTicket.make': 'Make a ticket',

@@ -82,7 +82,7 @@ export default {
 
     return {
       state, preview, patronName, question, createdAt, holder, gone, busy, error, claim, senderOf, title, clockTime, waitedFor,
-      dismissing, dismissButton, dismiss, cancelDismiss,
+      chatId, dismissing, dismissButton, dismiss, cancelDismiss,
     };
   },
   template: `
