@@ -161,6 +161,10 @@ class ChatDismissalTest {
     boWidget.close();
 
     assertEquals(401, gateway.get("/api/chats/dismissals/counts", null).statusCode());
+    assertEquals(
+        401,
+        gateway.get("/api/chats/dismissals/counts", patron.getString("token")).statusCode(),
+        "a patron token");
     assertEquals(400, gateway.get("/api/chats/dismissals/counts?days=0", alice).statusCode());
     assertEquals(400, gateway.get("/api/chats/missed?since=yesterday", alice).statusCode());
   }
@@ -193,6 +197,10 @@ class ChatDismissalTest {
     assertFalse(listed(sinceShift.getJsonArray("chats"), early), "missed before the shift ended");
     var week = gateway.get("/api/chats/missed", ben).bodyAsJsonObject().getJsonArray("chats");
     assertTrue(listed(week, early), "the whole week is still there without 'since'");
+    var theirs =
+        gateway.get("/api/chats/missed?since=shift", rosa).bodyAsJsonObject().getJsonArray("chats");
+    assertFalse(listed(theirs, late), "another library's operator never sees it");
+    assertEquals(401, gateway.get("/api/chats/missed?since=shift", null).statusCode());
   }
 
   private static JsonObject counts(String token) {
