@@ -30,7 +30,8 @@ public final class ChatFeature implements Feature {
             claims(wiring),
             visibility(wiring),
             AuthFeature.tokens(wiring),
-            wiring.policies(EndOfChatCheck.class))
+            wiring.policies(EndOfChatCheck.class),
+            dismissals(wiring))
         .mount(router, OperatorFeature.auth(wiring));
     new PatronPresence(wiring.vertx(), lifecycle(wiring), wiring.config().timerTickMillis())
         .follow(wiring::openSockets);
@@ -77,6 +78,12 @@ public final class ChatFeature implements Feature {
                 QueueFeature.state(wiring),
                 OperatorFeature.known(wiring),
                 wiring.metrics()));
+  }
+
+  public static ChatDismissals dismissals(Wiring wiring) {
+    return wiring.once(
+        ChatDismissals.class,
+        () -> new ChatDismissals(repository(wiring), visibility(wiring), lifecycle(wiring)));
   }
 
   /** This event loop's chat facts, kept current by the chats' events from every node. */

@@ -11,8 +11,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.refdesk.chat.ChatEvent.Sender;
 
@@ -229,19 +231,65 @@ public final class ChatRepository {
   public Future<List<MissedChat>> missedIn(long libraryId) {
     return pool.preparedQuery(ChatSql.MISSED_IN_LIBRARY)
         .execute(Tuple.of(libraryId))
+        .map(rows -> mapped(rows, ChatRepository::missedChat));
+  }
+
+  /** The library's missed chats since the operator's last shift ended, newest first. */
+  public Future<List<MissedChat>> missedSinceShift(long libraryId, long operatorId) {
+    return pool.preparedQuery(ChatSql.MISSED_SINCE_SHIFT)
+        .execute(Tuple.of(libraryId, operatorId))
+        .map(rows -> mapped(rows, ChatRepository::missedChat));
+  }
+
+  /** When the operator last went offline, if they ever did. */
+  public Future<Optional<OffsetDateTime>> lastShiftEnd(long operatorId) {
+    return pool.preparedQuery(ChatSql.LAST_SHIFT_END)
+        .execute(Tuple.of(operatorId))
+        .map(rows -> first(rows).map(row -> row.getOffsetDateTime("last_offline_at")));
+  }
+
+  /** Stores the dismissal if the chat waits or is missed; empty for a chat of another library. */
+  Future<Optional<Dismissal>> dismiss(
+      long chatId, long libraryId, String reason, String note, long operatorId) {
+    return pool.preparedQuery(ChatSql.DISMISS)
+        .execute(Tuple.of(chatId, libraryId, reason, note, operatorId))
         .map(
             rows ->
-                mapped(
-                    rows,
-                    row ->
-                        new MissedChat(
-                            row.getLong("id"),
-                            row.getLong("queue_id"),
-                            row.getString("patron_name"),
-                            row.getString("patron_email"),
-                            row.getString("question"),
-                            row.getOffsetDateTime("created_at"),
-                            row.getOffsetDateTime("missed_at"))));
+                first(rows)
+                    .map(
+                        row ->
+                            new Dismissal(
+                                row.getString("state"),
+                                row.getLong("owner_id"),
+                                row.getBoolean("stored"))));
+  }
+
+  /** How many chats the library dismissed for each reason in the last days. */
+  Future<Map<String, Long>> dismissalCounts(long libraryId, int days) {
+    return pool.preparedQuery(ChatSql.DISMISSAL_COUNTS)
+        .execute(Tuple.of(libraryId, days))
+        .map(
+            rows -> {
+              var counts = new TreeMap<String, Long>();
+              rows.forEach(row -> counts.put(row.getString("reason"), row.getLong("n")));
+              return counts;
+            });
+  }
+
+  /** The chat's events from the first, at most {@code limit}: a transcript's material. */
+  public Future<List<JsonObject>> transcript(long chatId, int limit) {
+    return eventsAfter(chatId, 0, limit);
+  }
+
+  private static MissedChat missedChat(Row row) {
+    return new MissedChat(
+        row.getLong("id"),
+        row.getLong("queue_id"),
+        row.getString("patron_name"),
+        row.getString("patron_email"),
+        row.getString("question"),
+        row.getOffsetDateTime("created_at"),
+        row.getOffsetDateTime("missed_at"));
   }
 
   /** The patron's name and the operators taking part, if the chat is open. */
@@ -356,6 +404,9 @@ public final class ChatRepository {
 
   /** An open chat as typing frames need it. */
   public record TypingFacts(String patronName, Set<Long> participants) {}
+
+  /** The chat's state when a dismissal was asked for, and whether it was stored. */
+  record Dismissal(String state, Long ownerId, boolean stored) {}
 
   /** A missed chat whose patron came back: waiting again, at its arrival. */
   public record ReturnedChat(

@@ -5,7 +5,10 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.refdesk.auth.Tokens;
 import org.refdesk.chat.ChatEvent.Sender;
@@ -33,6 +36,7 @@ final class ChatRoutes {
   private final ChatVisibility visibility;
   private final Tokens tokens;
   private final List<EndOfChatCheck> endChecks;
+  private final ChatDismissals dismissals;
 
   /**
    * {@code endChecks}: what other features require before an operator ends a chat, asked in order.
@@ -43,19 +47,23 @@ final class ChatRoutes {
       ChatClaims claims,
       ChatVisibility visibility,
       Tokens tokens,
-      List<EndOfChatCheck> endChecks) {
+      List<EndOfChatCheck> endChecks,
+      ChatDismissals dismissals) {
     this.chats = chats;
     this.lifecycle = lifecycle;
     this.claims = claims;
     this.visibility = visibility;
     this.tokens = tokens;
     this.endChecks = List.copyOf(endChecks);
+    this.dismissals = dismissals;
   }
 
   void mount(Router router, OperatorAuth operatorAuth) {
     router.get("/api/chats/active").handler(operatorAuth).handler(this::active);
     router.get("/api/chats/recent").handler(operatorAuth).handler(this::recent);
     router.get("/api/chats/missed").handler(operatorAuth).handler(this::missed);
+    router.get("/api/chats/dismissals/counts").handler(operatorAuth).handler(this::dismissalCounts);
+    router.post("/api/chats/:id/dismiss").handler(operatorAuth).handler(this::dismiss);
     router.get("/api/chats/:id/events").handler(ctx -> events(ctx, operatorAuth));
     router.get("/api/chats/:id").handler(operatorAuth).handler(this::chat);
     router.post("/api/chats/:id/claim").handler(operatorAuth).handler(this::claim);
@@ -123,13 +131,53 @@ final class ChatRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** The library's chats whose patron left while waiting, for review at the start of a shift. */
+  /**
+   * The library's chats whose patron left while waiting, for review at the start of a shift: with
+   * {@code since=shift}, only those missed after the caller's last shift ended.
+   */
   private void missed(RoutingContext ctx) {
-    chats
-        .missedIn(OperatorAuth.operator(ctx).libraryId())
+    var operator = OperatorAuth.operator(ctx);
+    var since = ctx.queryParams().get("since");
+    if (since != null && !since.equals("shift")) {
+      throw ApiException.invalid("'since' must be shift, or left out for the whole week.");
+    }
+    var list =
+        since == null
+            ? chats.missedIn(operator.libraryId())
+            : chats.missedSinceShift(operator.libraryId(), operator.id());
+    Future.all(list, chats.lastShiftEnd(operator.id()))
         .onSuccess(
-            list ->
-                Responses.ok(ctx, new JsonObject().put("chats", asArray(list, MissedChat::toJson))))
+            both -> {
+              List<MissedChat> missed = both.resultAt(0);
+              Optional<OffsetDateTime> shiftEnd = both.resultAt(1);
+              Responses.ok(
+                  ctx,
+                  new JsonObject()
+                      .put("chats", asArray(missed, MissedChat::toJson))
+                      .put("lastShiftEnd", shiftEnd.map(ChatEvent::iso).orElse(null)));
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** A waiting (spam) or missed chat put aside with a reason; it ends. */
+  private void dismiss(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    var input = JsonInput.body(ctx);
+    var reason = input.oneOf("reason", Set.copyOf(ChatDismissals.REASONS));
+    var note = input.optionalText("note", ChatDismissals.NOTE_CHARS).orElse(null);
+    dismissals
+        .dismiss(OperatorAuth.operator(ctx), chatId, reason, note)
+        .onSuccess(answer -> Responses.ok(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  private void dismissalCounts(RoutingContext ctx) {
+    int days =
+        QueryParams.intParam(
+            ctx, "days", ChatDismissals.COUNT_DAYS_DEFAULT, 1, ChatDismissals.COUNT_DAYS_MAX);
+    dismissals
+        .counts(OperatorAuth.operator(ctx).libraryId(), days)
+        .onSuccess(answer -> Responses.ok(ctx, answer))
         .onFailure(ctx::fail);
   }
 

@@ -235,4 +235,47 @@ final class ChatSql {
        ORDER BY missed_at DESC, id DESC
        LIMIT 200
       """;
+
+  /**
+   * The same list, from the end of operator $2's last shift (when they last went offline); the
+   * whole week for an operator who never was.
+   */
+  static final String MISSED_SINCE_SHIFT =
+      """
+      SELECT id, queue_id, patron_name, patron_email, question, created_at, missed_at
+        FROM chats
+       WHERE library_id = $1 AND state = 'missed' AND missed_at > now() - interval '7 days'
+         AND missed_at > coalesce((SELECT last_offline_at FROM operators WHERE id = $2), '-infinity')
+       ORDER BY missed_at DESC, id DESC
+       LIMIT 200
+      """;
+
+  static final String LAST_SHIFT_END = "SELECT last_offline_at FROM operators WHERE id = $1";
+
+  /**
+   * Dismisses chat $1 of library $2 with reason $3 and note $4 by operator $5, only while it waits
+   * or is missed; the chat's row is locked so a claim cannot slip in before the dismissal. Answers
+   * the chat's state and owner and whether the dismissal was stored; no row for a chat of another
+   * library.
+   */
+  static final String DISMISS =
+      """
+      WITH target AS (
+        SELECT id, library_id, state, owner_id FROM chats WHERE id = $1 AND library_id = $2 FOR UPDATE
+      ), stored AS (
+        INSERT INTO chat_dismissals (chat_id, library_id, reason, note, operator_id)
+        SELECT id, library_id, $3, $4, $5 FROM target WHERE state IN ('waiting', 'missed')
+        ON CONFLICT (chat_id) DO NOTHING
+        RETURNING chat_id
+      )
+      SELECT t.state, t.owner_id, EXISTS (SELECT 1 FROM stored) AS stored FROM target t
+      """;
+
+  /** Library $1's dismissals of the last $2 days, per reason. */
+  static final String DISMISSAL_COUNTS =
+      """
+      SELECT reason, count(*) AS n FROM chat_dismissals
+       WHERE library_id = $1 AND created_at > now() - make_interval(days => $2)
+       GROUP BY reason
+      """;
 }

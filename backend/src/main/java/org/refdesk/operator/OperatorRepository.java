@@ -46,6 +46,11 @@ public final class OperatorRepository {
         .map(rows -> first(rows).map(Operator::from));
   }
 
+  /** Records that the operator went offline now: the end of their shift, for the missed chats. */
+  public Future<Void> markOffline(long id) {
+    return pool.preparedQuery(OperatorSql.MARK_OFFLINE).execute(Tuple.of(id)).mapEmpty();
+  }
+
   /** The operator's display name, disabled or not. */
   public Future<Optional<String>> displayName(long id) {
     return pool.preparedQuery(OperatorSql.DISPLAY_NAME)

@@ -21,6 +21,12 @@ final class OperatorSql {
        WHERE id = $1 AND disabled_at IS NULL
       """;
 
+  /** The end of the operator's shift: when they last went offline, on whatever device. */
+  static final String MARK_OFFLINE =
+      """
+      UPDATE operators SET last_offline_at = now() WHERE id = $1
+      """;
+
   static final String DISPLAY_NAME =
       """
       SELECT display_name FROM operators WHERE id = $1

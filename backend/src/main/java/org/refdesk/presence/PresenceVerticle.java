@@ -123,6 +123,13 @@ public final class PresenceVerticle extends VerticleBase {
   }
 
   private Future<Void> announce(long libraryId, long operatorId, String status) {
+    if (PresenceState.OFFLINE.equals(status)) {
+      // The end of a shift, kept in Postgres so the next shift's missed chats start from it on any
+      // device; a lost write only widens that list.
+      operators
+          .markOffline(operatorId)
+          .onFailure(failure -> log.fine("Shift end not recorded: " + failure.getMessage()));
+    }
     return operators
         .findActive(operatorId)
         .map(

@@ -27,6 +27,10 @@ public final class TicketFeature implements Feature {
     return wiring.once(
         TicketService.class,
         () ->
-            new TicketService(new TicketRepository(wiring.pool()), ChatFeature.visibility(wiring)));
+            new TicketService(
+                new TicketRepository(wiring.pool()),
+                ChatFeature.visibility(wiring),
+                ChatFeature.repository(wiring),
+                ChatFeature.lifecycle(wiring)));
   }
 }

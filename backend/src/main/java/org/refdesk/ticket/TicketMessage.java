@@ -22,6 +22,9 @@ public record TicketMessage(
   public static final String FROM_PATRON = "from_patron";
   public static final String NOTE = "note";
 
+  /** The chat a ticket was made from, as it was written; never mailed. */
+  public static final String TRANSCRIPT = "transcript";
+
   static TicketMessage from(Row row) {
     return new TicketMessage(
         row.getLong("id"),

@@ -49,6 +49,13 @@ public final class TicketRepository {
         .map(rows -> first(rows, Ticket::from));
   }
 
+  /** The id of the ticket made from the chat, if the library has one. */
+  Future<Optional<Long>> findByChat(long chatId, long libraryId) {
+    return pool.preparedQuery(TicketSql.FIND_BY_CHAT)
+        .execute(Tuple.of(chatId, libraryId))
+        .map(rows -> first(rows, row -> row.getLong("id")));
+  }
+
   /** The ticket's status and assignee, locked for the transaction; empty if not the library's. */
   Future<Optional<Locked>> lock(SqlConnection conn, long ticketId, long libraryId) {
     return conn.preparedQuery(TicketSql.LOCK)
@@ -96,7 +103,7 @@ public final class TicketRepository {
   }
 
   Future<Long> addMessage(
-      SqlConnection conn, long ticketId, String kind, long authorId, String text, Long mailId) {
+      SqlConnection conn, long ticketId, String kind, Long authorId, String text, Long mailId) {
     return conn.preparedQuery(TicketSql.ADD_MESSAGE)
         .execute(Tuple.of(ticketId, kind, authorId, text, mailId))
         .map(rows -> rows.iterator().next().getLong("id"));

@@ -28,6 +28,7 @@ final class TicketRoutes {
 
   void mount(Router router, Handler<RoutingContext> gate) {
     router.post("/api/tickets").handler(gate).handler(this::create);
+    router.post("/api/chats/:id/ticket").handler(gate).handler(this::fromChat);
     router.get("/api/tickets").handler(gate).handler(this::list);
     router.get("/api/tickets/:id").handler(gate).handler(this::view);
     router.post("/api/tickets/:id/messages").handler(gate).handler(this::addMessage);
@@ -46,11 +47,39 @@ final class TicketRoutes {
             optionalId(input, "chatId"),
             optionalId(input, "queueId"),
             email,
-            input.optionalText("subject", TicketLimits.SUBJECT_CHARS));
+            input.optionalText("subject", TicketLimits.SUBJECT_CHARS),
+            input.optionalText("note", TicketLimits.TEXT_CHARS));
     service
         .create(OperatorGate.caller(ctx), request)
-        .onSuccess(ticket -> Responses.created(ctx, ticket))
+        .onSuccess(made -> answer(ctx, made))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * The chat's follow-up ticket: made now (201), or the one the chat has (200), never a second one.
+   */
+  private void fromChat(RoutingContext ctx) {
+    long chatId = PathParams.id(ctx, "id");
+    var input = JsonInput.body(ctx);
+    var request =
+        new TicketService.Request(
+            Optional.of(chatId),
+            Optional.empty(),
+            Optional.empty(),
+            input.optionalText("subject", TicketLimits.SUBJECT_CHARS),
+            input.optionalText("note", TicketLimits.TEXT_CHARS));
+    service
+        .create(OperatorGate.caller(ctx), request)
+        .onSuccess(made -> answer(ctx, made))
+        .onFailure(ctx::fail);
+  }
+
+  private static void answer(RoutingContext ctx, TicketService.Made made) {
+    if (made.created()) {
+      Responses.created(ctx, made.ticket());
+    } else {
+      Responses.ok(ctx, made.ticket());
+    }
   }
 
   private void list(RoutingContext ctx) {

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.refdesk.chat.Chat;
+import org.refdesk.chat.ChatEvent.Sender;
+import org.refdesk.chat.ChatLifecycle;
+import org.refdesk.chat.ChatRepository;
 import org.refdesk.chat.ChatVisibility;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.errors.ApiException;
@@ -28,48 +31,152 @@ public final class TicketService {
 
   private final TicketRepository tickets;
   private final ChatVisibility chats;
+  private final ChatRepository chatEvents;
+  private final ChatLifecycle lifecycle;
 
-  public TicketService(TicketRepository tickets, ChatVisibility chats) {
+  public TicketService(
+      TicketRepository tickets,
+      ChatVisibility chats,
+      ChatRepository chatEvents,
+      ChatLifecycle lifecycle) {
     this.tickets = tickets;
     this.chats = chats;
+    this.chatEvents = chatEvents;
+    this.lifecycle = lifecycle;
   }
 
-  /** What an operator asks for; empty fields are taken from the chat when there is one. */
+  /**
+   * What an operator asks for; empty fields are taken from the chat when there is one. {@code note}
+   * is an internal note kept with a new ticket.
+   */
   record Request(
       Optional<Long> chatId,
       Optional<Long> queueId,
       Optional<String> email,
-      Optional<String> subject) {}
+      Optional<String> subject,
+      Optional<String> note) {}
 
-  Future<JsonObject> create(Identity operator, Request request) {
-    var fromChat =
-        request.chatId().isPresent()
-            ? chats.chatFor(operator, request.chatId().get()).map(Optional::of)
-            : Future.succeededFuture(Optional.<Chat>empty());
-    return fromChat
+  /** The ticket's answer, and whether this request made it or found the chat's ticket there. */
+  record Made(JsonObject ticket, boolean created) {}
+
+  /**
+   * Makes the ticket; for a chat, once: asking again answers the chat's ticket and changes nothing.
+   * A ticket from a chat keeps its transcript as the first message; a missed chat then ends, as it
+   * has been followed up.
+   */
+  Future<Made> create(Identity operator, Request request) {
+    if (request.chatId().isEmpty()) {
+      var draft = draft(operator, request, Optional.empty());
+      return store(operator, draft, null, request.note())
+          .compose(id -> view(operator, id.orElseThrow()))
+          .map(ticket -> new Made(ticket, true));
+    }
+    long chatId = request.chatId().get();
+    return chats
+        .chatFor(operator, chatId)
         .compose(
-            chat -> {
-              var draft = draft(operator, request, chat);
-              return tickets.inTransaction(
-                  conn ->
-                      tickets
-                          .create(conn, draft)
-                          .compose(
-                              id ->
-                                  id.isEmpty()
-                                      ? Future.failedFuture(
-                                          ApiException.invalid(
-                                              "'queueId' is not a queue of your library."))
-                                      : tickets
-                                          .addHistory(
-                                              conn,
-                                              id.get(),
-                                              operator.id(),
-                                              "created",
-                                              new JsonObject().put("chatId", draft.chatId()))
-                                          .map(id.get())));
-            })
-        .compose(id -> view(operator, id));
+            chat ->
+                tickets
+                    .findByChat(chatId, operator.libraryId())
+                    .compose(
+                        existing ->
+                            existing.isPresent()
+                                ? existingTicket(operator, existing.get())
+                                : fromChat(operator, request, chat)));
+  }
+
+  private Future<Made> fromChat(Identity operator, Request request, Chat chat) {
+    var draft = draft(operator, request, Optional.of(chat));
+    return chatEvents
+        .transcript(chat.id(), TicketTranscript.MAX_EVENTS)
+        .map(TicketTranscript::of)
+        .compose(transcript -> store(operator, draft, transcript, request.note()))
+        .compose(
+            made -> {
+              if (made.isEmpty()) {
+                // Another request for the same chat made it a moment ago.
+                return tickets
+                    .findByChat(chat.id(), operator.libraryId())
+                    .compose(id -> existingTicket(operator, id.orElseThrow()));
+              }
+              return followedUp(chat)
+                  .compose(v -> view(operator, made.get()))
+                  .map(ticket -> new Made(ticket, true));
+            });
+  }
+
+  private Future<Made> existingTicket(Identity operator, long ticketId) {
+    return view(operator, ticketId).map(ticket -> new Made(ticket, false));
+  }
+
+  /**
+   * Stores the ticket with its history, transcript and note in one transaction; empty when the chat
+   * has a ticket already.
+   */
+  private Future<Optional<Long>> store(
+      Identity operator, NewTicket draft, String transcript, Optional<String> note) {
+    return tickets.inTransaction(
+        conn ->
+            tickets
+                .create(conn, draft)
+                .compose(
+                    id -> {
+                      if (id.isEmpty()) {
+                        return draft.chatId() == null
+                            ? Future.failedFuture(
+                                ApiException.invalid("'queueId' is not a queue of your library."))
+                            : tickets
+                                .findByChat(draft.chatId(), draft.libraryId())
+                                .compose(
+                                    other ->
+                                        other.isPresent()
+                                            ? Future.succeededFuture(Optional.<Long>empty())
+                                            : Future.failedFuture(
+                                                ApiException.invalid(
+                                                    "'queueId' is not a queue of your library.")));
+                      }
+                      long ticketId = id.get();
+                      var done =
+                          tickets.addHistory(
+                              conn,
+                              ticketId,
+                              operator.id(),
+                              "created",
+                              new JsonObject().put("chatId", draft.chatId()));
+                      if (transcript != null) {
+                        done =
+                            done.compose(
+                                v ->
+                                    tickets
+                                        .addMessage(
+                                            conn,
+                                            ticketId,
+                                            TicketMessage.TRANSCRIPT,
+                                            null,
+                                            transcript,
+                                            null)
+                                        .mapEmpty());
+                      }
+                      if (note.isPresent()) {
+                        done = done.compose(v -> note(conn, operator, ticketId, note.get()));
+                      }
+                      return done.map(v -> Optional.of(ticketId));
+                    }));
+  }
+
+  /**
+   * A missed chat is done with once it has a ticket: it ends, so it leaves the missed list, and a
+   * patron who comes back reads that the answer will come by e-mail. Any other chat is left as it
+   * is.
+   */
+  private Future<Void> followedUp(Chat chat) {
+    if (!chat.isMissed()) {
+      return Future.succeededFuture();
+    }
+    return lifecycle
+        .end(chat.id(), Sender.system(), "The library will answer by e-mail.")
+        .<Void>mapEmpty()
+        .recover(endedMeanwhile -> Future.succeededFuture());
   }
 
   private static NewTicket draft(Identity operator, Request request, Optional<Chat> chat) {
@@ -77,7 +184,7 @@ public final class TicketService {
     if (email.isEmpty()) {
       if (chat.isPresent()) {
         throw new ApiException(
-            ErrorCode.CONFLICT,
+            ErrorCode.EMAIL_REQUIRED,
             "The patron gave no e-mail address: ask for one in the chat before making a ticket.");
       }
       throw ApiException.invalid("'email' is required.");

@@ -17,13 +17,21 @@ final class TicketSql {
       LEFT JOIN operators a ON a.id = t.assignee_id
       """;
 
-  /** A new ticket in $2, only if that queue is one of library $1's; no row otherwise. */
+  /**
+   * A new ticket in $2, only if that queue is one of library $1's and chat $3 (if any) has no
+   * ticket yet; no row otherwise.
+   */
   static final String CREATE =
       """
       INSERT INTO tickets (library_id, queue_id, chat_id, subject, patron_email, created_by)
       SELECT $1, q.id, $3, $4, $5, $6 FROM queues q WHERE q.id = $2 AND q.library_id = $1
+      ON CONFLICT (chat_id) WHERE chat_id IS NOT NULL DO NOTHING
       RETURNING id
       """;
+
+  /** The ticket made from chat $1, if library $2 has one. */
+  static final String FIND_BY_CHAT =
+      "SELECT id FROM tickets WHERE chat_id = $1 AND library_id = $2";
 
   static final String FIND = "SELECT " + COLUMNS + FROM + " WHERE t.id = $1 AND t.library_id = $2";
 

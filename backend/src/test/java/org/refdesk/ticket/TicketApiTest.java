@@ -149,7 +149,7 @@ class TicketApiTest {
 
     var noEmail = gateway.post("/api/tickets", new JsonObject().put("chatId", chatId), alice);
     assertEquals(409, noEmail.statusCode(), noEmail::bodyAsString);
-    assertEquals("conflict", errorCode(noEmail));
+    assertEquals("email_required", errorCode(noEmail));
     assertTrue(noEmail.bodyAsString().contains("e-mail"));
     var foreign = gateway.post("/api/tickets", new JsonObject().put("chatId", chatId), rosa);
     assertEquals(404, foreign.statusCode(), "another library's chat does not exist for it");

@@ -8,6 +8,8 @@ import ChatPane from './ChatPane.js';
 import PatronInfo from '../patron/PatronInfo.js';
 import AwayBanner from '../presence/AwayBanner.js';
 import EscalationNotice from '../alerts/EscalationNotice.js';
+import MissedChats from '../missed/MissedChats.js';
+import TicketsScreen from '../tickets/TicketsScreen.js';
 import { t } from '../messages/t.js';
 
 const PANES = [
@@ -17,7 +19,7 @@ const PANES = [
 ];
 
 export default {
-  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice },
+  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen },
   props: {
     me: { type: Object, required: true },
     settings: { type: Object, required: true },
@@ -53,11 +55,11 @@ export default {
     onUnmounted(desk.stop);
 
     return {
-      state, presence: desk.presence.state, PANES, banner, badge, skipTo, showPane: desk.showPane, dismissNotice: desk.presence.dismissNotice,
+      state, presence: desk.presence.state, PANES, banner, badge, skipTo, showPane: desk.showPane, showTickets: desk.showTickets, dismissNotice: desk.presence.dismissNotice,
     };
   },
   template: `
-    <div class="desk" :class="['show-' + state.pane, { wide: state.wide }]">
+    <div class="desk" :class="['show-' + state.pane, 'view-' + state.view, { wide: state.wide }]">
       <nav class="skip-links" :aria-label="t('desk.skipLinks')">
         <a href="#chat-pane" class="skip-link" data-test="skip-link" @click.prevent="skipTo('chat', 'chat-pane')">{{ t('desk.skipToChat') }}</a>
         <a href="#queue-title" class="skip-link" data-test="skip-queue" @click.prevent="skipTo('queue', 'queue-title')">{{ t('desk.skipToQueue') }}</a>
@@ -72,14 +74,17 @@ export default {
       </p>
       <AwayBanner />
       <EscalationNotice />
+      <MissedChats v-if="state.view === 'desk'" />
       <nav class="pane-switcher" :aria-label="t('desk.panes')">
         <button v-for="pane in PANES" :key="pane.name" type="button" :data-test="'show-' + pane.name"
-                :aria-pressed="state.pane === pane.name ? 'true' : 'false'" @click="showPane(pane.name)">
+                :aria-pressed="state.view === 'desk' && state.pane === pane.name ? 'true' : 'false'" @click="showPane(pane.name)">
           {{ t(pane.label) }}<span v-if="badge(pane.name)" class="badge">{{ badge(pane.name) }}<span
             class="visually-hidden">{{ ' ' + (pane.name === 'queue' ? t('desk.badgeWaiting') : t('desk.badgeUnread')) }}</span></span>
         </button>
+        <button type="button" data-test="show-tickets" :aria-pressed="state.view === 'tickets' ? 'true' : 'false'" @click="showTickets">{{ t('tickets.title') }}</button>
       </nav>
-      <main id="main" class="columns">
+      <TicketsScreen v-if="state.view === 'tickets'" />
+      <main v-show="state.view === 'desk'" id="main" class="columns">
         <section class="pane pane-queue" data-test="pane-queue" aria-labelledby="queue-title">
           <QueuePanel />
         </section>

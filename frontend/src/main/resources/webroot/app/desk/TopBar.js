@@ -21,7 +21,8 @@ export default {
     const { state, counters } = desk;
     const connection = computed(() => (CONNECTION_WORDS[state.connection] ? t(CONNECTION_WORDS[state.connection]) : state.connection));
     const shown = (n) => (n === null ? '–' : n);
-    return { state, counters, connection, shown, leave: desk.leave };
+    const toggleTickets = () => (state.view === 'tickets' ? desk.showPane(state.pane) : desk.showTickets());
+    return { state, counters, connection, shown, toggleTickets, leave: desk.leave };
   },
   template: `
     <header class="topbar desk-top">
@@ -40,6 +41,8 @@ export default {
         <span class="dot" aria-hidden="true"></span>{{ connection }}
       </p>
       <div class="top-actions">
+        <button type="button" class="ghost wide-only" data-test="toggle-tickets" :aria-pressed="state.view === 'tickets' ? 'true' : 'false'"
+                @click="toggleTickets">{{ t('tickets.title') }}</button>
         <ToolsMenu />
         <button type="button" class="ghost" data-test="sign-out" @click="leave">{{ t('common.signOut') }}</button>
       </div>

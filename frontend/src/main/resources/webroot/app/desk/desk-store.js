@@ -21,6 +21,9 @@ import { createQueues } from '../queues/queues-store.js';
 import { session, signOut } from '../session/session-store.js';
 import { createSettings } from '../settings/settings-store.js';
 import { createTags } from '../tags/tags-store.js';
+import { createTickets } from '../tickets/tickets-store.js';
+import { createMissed } from '../missed/missed-store.js';
+import { statusWord } from '../tickets/ticket-words.js';
 import { createServerClock, isDeadAir } from '../chats/timing.js';
 import { t } from '../messages/t.js';
 
@@ -48,6 +51,8 @@ function createDesk(me, mySettings, library) {
     me, connection: 'connecting', announcement: '', now: clock.now(),
     // What the middle pane shows: { kind: 'preview' | 'chat', chatId }; `pane` is the one pane shown on phones.
     focus: null, pane: 'queue', wide: window.matchMedia(WIDE).matches,
+    // 'desk' (queues, chats, patron) or 'tickets'.
+    view: 'desk',
   });
 
   const call = (path, options = {}) => api(path, { ...options, token: session.token }).catch((error) => {
@@ -58,7 +63,7 @@ function createDesk(me, mySettings, library) {
   const connector = createConnector({ token: () => session.token });
   const alerts = createAlerts();
   const presence = createPresence({ me, connector, call });
-  const isViewing = (chatId) => state.focus && state.focus.kind === 'chat' && state.focus.chatId === chatId
+  const isViewing = (chatId) => state.view === 'desk' && state.focus && state.focus.kind === 'chat' && state.focus.chatId === chatId
     && (state.wide || state.pane === 'chat') && !document.hidden;
   const tags = createTags({ call });
   const librarySync = createLibrary({ connector, call, tags, initial: library });
@@ -82,6 +87,13 @@ function createDesk(me, mySettings, library) {
   const escalations = createEscalations({
     connector, call, queues, now: () => state.now, firstMinuteSeconds: () => librarySync.state.firstMinuteSeconds, alerts, announce,
   });
+  const tickets = createTickets({
+    me, call, announce, words: {
+      replied: t('tickets.announceReplied'), noted: t('tickets.announceNoted'), assigned: t('tickets.announceAssigned'),
+      status: (s) => t('tickets.announceStatus', { status: statusWord(s) }),
+    },
+  });
+  const missed = createMissed({ call, tickets, announce, words: (count) => t('missed.title', { count }) });
   const away = createAway({ presence, awayAfterSeconds: () => librarySync.state.awayAfterSeconds });
 
   const offs = [];
@@ -143,9 +155,20 @@ function createDesk(me, mySettings, library) {
     if (tab && isViewing(tab.chatId)) chats.markRead(tab.chatId);
   }
 
-  /** On a phone, which one pane is shown. */
+  /** On a phone, which one pane is shown; a pane of the desk brings the desk back. */
   function showPane(name) {
+    state.view = 'desk';
     state.pane = name;
+  }
+
+  function showTickets() {
+    state.view = 'tickets';
+  }
+
+  /** The tickets screen with this ticket open (after making it from a chat). */
+  async function openTicket(ticketId) {
+    state.view = 'tickets';
+    await tickets.open(ticketId);
   }
 
   function widthChanged(media) {
@@ -220,8 +243,9 @@ function createDesk(me, mySettings, library) {
     offs.push(() => media.removeEventListener('change', widthChanged));
     document.addEventListener('visibilitychange', markSeen);
     offs.push(() => document.removeEventListener('visibilitychange', markSeen));
-    offs.push(watch(() => [state.focus, state.pane, state.wide], markSeen));
+    offs.push(watch(() => [state.focus, state.pane, state.wide, state.view], markSeen));
     offs.push(watch(() => presence.state.status, away.statusChanged));
+    offs.push(watch(() => presence.state.status, missed.statusChanged));
     // The recent list gains a chat when one of this operator's chats ends.
     offs.push(watch(() => chats.state.tabs.filter((t) => t.ended && t.ended !== 'earlier').length, (now, before) => {
       if (now > before) history.recent();
@@ -271,7 +295,7 @@ function createDesk(me, mySettings, library) {
   }
 
   return {
-    state, counters, start, stop, select, openTab, showPane, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
-    alerts, away, canned, chats, escalations, history, library: librarySync, presence, preview, queues, settings, tags,
+    state, counters, start, stop, select, openTab, showPane, showTickets, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
+    alerts, away, canned, chats, escalations, history, library: librarySync, missed, presence, preview, queues, settings, tags, tickets,
   };
 }

@@ -6,10 +6,11 @@ import { clockTime, describeBrowser } from '../ui/format.js';
 import { safeHref } from '/shared/linkify.js';
 import PatronEmail from './PatronEmail.js';
 import PatronHistory from '../history/PatronHistory.js';
+import MakeTicket from '../tickets/MakeTicket.js';
 import { t } from '../messages/t.js';
 
 export default {
-  components: { PatronEmail, PatronHistory },
+  components: { PatronEmail, PatronHistory, MakeTicket },
   setup() {
     const desk = useDesk();
     const { state } = desk;
@@ -58,6 +59,7 @@ export default {
       </dl>
       <template v-if="details && !details.error">
         <PatronEmail v-if="!patron.email && mine" :key="'email-' + chatId" :chat-id="chatId" />
+        <MakeTicket v-if="mine" :key="'ticket-' + chatId" :chat-id="chatId" />
         <PatronHistory :chat-id="chatId" :has-email="Boolean(patron.email)" />
       </template>
     </div>

@@ -1,13 +1,14 @@
 // A waiting chat before it is claimed: the whole question, anything more the patron has written, what
 // they are typing right now, and the Claim button. Whoever wins a claim is shown here at once.
-import { computed, onMounted, ref } from 'vue';
+import { computed, nextTick, onMounted, ref } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import { clockTime, waitedFor } from '../ui/format.js';
 import LinkedText from '../ui/LinkedText.js';
+import DismissForm from '../missed/DismissForm.js';
 import { t } from '../messages/t.js';
 
 export default {
-  components: { LinkedText },
+  components: { LinkedText, DismissForm },
   setup() {
     const desk = useDesk();
     const { state } = desk;
@@ -45,6 +46,31 @@ export default {
       }
     }
 
+    // A waiting chat that is spam is put aside with a reason; the queue hears it end.
+    const dismissing = ref(false);
+    const dismissButton = ref(null);
+    async function dismiss({ reason, note }) {
+      busy.value = true;
+      error.value = '';
+      const answer = await desk.missed.dismiss(chatId.value, reason, note);
+      busy.value = false;
+      if (answer.error) {
+        error.value = answer.error.message;
+        return;
+      }
+      dismissing.value = false;
+      desk.queues.markGone(chatId.value, 'ended');
+      desk.announce(t('missed.dismissed', { name: patronName.value }));
+      await nextTick();
+      const next = document.getElementById('queue-title');
+      if (next) next.focus();
+    }
+    async function cancelDismiss() {
+      dismissing.value = false;
+      await nextTick();
+      if (dismissButton.value) dismissButton.value.focus();
+    }
+
     // Chosen from the list (by click, Enter or the overdue notice): focus comes here, so the next Tab is
     // Claim, not the rest of the queue lists.
     const title = ref(null);
@@ -54,7 +80,10 @@ export default {
 
     const senderOf = (m) => (m.from && m.from.kind === 'operator' ? m.from.name : patronName.value);
 
-    return { state, preview, patronName, question, createdAt, holder, gone, busy, error, claim, senderOf, title, clockTime, waitedFor };
+    return {
+      state, preview, patronName, question, createdAt, holder, gone, busy, error, claim, senderOf, title, clockTime, waitedFor,
+      chatId, dismissing, dismissButton, dismiss, cancelDismiss,
+    };
   },
   template: `
     <section class="preview" aria-labelledby="preview-title" data-test="preview">
@@ -66,6 +95,10 @@ export default {
       <button v-if="!holder && !gone" type="button" class="primary claim" data-test="claim" :disabled="busy" @click="claim">
         {{ busy ? t('preview.claiming') : t('preview.claim') }}
       </button>
+      <template v-if="!holder && !gone">
+        <DismissForm v-if="dismissing" :chat-id="chatId" :busy="busy" initial="spam" @confirm="dismiss" @cancel="cancelDismiss" />
+        <button v-else ref="dismissButton" type="button" class="link-button" data-test="preview-dismiss" @click="dismissing = true">{{ t('preview.dismiss') }}</button>
+      </template>
       <p v-if="error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
       <h3 class="section-title">{{ t('preview.question') }}</h3>
       <p class="question-text" data-test="preview-question"><LinkedText :text="question" /></p>
