@@ -28,10 +28,12 @@ public final class TicketService {
 
   private final TicketRepository tickets;
   private final ChatVisibility chats;
+  private final ReplyLinks links;
 
-  public TicketService(TicketRepository tickets, ChatVisibility chats) {
+  TicketService(TicketRepository tickets, ChatVisibility chats, ReplyLinks links) {
     this.tickets = tickets;
     this.chats = chats;
+    this.links = links;
   }
 
   /** What an operator asks for; empty fields are taken from the chat when there is one. */
@@ -102,7 +104,7 @@ public final class TicketService {
         operator.id());
   }
 
-  private static String shortened(String text, int chars) {
+  static String shortened(String text, int chars) {
     if (text == null) {
       return "";
     }
@@ -162,7 +164,8 @@ public final class TicketService {
     }
     // The patron has the answer; the ticket waits on them.
     var status = Ticket.PENDING;
-    return MailOutbox.enqueue(conn, TicketMail.reply(ticket, text))
+    return MailOutbox.enqueue(
+            conn, TicketMail.reply(ticket, text, links.forTicket(ticket.id(), ticket.libraryId())))
         .compose(
             mailId ->
                 tickets.addMessage(

@@ -3,10 +3,12 @@ package org.refdesk.widget;
 import io.vertx.ext.web.Router;
 import org.refdesk.auth.AuthFeature;
 import org.refdesk.chat.ChatFeature;
+import org.refdesk.library.LibraryFeature;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
+import org.refdesk.ticket.TicketFeature;
 
 /**
  * What the patron's widget calls: a queue's description, starting and ending a chat; no account.
@@ -38,6 +40,8 @@ public final class WidgetFeature implements Feature {
                 wiring.redis(),
                 wiring.keys(),
                 wiring.config().chatStartsPerAddress(),
-                wiring.originCheck()));
+                wiring.originCheck(),
+                LibraryFeature.repository(wiring),
+                TicketFeature.patrons(wiring)));
   }
 }

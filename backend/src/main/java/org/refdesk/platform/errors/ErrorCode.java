@@ -30,7 +30,8 @@ public enum ErrorCode {
   CHAT_ENDED(1015, 409, "chat_ended"),
   NOT_PARTICIPANT(1016, 403, "not_participant"),
   ALREADY_CLAIMED(1017, 409, "already_claimed"),
-  TAG_REQUIRED(1018, 409, "tag_required");
+  TAG_REQUIRED(1018, 409, "tag_required"),
+  LINK_EXPIRED(1019, 410, "link_expired");
 
   private static final Map<Integer, ErrorCode> BY_FAILURE_CODE =
       Arrays.stream(values())
