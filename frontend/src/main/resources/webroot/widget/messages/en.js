@@ -70,7 +70,7 @@ export default {
   'question.another': 'Ask another question',
   'question.badEmail': 'That e-mail address does not look right.',
   'question.emailWhy': 'We send the answer to this address.',
-  'question.fixFields': { one: 'Please check the field marked below.', other: 'Please check the {count} fields marked below.' },
+  'question.fixFields': { one: 'Please check the marked field.', other: 'Please check the {count} marked fields.' },
   'question.lead': 'Leave your question and we will answer by e-mail.',
   'question.nameTooLong': 'Please keep the name to {count} characters.',
   'question.needEmail': 'Please give your e-mail address, so we can send the answer.',
