@@ -123,6 +123,7 @@ async function openChat(chat, waiting, options) {
     chat,
     waiting,
     limits: queueLimits,
+    email: lastPatron && lastPatron.email ? lastPatron.email : undefined,
     unread,
     host,
     setStatus,

@@ -86,6 +86,16 @@ export default {
   // send
   'send.sending': 'Sending…',
   'send.slowDown': 'Not sent yet: you are sending quickly. It will go out in a moment.',
+  // transcript: "E-mail me this chat" (patron mail)
+  'transcript.address': 'E-mail address for the transcript',
+  'transcript.ask': 'E-mail me this chat',
+  'transcript.atEnd': 'We will e-mail this chat to {email} when it ends.',
+  'transcript.badEmail': 'That e-mail address does not look right.',
+  'transcript.cancel': 'Cancel',
+  'transcript.failed': 'The transcript could not be asked for: {reason}',
+  'transcript.onItsWay': 'This chat is on its way to {email}.',
+  'transcript.send': 'Send',
+  'transcript.tooMany': 'Too many transcripts were asked for; please try again later.',
   // waiting
   'waiting.aboutMinutes': { one: 'about {count} minute', other: 'about {count} minutes' },
   'waiting.and': ', ',
