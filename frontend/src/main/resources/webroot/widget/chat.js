@@ -72,7 +72,7 @@ export function showChat(main, { chat, waiting, limits, email, unread: unreadBef
   const newChatButton = h('button', { type: 'button', class: 'primary', text: t('chat.newChat') });
   const ended = h('div', { class: 'ended', hidden: true }, endedText, newChatButton);
   const transcript = transcriptOffer({ chatId: chat.chatId, token: chat.token, email });
-  const actions = h('div', { class: 'actions' }, transcript.node, endButton, confirm, endError);
+  const actions = h('div', { class: 'actions' }, endButton, confirm, endError, transcript.node);
 
   main.replaceChildren(h('div', { class: 'chat' }, banner, slowDown, waitLine, log, theyType, composer, actions, ended));
 

@@ -57,8 +57,10 @@ class TranscriptBrowserTest {
       var draft = patron.waitFor(By.id("draft"));
       draft.click();
 
-      // From the message box, past Send, to "E-mail me this chat".
+      // From the message box, past Send and End chat, to "E-mail me this chat".
       draft.sendKeys(Keys.TAB);
+      patron.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+      assertEquals("End chat", active(patron, "textContent"));
       patron.driver().switchTo().activeElement().sendKeys(Keys.TAB);
       assertEquals("E-mail me this chat", active(patron, "textContent"));
       patron.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
