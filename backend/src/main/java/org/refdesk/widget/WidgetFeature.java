@@ -3,7 +3,6 @@ package org.refdesk.widget;
 import io.vertx.ext.web.Router;
 import org.refdesk.auth.AuthFeature;
 import org.refdesk.chat.ChatFeature;
-import org.refdesk.library.LibraryFeature;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
 import org.refdesk.presence.PresenceFeature;
@@ -41,7 +40,6 @@ public final class WidgetFeature implements Feature {
                 wiring.keys(),
                 wiring.config().chatStartsPerAddress(),
                 wiring.originCheck(),
-                LibraryFeature.repository(wiring),
                 TicketFeature.patrons(wiring)));
   }
 }

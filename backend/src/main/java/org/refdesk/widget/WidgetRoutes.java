@@ -17,7 +17,6 @@ import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatLimits;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.chat.ChatRepository.NewChat;
-import org.refdesk.library.LibraryRepository;
 import org.refdesk.library.LibrarySettings;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
@@ -77,7 +76,6 @@ final class WidgetRoutes {
   private final RedisKeys keys;
   private final int startsPerAddress;
   private final OriginCheck originCheck;
-  private final LibraryRepository libraries;
   private final PatronTickets patronTickets;
 
   WidgetRoutes(
@@ -92,7 +90,6 @@ final class WidgetRoutes {
       RedisKeys keys,
       int startsPerAddress,
       OriginCheck originCheck,
-      LibraryRepository libraries,
       PatronTickets patronTickets) {
     this.chats = chats;
     this.lifecycle = lifecycle;
@@ -105,7 +102,6 @@ final class WidgetRoutes {
     this.keys = keys;
     this.startsPerAddress = startsPerAddress;
     this.originCheck = originCheck;
-    this.libraries = libraries;
     this.patronTickets = patronTickets;
   }
 
@@ -150,8 +146,7 @@ final class WidgetRoutes {
               var online = onlineFor(queue);
               var waiting = queues.waitingCount(queue.id()).otherwise(0);
               var wait = queueRepository.medianWaitSeconds(queue.id());
-              var library = libraries.settings(queue.libraryId());
-              return Future.all(online, waiting, wait, library)
+              return Future.all(online, waiting, wait)
                   .map(
                       done ->
                           new JsonObject()
@@ -168,7 +163,9 @@ final class WidgetRoutes {
                               .put("expectedWaitSeconds", wait.result().orElse(null))
                               .put("settings", queue.settings())
                               .put("limits", PATRON_LIMITS)
-                              .put("offline", offlineForm(library.result()))
+                              .put(
+                                  "offline",
+                                  offlineForm(LibrarySettings.effective(queue.librarySettings())))
                               .put("embeddable", embeddable));
             })
         .onSuccess(body -> Responses.ok(ctx, body))
@@ -196,22 +193,18 @@ final class WidgetRoutes {
     var ip = clientAddress.of(ctx.request());
     findQueue(slug)
         .compose(
-            queue ->
-                libraries
-                    .settings(queue.libraryId())
-                    .compose(
-                        settings -> {
-                          var question =
-                              OfflineQuestionInput.read(
-                                  body, OfflineQuestionInput.formFields(settings));
-                          return countQuestion(queue.libraryId(), ip)
-                              .compose(
-                                  v ->
-                                      patronTickets.ask(
-                                          queue,
-                                          question,
-                                          settings.getString(LibrarySettings.OFFLINE_ANSWER_TIME)));
-                        }))
+            queue -> {
+              var settings = LibrarySettings.effective(queue.librarySettings());
+              var question =
+                  OfflineQuestionInput.read(body, OfflineQuestionInput.formFields(settings));
+              return countQuestion(queue.libraryId(), ip)
+                  .compose(
+                      v ->
+                          patronTickets.ask(
+                              queue,
+                              question,
+                              settings.getString(LibrarySettings.OFFLINE_ANSWER_TIME)));
+            })
         .onSuccess(answer -> Responses.created(ctx, answer))
         .onFailure(ctx::fail);
   }
