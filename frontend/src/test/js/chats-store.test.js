@@ -129,6 +129,17 @@ test('ending: the server\'s refusal stays on the tab; a chat already over counts
   assert.equal(tab.ended, 'system');
 });
 
+test('asking for the transcript posts for the chat; a refusal stays on the tab in words', async () => {
+  const { chats, call } = setup();
+  const tab = chats.open({ chatId: 4 });
+  call.routes['POST /api/chats/4/transcript'] = { email: 'sam@example.org', when: 'atEnd', repeated: false };
+  assert.equal(await chats.emailTranscript(tab), true);
+  assert.ok(call.calls.some((c) => c.path === '/api/chats/4/transcript'));
+  call.routes['POST /api/chats/4/transcript'] = apiError(400, 'invalid', 'No address.');
+  assert.equal(await chats.emailTranscript(tab), false);
+  assert.match(tab.error, /No address\./);
+});
+
 test('the patron ending the chat is announced; dismissing the tab unfollows it and forgets its details', async () => {
   const { chats, connector, announced, closed } = setup();
   const tab = chats.open({ chatId: 4, patronName: 'Sam' });

@@ -12,6 +12,7 @@ const WEBROOT = fileURLToPath(new URL('../../main/resources/webroot/', import.me
 const FRONT_ENDS = [
   { name: 'operator app', folder: 'app', catalogue: 'app/messages/en.js' },
   { name: 'widget', folder: 'widget', catalogue: 'widget/messages/en.js' },
+  { name: 'reply page', folder: 'reply', catalogue: 'reply/messages/en.js' },
 ];
 
 // A key: dotted lower-camel words, e.g. 'queues.claimedBy'.

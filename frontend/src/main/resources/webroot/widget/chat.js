@@ -7,6 +7,7 @@ import { createConnector } from '/shared/connector.js';
 import { focus, h, remainingHint } from './dom.js';
 import { clock, linkedText, waitingText } from './format.js';
 import { sendingText } from './sending.js';
+import { transcriptOffer } from './transcript.js';
 import { t } from './messages/t.js';
 
 const POLL_MS = 15000;
@@ -29,8 +30,9 @@ const TYPING_PAUSE_MS = 10000;
  * @param setStatus shows a short line under the widget's title
  * @param onSeq     called with each new last seq, to keep it for a reload
  * @param onNewChat called when the patron asks for a new chat, after this screen let go of everything
+ * @param email     the address the patron gave for this chat, offered for its transcript
  */
-export function showChat(main, { chat, waiting, limits, unread: unreadBefore = 0, host, setStatus, onSeq, onNewChat }) {
+export function showChat(main, { chat, waiting, limits, email, unread: unreadBefore = 0, host, setStatus, onSeq, onNewChat }) {
   const { chatId, token } = chat;
   const seenBefore = chat.lastSeq || 0;
   const connector = createConnector({ token });
@@ -69,7 +71,8 @@ export function showChat(main, { chat, waiting, limits, unread: unreadBefore = 0
   const endedText = h('p', { class: 'ended-title', text: t('chat.ended') });
   const newChatButton = h('button', { type: 'button', class: 'primary', text: t('chat.newChat') });
   const ended = h('div', { class: 'ended', hidden: true }, endedText, newChatButton);
-  const actions = h('div', { class: 'actions' }, endButton, confirm, endError);
+  const transcript = transcriptOffer({ chatId: chat.chatId, token: chat.token, email });
+  const actions = h('div', { class: 'actions' }, endButton, confirm, endError, transcript.node);
 
   main.replaceChildren(h('div', { class: 'chat' }, banner, slowDown, waitLine, log, theyType, composer, actions, ended));
 
@@ -371,6 +374,8 @@ export function showChat(main, { chat, waiting, limits, unread: unreadBefore = 0
     composer.hidden = true;
     actions.hidden = true;
     endedText.textContent = why;
+    // Asked for or not, the transcript can still be asked for once the chat has ended.
+    ended.append(transcript.node);
     ended.hidden = false;
     setStatus(t('chat.statusEnded'));
     host.post('active', { active: false });

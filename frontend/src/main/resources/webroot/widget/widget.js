@@ -5,6 +5,7 @@ import { h } from './dom.js';
 import { textOn } from './format.js';
 import { connectHost } from './host.js';
 import { loadChat } from './lazy.js';
+import { showQuestionForm, showReceipt } from './offline.js';
 import { showForm, showOffline, showProblem } from './start.js';
 import { forgetChat, saveChat, savedChat, savePatron, savedPatron } from './storage.js';
 import { t } from './messages/t.js';
@@ -122,6 +123,7 @@ async function openChat(chat, waiting, options) {
     chat,
     waiting,
     limits: queueLimits,
+    email: lastPatron && lastPatron.email ? lastPatron.email : undefined,
     unread,
     host,
     setStatus,
@@ -165,7 +167,22 @@ async function begin(options = {}) {
   host.post('active', { active: false });
   setStatus(queue.library && queue.library.name);
   if (!queue.online) {
-    show(showOffline(main, { queue, onCheckAgain: () => begin({ takeFocus: true }) }), options);
+    const onCheckAgain = () => begin({ takeFocus: true });
+    // A gateway from before offline questions describes no form: then only "nobody is answering".
+    if (!queue.offline) {
+      show(showOffline(main, { queue, onCheckAgain }), options);
+      return;
+    }
+    show(showQuestionForm(main, {
+      queue,
+      patron: options.patron,
+      onCheckAgain,
+      onAsked(answer, patron) {
+        keepPatron(patron);
+        show(showReceipt(main, { queue, email: answer.email, onAnother: () => begin({ takeFocus: true, patron }) }),
+          { takeFocus: true });
+      },
+    }), options);
     return;
   }
   show(showForm(main, {

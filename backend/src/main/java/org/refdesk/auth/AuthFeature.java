@@ -21,6 +21,10 @@ public final class AuthFeature implements Feature {
                 revoked(wiring)));
   }
 
+  public static SignedLinks links(Wiring wiring) {
+    return wiring.once(SignedLinks.class, () -> new SignedLinks(wiring.signingKey()));
+  }
+
   public static RevokedTokens revoked(Wiring wiring) {
     return wiring.once(
         RevokedTokens.class,

@@ -7,20 +7,23 @@ final class QueueSql {
 
   static final String QUEUE_BY_SLUG =
       """
-      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
+      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name,
+             l.settings AS library_settings
         FROM queues q JOIN libraries l ON l.id = q.library_id
        WHERE q.slug = $1
       """;
 
   static final String ALL_QUEUES =
       """
-      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
+      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name,
+             l.settings AS library_settings
         FROM queues q JOIN libraries l ON l.id = q.library_id
       """;
 
   static final String QUEUE_BY_ID =
       """
-      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name
+      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name,
+             l.settings AS library_settings
         FROM queues q JOIN libraries l ON l.id = q.library_id
        WHERE q.id = $1
       """;

@@ -1,6 +1,7 @@
 package org.refdesk.seed;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.refdesk.auth.Passwords;
 import org.refdesk.canned.CannedRepository;
+import org.refdesk.library.LibrarySettings;
 import org.refdesk.operator.Operator;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.operator.OperatorRepository.NewOperator;
@@ -160,7 +162,18 @@ public final class DemoLibrary {
   }
 
   private Future<Long> insertLibrary(SqlConnection conn) {
-    var settings = new JsonObject().put("demo", true);
+    // One field of the library's own on the offline question form, to show how they look.
+    var settings =
+        new JsonObject()
+            .put("demo", true)
+            .put(
+                LibrarySettings.OFFLINE_FIELDS,
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("label", "Library card number")
+                            .put("required", false)
+                            .put("maxChars", 20)));
     return conn.preparedQuery(SeedSql.INSERT_LIBRARY)
         .execute(Tuple.of(NAME, "UTC", settings))
         .map(rows -> rows.iterator().next().getLong("id"))

@@ -18,7 +18,8 @@ public record Ticket(
     Long assigneeId,
     String assigneeName,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {
+    OffsetDateTime updatedAt,
+    String libraryName) {
 
   public static final String NEW = "new";
   public static final String OPEN = "open";
@@ -39,7 +40,8 @@ public record Ticket(
         row.getLong("assignee_id"),
         row.getString("assignee_name"),
         row.getOffsetDateTime("created_at"),
-        row.getOffsetDateTime("updated_at"));
+        row.getOffsetDateTime("updated_at"),
+        row.getString("library_name"));
   }
 
   public JsonObject toJson() {

@@ -102,6 +102,7 @@ public final class TicketRepository {
     return conn.preparedQuery(TicketSql.SET_STATUS).execute(Tuple.of(ticketId, status)).mapEmpty();
   }
 
+  /** {@code authorId} is null for a patron's message. */
   Future<Long> addMessage(
       SqlConnection conn, long ticketId, String kind, Long authorId, String text, Long mailId) {
     return conn.preparedQuery(TicketSql.ADD_MESSAGE)
@@ -109,8 +110,9 @@ public final class TicketRepository {
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
+  /** {@code actorId} is null for what a patron did. */
   Future<Void> addHistory(
-      SqlConnection conn, long ticketId, long actorId, String action, JsonObject detail) {
+      SqlConnection conn, long ticketId, Long actorId, String action, JsonObject detail) {
     return conn.preparedQuery(TicketSql.ADD_HISTORY)
         .execute(Tuple.of(ticketId, actorId, action, detail))
         .mapEmpty();
@@ -118,6 +120,15 @@ public final class TicketRepository {
 
   Future<List<TicketMessage>> messages(long ticketId) {
     return pool.preparedQuery(TicketSql.MESSAGES)
+        .execute(Tuple.of(ticketId))
+        .map(rows -> all(rows, TicketMessage::from));
+  }
+
+  /**
+   * What the patron may read of the thread: replies to them and their own messages, never notes.
+   */
+  Future<List<TicketMessage>> patronVisibleMessages(long ticketId) {
+    return pool.preparedQuery(TicketSql.PATRON_VISIBLE_MESSAGES)
         .execute(Tuple.of(ticketId))
         .map(rows -> all(rows, TicketMessage::from));
   }
@@ -139,8 +150,9 @@ public final class TicketRepository {
     return list;
   }
 
+  /** {@code createdBy} is null for a patron's question left in the widget. */
   record NewTicket(
-      long libraryId, long queueId, Long chatId, String subject, String email, long createdBy) {}
+      long libraryId, long queueId, Long chatId, String subject, String email, Long createdBy) {}
 
   record Locked(long id, String status, Long assigneeId) {}
 }

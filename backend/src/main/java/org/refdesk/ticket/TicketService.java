@@ -33,16 +33,19 @@ public final class TicketService {
   private final ChatVisibility chats;
   private final ChatRepository chatEvents;
   private final ChatLifecycle lifecycle;
+  private final ReplyLinks links;
 
-  public TicketService(
+  TicketService(
       TicketRepository tickets,
       ChatVisibility chats,
       ChatRepository chatEvents,
-      ChatLifecycle lifecycle) {
+      ChatLifecycle lifecycle,
+      ReplyLinks links) {
     this.tickets = tickets;
     this.chats = chats;
     this.chatEvents = chatEvents;
     this.lifecycle = lifecycle;
+    this.links = links;
   }
 
   /**
@@ -209,7 +212,7 @@ public final class TicketService {
         operator.id());
   }
 
-  private static String shortened(String text, int chars) {
+  static String shortened(String text, int chars) {
     if (text == null) {
       return "";
     }
@@ -269,7 +272,8 @@ public final class TicketService {
     }
     // The patron has the answer; the ticket waits on them.
     var status = Ticket.PENDING;
-    return MailOutbox.enqueue(conn, TicketMail.reply(ticket, text))
+    return MailOutbox.enqueue(
+            conn, TicketMail.reply(ticket, text, links.forTicket(ticket.id(), ticket.libraryId())))
         .compose(
             mailId ->
                 tickets.addMessage(

@@ -8,12 +8,13 @@ final class TicketSql {
   private static final String COLUMNS =
       """
       t.id, t.library_id, t.queue_id, q.name AS queue_name, t.chat_id, t.subject, t.patron_email,
-      t.status, t.assignee_id, a.display_name AS assignee_name, t.created_at, t.updated_at
+      t.status, t.assignee_id, a.display_name AS assignee_name, t.created_at, t.updated_at,
+      l.name AS library_name
       """;
 
   private static final String FROM =
       """
-      FROM tickets t JOIN queues q ON q.id = t.queue_id
+      FROM tickets t JOIN queues q ON q.id = t.queue_id JOIN libraries l ON l.id = t.library_id
       LEFT JOIN operators a ON a.id = t.assignee_id
       """;
 
@@ -86,6 +87,16 @@ final class TicketSql {
         LEFT JOIN operators o ON o.id = m.author_id
         LEFT JOIN mail_outbox mo ON mo.id = m.mail_id
        WHERE m.ticket_id = $1
+       ORDER BY m.id
+      """;
+
+  /** The patron's view of the thread: no note, and no word of the outbox or of staff names. */
+  static final String PATRON_VISIBLE_MESSAGES =
+      """
+      SELECT m.id, m.kind, NULL::bigint AS author_id, NULL::text AS author_name, m.body, m.created_at,
+             NULL::bigint AS mail_id, NULL::text AS mail_status, NULL::text AS mail_error
+        FROM ticket_messages m
+       WHERE m.ticket_id = $1 AND m.kind IN ('to_patron', 'from_patron')
        ORDER BY m.id
       """;
 

@@ -7,6 +7,7 @@ import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
+import org.refdesk.ticket.TicketFeature;
 
 /**
  * What the patron's widget calls: a queue's description, starting and ending a chat; no account.
@@ -38,6 +39,7 @@ public final class WidgetFeature implements Feature {
                 wiring.redis(),
                 wiring.keys(),
                 wiring.config().chatStartsPerAddress(),
-                wiring.originCheck()));
+                wiring.originCheck(),
+                TicketFeature.patrons(wiring)));
   }
 }

@@ -17,6 +17,7 @@ import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatLimits;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.chat.ChatRepository.NewChat;
+import org.refdesk.library.LibrarySettings;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.redis.LuaScript;
@@ -32,6 +33,7 @@ import org.refdesk.presence.PresenceState;
 import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueRepository;
 import org.refdesk.queue.QueueState;
+import org.refdesk.ticket.PatronTickets;
 
 /** What the patron's widget calls: no account, and a token for one chat once it starts. */
 final class WidgetRoutes {
@@ -44,6 +46,11 @@ final class WidgetRoutes {
   static final int MAX_NAME = 80;
   private static final int MAX_NAME_WORDS = 6;
 
+  /** Questions one address may leave for one library while nobody is online, per hour. */
+  static final int QUESTIONS_PER_HOUR = 5;
+
+  private static final int QUESTION_WINDOW_SECONDS = 3600;
+
   /**
    * What the widget's form holds its fields to, as this route does; sent with the queue
    * description.
@@ -53,7 +60,8 @@ final class WidgetRoutes {
           .put("messageChars", ChatLimits.MESSAGE_CHARS)
           .put("emailChars", ChatLimits.EMAIL_CHARS)
           .put("nameChars", MAX_NAME)
-          .put("nameWords", MAX_NAME_WORDS);
+          .put("nameWords", MAX_NAME_WORDS)
+          .put("questionsPerHour", QUESTIONS_PER_HOUR);
 
   private static final Pattern WORDS = Pattern.compile("\\s+");
 
@@ -68,6 +76,7 @@ final class WidgetRoutes {
   private final RedisKeys keys;
   private final int startsPerAddress;
   private final OriginCheck originCheck;
+  private final PatronTickets patronTickets;
 
   WidgetRoutes(
       ChatRepository chats,
@@ -80,7 +89,8 @@ final class WidgetRoutes {
       Redis redis,
       RedisKeys keys,
       int startsPerAddress,
-      OriginCheck originCheck) {
+      OriginCheck originCheck,
+      PatronTickets patronTickets) {
     this.chats = chats;
     this.lifecycle = lifecycle;
     this.queueRepository = queueRepository;
@@ -92,6 +102,7 @@ final class WidgetRoutes {
     this.keys = keys;
     this.startsPerAddress = startsPerAddress;
     this.originCheck = originCheck;
+    this.patronTickets = patronTickets;
   }
 
   /**
@@ -119,6 +130,7 @@ final class WidgetRoutes {
     router.post("/api/widget/chats").handler(this::startChat);
     router.get("/api/widget/chats/:id").handler(this::waitingInfo);
     router.post("/api/widget/chats/:id/end").handler(this::endChat);
+    router.post("/api/widget/tickets").handler(this::leaveQuestion);
   }
 
   private void describeQueue(RoutingContext ctx) {
@@ -151,10 +163,71 @@ final class WidgetRoutes {
                               .put("expectedWaitSeconds", wait.result().orElse(null))
                               .put("settings", queue.settings())
                               .put("limits", PATRON_LIMITS)
+                              .put(
+                                  "offline",
+                                  offlineForm(LibrarySettings.effective(queue.librarySettings())))
                               .put("embeddable", embeddable));
             })
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * What the offline question form shows: the library's answer time (null: the widget's own) and
+   * fields.
+   */
+  private static JsonObject offlineForm(JsonObject settings) {
+    return new JsonObject()
+        .put("answerTime", settings.getString(LibrarySettings.OFFLINE_ANSWER_TIME))
+        .put("fields", OfflineQuestionInput.formFields(settings));
+  }
+
+  /**
+   * A question left while nobody is online: checked against the library's own fields (every field
+   * that is wrong is named), counted per address and library, then a ticket in that queue with a
+   * receipt by e-mail. Nothing is stored when any of that refuses.
+   */
+  private void leaveQuestion(RoutingContext ctx) {
+    var body = JsonInput.body(ctx).json();
+    var slug = body.getValue("queue") instanceof String s ? s : null;
+    var ip = clientAddress.of(ctx.request());
+    findQueue(slug)
+        .compose(
+            queue -> {
+              var settings = LibrarySettings.effective(queue.librarySettings());
+              var question =
+                  OfflineQuestionInput.read(body, OfflineQuestionInput.formFields(settings));
+              return countQuestion(queue.libraryId(), ip)
+                  .compose(
+                      v ->
+                          patronTickets.ask(
+                              queue,
+                              question,
+                              settings.getString(LibrarySettings.OFFLINE_ANSWER_TIME)));
+            })
+        .onSuccess(answer -> Responses.created(ctx, answer))
+        .onFailure(ctx::fail);
+  }
+
+  private Future<Void> countQuestion(long libraryId, String ip) {
+    return COUNT_IN_WINDOW
+        .run(
+            redis,
+            List.of(keys.offlineQuestions(libraryId, ip)),
+            List.of(Integer.toString(QUESTION_WINDOW_SECONDS)))
+        .compose(
+            count ->
+                count.toInteger() > QUESTIONS_PER_HOUR
+                    ? Future.failedFuture(
+                        new ApiException(
+                            ErrorCode.RATE_LIMITED,
+                            "You have left "
+                                + QUESTIONS_PER_HOUR
+                                + " questions in the last hour, the most we take from one place; please try again later.",
+                            new JsonObject().put("limit", QUESTIONS_PER_HOUR)))
+                    : Future.<Void>succeededFuture(),
+            // As for chat starts: a guard, not a gate, when Redis is away.
+            redisDown -> Future.succeededFuture());
   }
 
   /** Only an operator who monitors this queue and is *online* counts; internal and away do not. */

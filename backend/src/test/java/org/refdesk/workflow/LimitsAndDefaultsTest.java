@@ -62,7 +62,8 @@ class LimitsAndDefaultsTest {
             .put("messageChars", 4000)
             .put("emailChars", 254)
             .put("nameChars", 80)
-            .put("nameWords", 6),
+            .put("nameWords", 6)
+            .put("questionsPerHour", 5),
         limits);
     var tooLong =
         gateway.post(

@@ -18,9 +18,20 @@ export default {
     const needsTag = computed(() => desk.library.state.requireTag && tags.value.length === 0);
     const titleId = computed(() => `end-title-${props.tab.chatId}`);
     const tagNames = computed(() => tags.value.map((t) => t.name).join(', '));
+    // The transcript can go to the patron only at an address the chat has.
+    const patronEmail = computed(() => {
+      const details = desk.chats.detailsOf(props.tab.chatId);
+      return details && details.patron ? details.patron.email || null : null;
+    });
+    const sendTranscript = ref(false);
 
     async function end() {
       ending.value = true;
+      // Asked for first: the gateway mails it once the chat has ended, and a refusal keeps the chat open.
+      if (sendTranscript.value && patronEmail.value && !(await desk.chats.emailTranscript(props.tab))) {
+        ending.value = false;
+        return;
+      }
       const done = await desk.chats.end(props.tab);
       ending.value = false;
       if (done) emit('ended');
@@ -38,7 +49,7 @@ export default {
       else if (confirmButton.value) confirmButton.value.focus();
     });
 
-    return { ending, root, confirmButton, needsTag, titleId, tagNames, end };
+    return { ending, root, confirmButton, needsTag, titleId, tagNames, patronEmail, sendTranscript, end };
   },
   template: `
     <div ref="root" class="end-panel" data-test="end-panel" role="group" :aria-labelledby="titleId" @keydown.esc="$emit('cancel')">
@@ -47,6 +58,9 @@ export default {
         <template v-if="tagNames">{{ t('end.tagged', { tags: tagNames }) }}</template>
         <template v-else>{{ t('end.tagFirst') }}</template></p>
       <TagInput :chat-id="tab.chatId" place="end" />
+      <label v-if="patronEmail" class="check-row" data-test="end-transcript">
+        <input type="checkbox" :checked="sendTranscript" @change="sendTranscript = $event.target.checked">
+        {{ t('end.sendTranscript', { email: patronEmail }) }}</label>
       <p v-if="tab.error" class="error" role="alert" data-test="end-error"><span aria-hidden="true">&#9888;</span> {{ tab.error }}</p>
       <div class="button-row">
         <button ref="confirmButton" type="button" class="danger" data-test="confirm-end" :disabled="ending || needsTag"

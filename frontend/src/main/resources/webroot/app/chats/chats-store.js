@@ -187,6 +187,21 @@ export function createChats({ me, connector, call, isViewing, announce, alert, c
     return true;
   }
 
+  /**
+   * Asks for the chat's transcript to go to the patron's own address when the chat ends (at once if
+   * it has). Answers whether the gateway took it; its refusal stays on the tab.
+   */
+  async function emailTranscript(tab) {
+    tab.error = '';
+    try {
+      await call(`/api/chats/${tab.chatId}/transcript`, { method: 'POST', body: {} });
+      return true;
+    } catch (error) {
+      tab.error = t('end.transcriptFailed', { reason: error.message });
+      return false;
+    }
+  }
+
   /** Closes an ended chat's tab; an open chat keeps its tab until it ends. */
   function dismiss(tab) {
     const off = follows.get(tab.chatId);
@@ -215,7 +230,7 @@ export function createChats({ me, connector, call, isViewing, announce, alert, c
   }
 
   return {
-    state, open, send, say, retry, typed, end, dismiss, restore, loadDetails, detailsOf, rememberDetails, setDraft, clearError,
+    state, open, send, say, retry, typed, end, emailTranscript, dismiss, restore, loadDetails, detailsOf, rememberDetails, setDraft, clearError,
     markRead, stop, tabOf,
   };
 }

@@ -161,6 +161,9 @@ export default {
   'end.question': 'End the chat with {name}? They will see that it has ended.',
   'end.tagFirst': 'Tag the chat first, so the library knows what patrons ask about.',
   'end.tagged': 'Tagged {tags}. Add another tag if one fits too.',
+  // end: the transcript by e-mail (patron mail)
+  'end.sendTranscript': 'E-mail the transcript to the patron ({email})',
+  'end.transcriptFailed': 'The transcript could not be asked for, so the chat is still open: {reason}',
   // events
   'events.aLibrarian': 'A librarian',
   'events.endedIdle': 'Chat ended (no activity)',

@@ -31,7 +31,8 @@ public enum ErrorCode {
   NOT_PARTICIPANT(1016, 403, "not_participant"),
   ALREADY_CLAIMED(1017, 409, "already_claimed"),
   TAG_REQUIRED(1018, 409, "tag_required"),
-  EMAIL_REQUIRED(1019, 409, "email_required");
+  EMAIL_REQUIRED(1019, 409, "email_required"),
+  LINK_EXPIRED(1020, 410, "link_expired");
 
   private static final Map<Integer, ErrorCode> BY_FAILURE_CODE =
       Arrays.stream(values())

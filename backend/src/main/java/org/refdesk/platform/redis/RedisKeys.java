@@ -29,6 +29,18 @@ public final class RedisKeys {
     return prefix + "rate:chat-start:" + ip;
   }
 
+  /**
+   * Questions left for one library from one address while nobody was online, in the current window.
+   */
+  public String offlineQuestions(long libraryId, String ip) {
+    return prefix + "rate:offline-question:" + libraryId + ":" + ip;
+  }
+
+  /** Transcripts asked for by e-mail from one address, in the current window. */
+  public String transcriptRequests(String ip) {
+    return prefix + "rate:transcript:" + ip;
+  }
+
   /** Waiting chats of a queue, scored by arrival time in epoch milliseconds. */
   public String waiting(long queueId) {
     return prefix + "queue:" + queueId + ":waiting";
