@@ -8,6 +8,7 @@ import ChatPane from './ChatPane.js';
 import PatronInfo from '../patron/PatronInfo.js';
 import AwayBanner from '../presence/AwayBanner.js';
 import EscalationNotice from '../alerts/EscalationNotice.js';
+import StaffChatPanel from '../staffchat/StaffChatPanel.js';
 import { t } from '../messages/t.js';
 
 const PANES = [
@@ -17,7 +18,7 @@ const PANES = [
 ];
 
 export default {
-  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice },
+  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, StaffChatPanel },
   props: {
     me: { type: Object, required: true },
     settings: { type: Object, required: true },
@@ -53,7 +54,7 @@ export default {
     onUnmounted(desk.stop);
 
     return {
-      state, presence: desk.presence.state, PANES, banner, badge, skipTo, showPane: desk.showPane, dismissNotice: desk.presence.dismissNotice,
+      state, presence: desk.presence.state, staffPanel: desk.staffchat.state.panel, PANES, banner, badge, skipTo, showPane: desk.showPane, dismissNotice: desk.presence.dismissNotice,
     };
   },
   template: `
@@ -90,6 +91,7 @@ export default {
           <PatronInfo />
         </aside>
       </main>
+      <StaffChatPanel v-if="staffPanel.open" />
       <div class="visually-hidden" aria-live="polite" data-test="announcer">{{ state.announcement }}</div>
     </div>
   `,

@@ -4,6 +4,7 @@ import { computed } from 'vue';
 import { useDesk } from './desk-store.js';
 import StatusMenu from '../presence/StatusMenu.js';
 import ToolsMenu from '../settings/ToolsMenu.js';
+import StaffChatButton from '../staffchat/StaffChatButton.js';
 import { t } from '../messages/t.js';
 
 const CONNECTION_WORDS = {
@@ -15,7 +16,7 @@ const CONNECTION_WORDS = {
 };
 
 export default {
-  components: { StatusMenu, ToolsMenu },
+  components: { StatusMenu, ToolsMenu, StaffChatButton },
   setup() {
     const desk = useDesk();
     const { state, counters } = desk;
@@ -40,6 +41,7 @@ export default {
         <span class="dot" aria-hidden="true"></span>{{ connection }}
       </p>
       <div class="top-actions">
+        <StaffChatButton />
         <ToolsMenu />
         <button type="button" class="ghost" data-test="sign-out" @click="leave">{{ t('common.signOut') }}</button>
       </div>

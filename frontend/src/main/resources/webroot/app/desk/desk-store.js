@@ -20,6 +20,7 @@ import { createPreview } from '../queues/preview-store.js';
 import { createQueues } from '../queues/queues-store.js';
 import { session, signOut } from '../session/session-store.js';
 import { createSettings } from '../settings/settings-store.js';
+import { createStaffChat } from '../staffchat/staffchat-store.js';
 import { createTags } from '../tags/tags-store.js';
 import { createServerClock, isDeadAir } from '../chats/timing.js';
 import { t } from '../messages/t.js';
@@ -81,6 +82,9 @@ function createDesk(me, mySettings, library) {
   const preview = createPreview({ connector, loadDetails: chats.loadDetails, queues });
   const escalations = createEscalations({
     connector, call, queues, now: () => state.now, firstMinuteSeconds: () => librarySync.state.firstMinuteSeconds, alerts, announce,
+  });
+  const staffchat = createStaffChat({
+    me, connector, call, isWide: () => state.wide, announce, alert: alerts.internalMessage,
   });
   const away = createAway({ presence, awayAfterSeconds: () => librarySync.state.awayAfterSeconds });
 
@@ -202,6 +206,7 @@ function createDesk(me, mySettings, library) {
       queues.reload();
       activity.refresh();
       presence.beat();
+      if (reconnected) staffchat.reload();
       // The first connection follows the desk's own first reads; only a break can have hidden a change.
       if (reconnected) librarySync.reload();
     }
@@ -222,6 +227,9 @@ function createDesk(me, mySettings, library) {
     offs.push(() => document.removeEventListener('visibilitychange', markSeen));
     offs.push(watch(() => [state.focus, state.pane, state.wide], markSeen));
     offs.push(watch(() => presence.state.status, away.statusChanged));
+    document.addEventListener('visibilitychange', staffchat.seen);
+    offs.push(() => document.removeEventListener('visibilitychange', staffchat.seen));
+    offs.push(watch(() => state.wide, staffchat.seen));
     // The recent list gains a chat when one of this operator's chats ends.
     offs.push(watch(() => chats.state.tabs.filter((t) => t.ended && t.ended !== 'earlier').length, (now, before) => {
       if (now > before) history.recent();
@@ -234,6 +242,7 @@ function createDesk(me, mySettings, library) {
     escalations.start(me.operator.libraryId);
     librarySync.start(me.operator.libraryId);
     away.start();
+    staffchat.start();
     canned.load();
     tags.load();
     history.recent();
@@ -250,6 +259,7 @@ function createDesk(me, mySettings, library) {
     for (const off of offs.splice(0)) off();
     clearInterval(ticker);
     away.stop();
+    staffchat.stop();
     escalations.stop();
     librarySync.stop();
     settings.stop();
@@ -272,6 +282,6 @@ function createDesk(me, mySettings, library) {
 
   return {
     state, counters, start, stop, select, openTab, showPane, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
-    alerts, away, canned, chats, escalations, history, library: librarySync, presence, preview, queues, settings, tags,
+    alerts, away, canned, chats, escalations, history, library: librarySync, presence, preview, queues, settings, staffchat, tags,
   };
 }
