@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -118,6 +119,12 @@ class StaffChatBrowserTest {
       assertEquals(
           "internal", colleague(alice, benId).getAttribute("data-status"), "a dot beside the word");
 
+      ben.script(
+          """
+          window.tones = [];
+          const start = OscillatorNode.prototype.start;
+          OscillatorNode.prototype.start = function (...args) { window.tones.push(this.frequency.value); return start.apply(this, args); };
+          """);
       colleague(alice, benId).click();
       alice.waitFor(By.cssSelector("[data-test=room]"));
       until(alice, d -> "room-composer".equals(focused(alice)));
@@ -131,6 +138,13 @@ class StaffChatBrowserTest {
           d ->
               d.findElements(By.cssSelector("[data-test=staffchat-unread]")).stream()
                   .anyMatch(b -> b.getText().startsWith("1")));
+      until(ben, d -> !((List<?>) ben.script("return window.tones")).isEmpty());
+      var tones = (List<?>) ben.script("return window.tones");
+      assertTrue(
+          tones.stream()
+              .noneMatch(
+                  f -> List.of(880.0, 1568.0, 660.0, 1000.0).contains(((Number) f).doubleValue())),
+          "the staff-chat sound is none of the patron sounds: " + tones);
       var badge = ben.css("[data-test=staffchat-unread]");
       assertTrue(
           badge.getText().contains("1 unread"), "words for a screen reader: " + badge.getText());
@@ -178,6 +192,24 @@ class StaffChatBrowserTest {
           ben.driver().findElements(By.cssSelector("[data-test=room-message]")).stream()
               .anyMatch(m -> m.getText().contains("cover the desk")),
           "the staff room shows its own messages only");
+
+      // Its sound is a choice of its own, saved to the account.
+      ben.css("[data-test=staffchat-close]").click();
+      until(ben, d -> "staffchat-toggle".equals(focused(ben)));
+      ben.css("[data-test=tools]").click();
+      ben.waitFor(By.cssSelector("[data-test=alert-settings]")).click();
+      var internalSound = ben.waitFor(By.cssSelector("[data-test=alert-internal-sound]"));
+      assertTrue(internalSound.isSelected(), "on by default");
+      internalSound.click();
+      gateway.eventually(
+          "the choice is saved",
+          () ->
+              gateway.count(
+                      "SELECT count(*) FROM operator_settings WHERE operator_id = $1"
+                          + " AND alerts ->> 'internalSound' = 'false'",
+                      benId)
+                  == 1,
+          10_000);
       assertTrue(alice.consoleErrors().isEmpty(), () -> alice.consoleErrors().toString());
       assertTrue(ben.consoleErrors().isEmpty(), () -> ben.consoleErrors().toString());
     }

@@ -8,7 +8,7 @@ export default {
     const desk = useDesk();
     const staff = desk.staffchat;
     const q = ref('');
-    const MAX = desk.state.me.limits.internalSearchChars || 200;
+    const MAX = desk.state.me.limits.internalSearchChars;
     const roomName = (id) => {
       const room = staff.roomOf(id);
       return room ? room.name : '';
