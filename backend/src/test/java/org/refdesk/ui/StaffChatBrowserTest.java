@@ -193,6 +193,22 @@ class StaffChatBrowserTest {
               .anyMatch(m -> m.getText().contains("cover the desk")),
           "the staff room shows its own messages only");
 
+      // Kept and searchable: a result opens its room.
+      alice.css("[data-test=staff-search]").sendKeys("COVER desk" + Keys.ENTER);
+      var result = alice.waitFor(By.cssSelector("[data-test=staff-search-result]"));
+      assertTrue(result.getText().contains("Can you cover the desk at three?"), result::getText);
+      assertEquals(
+          1, alice.driver().findElements(By.cssSelector("[data-test=staff-search-result]")).size());
+      result.click();
+      until(
+          alice,
+          d -> d.findElement(By.cssSelector("[data-test=room-title]")).getText().contains("Ben"));
+      sees(alice, "Yes, I will be there.");
+      assertTrue(
+          alice.accessibilityViolations().isEmpty(),
+          () -> "staff chat: " + alice.accessibilityViolations());
+      alice.screenshot("staffchat-1280");
+
       // Its sound is a choice of its own, saved to the account.
       ben.css("[data-test=staffchat-close]").click();
       until(ben, d -> "staffchat-toggle".equals(focused(ben)));
@@ -232,6 +248,10 @@ class StaffChatBrowserTest {
       ben.css("[data-test=room-back]").sendKeys(Keys.ENTER);
       until(ben, d -> "staff-room".equals(focused(ben)));
       assertTrue(ben.css("[data-test=colleagues]").isDisplayed());
+      ben.screenshot("staffchat-360");
+      assertTrue(
+          ben.accessibilityViolations().isEmpty(),
+          () -> "staff chat: " + ben.accessibilityViolations());
       assertEquals(
           Boolean.TRUE,
           ben.script(
