@@ -555,3 +555,45 @@ test('a patron sending too fast is refused as rate_limited: the message stays, t
   await t.clock.advance(60000);
   assert.equal(t.bus().sent('chat.send').length, 2, 'sent once more, not again after the reply');
 });
+
+test('a staff room is followed and resumed like a chat, from its own address and events', async () => {
+  const pages = [];
+  const t = setup({
+    fetchRoomEvents: async (roomId, after) => {
+      pages.push({ roomId, after });
+      return { events: after < 2 ? [{ type: 'message', roomId, seq: 2, text: 'b' }] : [], more: false };
+    },
+  });
+  const seen = [];
+  t.connector.followRoom(5, { lastSeq: 1, onEvent: (e) => seen.push(e.seq) });
+  t.bus().open();
+  await settle();
+  assert.deepEqual(t.bus().of('register').map((f) => f.address), ['internal.5']);
+  assert.deepEqual(pages, [{ roomId: 5, after: 1 }]);
+  assert.deepEqual(t.store.calls, [], 'no chat is asked');
+  t.bus().deliver('internal.5', { type: 'message', roomId: 5, seq: 2, text: 'b' });
+  t.bus().deliver('internal.5', { type: 'message', roomId: 5, seq: 3, text: 'c' });
+  assert.deepEqual(seen, [2, 3]);
+});
+
+test('a room message goes to internal.send with its room id, resent under its first id, and never mixes with the chat of the same number', async () => {
+  const t = setup();
+  t.bus().open();
+  const room = t.connector.sendRoomMessage(5, 'Cover the desk?');
+  const chat = t.connector.sendMessage(5, 'Hello patron');
+  const [toRoom] = t.bus().sent('internal.send');
+  const [toChat] = t.bus().sent('chat.send');
+  assert.deepEqual(toRoom.body, { roomId: 5, text: 'Cover the desk?', clientMsgId: room.clientMsgId });
+  assert.deepEqual(toChat.body, { chatId: 5, text: 'Hello patron', clientMsgId: chat.clientMsgId });
+  assert.deepEqual(t.connector.pendingFor(5).map((p) => p.text), ['Hello patron']);
+  t.bus().reply(toChat, { seq: 9, at: 'now' });
+  await chat.done;
+  t.bus().drop();
+  await t.clock.advance(15000);
+  t.bus().open();
+  const [again] = t.bus().sent('internal.send');
+  assert.equal(again.body.clientMsgId, room.clientMsgId);
+  assert.equal(t.bus().sent('chat.send').length, 0, 'the acknowledged chat message is not resent');
+  t.bus().reply(again, { seq: 1, at: 'now' });
+  assert.deepEqual(await room.done, { seq: 1, at: 'now' });
+});

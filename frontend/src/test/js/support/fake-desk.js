@@ -5,6 +5,7 @@
 export function fakeConnector() {
   const subscriptions = new Map();
   const follows = new Map();
+  const rooms = new Map();
   const sent = [];
   const messages = [];
   let ids = 0;
@@ -31,6 +32,17 @@ export function fakeConnector() {
       messages.push(message);
       return { clientMsgId: message.clientMsgId, done };
     },
+    followRoom(roomId, handlers) {
+      rooms.set(roomId, handlers);
+      return () => rooms.delete(roomId);
+    },
+    sendRoomMessage(roomId, text) {
+      let settle;
+      const done = new Promise((resolve, reject) => { settle = { resolve, reject }; });
+      const message = { roomId, text, clientMsgId: `r${++ids}`, ...settle };
+      messages.push(message);
+      return { clientMsgId: message.clientMsgId, done };
+    },
     discard() {},
     /** Plays an event the gateway published on `address`. */
     publish(address, event) {
@@ -42,6 +54,13 @@ export function fakeConnector() {
       const handlers = follows.get(chatId);
       if (handlers) handlers.onEvent(event);
     },
+    /** Plays an event of a followed staff room. */
+    roomEvent(roomId, event) {
+      const handlers = rooms.get(roomId);
+      if (handlers) handlers.onEvent(event);
+    },
+    /** Where the connector was told to start a room from. */
+    roomFollowedFrom: (roomId) => (rooms.has(roomId) ? rooms.get(roomId).lastSeq : undefined),
     isSubscribed: (address) => subscriptions.has(address),
     isFollowing: (chatId) => follows.has(chatId),
   };

@@ -4,8 +4,9 @@
 // on every frame, backoff with jitter, a watchdog for sockets that die without closing, a quicker
 // word when a call goes unanswered or the browser says the network is gone, and after each
 // reconnect: addresses registered again, followed chats resumed by seq, unconfirmed messages resent
-// under their first clientMsgId.
-import { CHAT_SEND, chat } from './addresses.js';
+// under their first clientMsgId. Chats and staff rooms are numbered, resumed and sent to alike, so
+// both are streams of one connector: a chat under its id, a room under `internal:<id>`.
+import { CHAT_SEND, INTERNAL_SEND, chat, internal } from './addresses.js';
 import { api } from './api.js';
 import { backoffDelay } from './backoff.js';
 import { createChatStream } from './chat-stream.js';
@@ -28,6 +29,7 @@ export function createConnector({
   url = '/eventbus',
   token,
   fetchEvents,
+  fetchRoomEvents,
   EventBus,
   setTimeout: setTimer = (fn, ms) => globalThis.setTimeout(fn, ms),
   clearTimeout: clearTimer = (id) => globalThis.clearTimeout(id),
@@ -57,6 +59,16 @@ export function createConnector({
   const headers = () => ({ token: currentToken() });
   const fetchPage = fetchEvents || ((chatId, after) =>
     api(`/api/chats/${encodeURIComponent(chatId)}/events?after=${after}&limit=200`, { token: currentToken() }));
+  const fetchRoomPage = fetchRoomEvents || ((roomId, after) =>
+    api(`/api/internal/rooms/${encodeURIComponent(roomId)}/events?after=${after}&limit=200`, { token: currentToken() }));
+  // What differs between a chat and a staff room: where its events are heard and fetched, where a
+  // message goes and under which field its id travels.
+  const KINDS = {
+    chat: { address: chat, sendTo: CHAT_SEND, field: 'chatId', fetch: fetchPage, key: (id) => id },
+    room: { address: internal, sendTo: INTERNAL_SEND, field: 'roomId', fetch: fetchRoomPage, key: (id) => `internal:${id}` },
+  };
+  // Outbox key -> { kind, id }: the outbox keeps messages per stream, and must not mix chat 5 with room 5.
+  const targets = new Map();
 
   const stateListeners = new Set();
   const errorListeners = new Set();
@@ -332,10 +344,12 @@ export function createConnector({
 
   // ---- messages ---------------------------------------------------------------------------------
 
-  function sendMessage(chatId, text) {
-    const entry = outbox.add(chatId, text);
+  function post(kind, id, text) {
+    const key = KINDS[kind].key(id);
+    targets.set(String(key), { kind, id });
+    const entry = outbox.add(key, text);
     if (closed) outbox.abandon(new BusError('closed'));
-    else flush(chatId);
+    else flush(key);
     return { clientMsgId: entry.clientMsgId, done: entry.done };
   }
 
@@ -346,7 +360,9 @@ export function createConnector({
     if (!entry || entry.state !== 'pending' || resendTimers.has(entry.clientMsgId)) return;
     const { clientMsgId } = entry;
     const attempt = outbox.sending(clientMsgId).attempts;
-    send(CHAT_SEND, { chatId: entry.chatId, text: entry.text, clientMsgId }).then(
+    const target = targets.get(String(chatId)) || { kind: 'chat', id: chatId };
+    const kind = KINDS[target.kind];
+    send(kind.sendTo, { [kind.field]: target.id, text: entry.text, clientMsgId }).then(
       (reply) => {
         outbox.acknowledge(clientMsgId, reply);
         flush(chatId);
@@ -356,7 +372,7 @@ export function createConnector({
         if (outbox.get(clientMsgId) !== entry || entry.attempts !== attempt || entry.state !== 'sent') return;
         if (outbox.fail(clientMsgId, error)) {
           // Still pending, and sent again later; a screen may say why (a patron sending too fast).
-          for (const fn of [...retryListeners]) safeCall(fn, { chatId: entry.chatId, clientMsgId, error });
+          for (const fn of [...retryListeners]) safeCall(fn, { [kind.field]: target.id, clientMsgId, error });
           resendTimers.set(clientMsgId, setTimer(() => {
             resendTimers.delete(clientMsgId);
             flush(chatId);
@@ -385,18 +401,20 @@ export function createConnector({
 
   // ---- chats ------------------------------------------------------------------------------------
 
-  function followChat(chatId, { lastSeq = 0, onEvent, onError } = {}) {
-    const follow = { chatId, onError, active: true, resuming: null, again: false, retryTimer: null, attempts: 0 };
+  function followStream(kindName, id, { lastSeq = 0, onEvent, onError } = {}) {
+    const kind = KINDS[kindName];
+    const key = kind.key(id);
+    const follow = { id, fetch: kind.fetch, onError, active: true, resuming: null, again: false, retryTimer: null, attempts: 0 };
     follow.stream = createChatStream({
       lastSeq,
       deliver: (event) => {
-        acknowledgeEcho(chatId, event);
+        acknowledgeEcho(key, event);
         safeCall(onEvent, event);
       },
       onGap: () => resume(follow),
     });
     follows.add(follow);
-    const unsubscribe = subscribe(chat(chatId), (event) => follow.stream.push(event));
+    const unsubscribe = subscribe(kind.address(id), (event) => follow.stream.push(event));
     if (open) resume(follow);
     return once(() => {
       follow.active = false;
@@ -437,7 +455,7 @@ export function createConnector({
       let more = true;
       while (more && follow.active) {
         const after = follow.stream.lastSeq;
-        const page = (await fetchPage(follow.chatId, after)) || {};
+        const page = (await follow.fetch(follow.id, after)) || {};
         if (!follow.active) return;
         follow.stream.pushPage(page.events || []);
         // A page that moved nothing on would be asked for again forever.
@@ -499,9 +517,13 @@ export function createConnector({
     /** Told `{chatId, clientMsgId, error}` each time a message failed and will be sent again. */
     onRetry: (fn) => listen(retryListeners, fn),
     subscribe,
-    followChat,
+    followChat: (chatId, options) => followStream('chat', chatId, options),
+    /** A staff room, followed as a chat is: in seq order, resumed after every break. */
+    followRoom: (roomId, options) => followStream('room', roomId, options),
     send,
-    sendMessage,
+    sendMessage: (chatId, text) => post('chat', chatId, text),
+    /** A staff-room message, kept and resent under its first clientMsgId as a chat message is. */
+    sendRoomMessage: (roomId, text) => post('room', roomId, text),
     pendingFor: (chatId) => outbox.forChat(chatId),
     discard: (clientMsgId) => outbox.discard(clientMsgId),
     close,

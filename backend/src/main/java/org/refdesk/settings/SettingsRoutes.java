@@ -36,6 +36,8 @@ public final class SettingsRoutes {
           "boolean",
           "messageSound",
           "boolean",
+          "internalSound",
+          "boolean",
           "volume",
           "number",
           "soundName",

@@ -3,6 +3,7 @@ package org.refdesk.staffchat;
 import io.vertx.core.Deployable;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.refdesk.operator.OperatorFeature;
 import org.refdesk.platform.bridge.BridgeRule;
@@ -10,6 +11,7 @@ import org.refdesk.platform.config.RefdeskConfig;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
 import org.refdesk.platform.metrics.RefdeskMetrics;
+import org.refdesk.platform.web.ClientLimits;
 
 /**
  * Staff chat: the library's staff room and a direct room per pair of its operators, with numbered,
@@ -20,6 +22,12 @@ public final class StaffChatFeature implements Feature {
   @Override
   public void mount(Router router, Wiring wiring) {
     new StaffChatRoutes(repository(wiring)).mount(router, OperatorFeature.auth(wiring));
+  }
+
+  @Override
+  public List<Object> policies(Wiring wiring) {
+    return List.of(
+        (ClientLimits) () -> Map.of("internalSearchChars", StaffChatRoutes.SEARCH_CHARS));
   }
 
   @Override

@@ -72,6 +72,13 @@ final class StaffChatRepository {
         .map(rows -> mapped(rows, StaffMessage::from));
   }
 
+  /** The messages of the operator's rooms that hold every word searched for, newest first. */
+  Future<List<StaffMessage>> search(long operatorId, long libraryId, String words, int limit) {
+    return pool.preparedQuery(StaffChatSql.SEARCH)
+        .execute(Tuple.of(operatorId, libraryId, words, limit))
+        .map(rows -> mapped(rows, StaffMessage::from));
+  }
+
   /** Records how far the operator has read; answers the mark kept (never lower than before). */
   Future<Integer> markRead(long roomId, long operatorId, int seq) {
     return pool.preparedQuery(StaffChatSql.MARK_READ)

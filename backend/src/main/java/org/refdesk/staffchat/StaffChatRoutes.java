@@ -5,7 +5,9 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
 import org.refdesk.chat.ChatLimits;
+import org.refdesk.operator.OperatorAddresses;
 import org.refdesk.operator.OperatorAuth;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.JsonInput;
@@ -14,10 +16,17 @@ import org.refdesk.platform.web.QueryParams;
 import org.refdesk.platform.web.Responses;
 
 /**
- * Operators' staff-room calls: their rooms, opening a direct room, resuming a room's messages and
- * marking them read. A room the caller is not in answers 404, as one that does not exist.
+ * Operators' staff-room calls: their rooms, opening a direct room, resuming a room's messages,
+ * marking them read and searching them. A room the caller is not in answers 404, as one that does
+ * not exist.
  */
 final class StaffChatRoutes {
+
+  /** The longest search an operator may type; told to the app as {@code internalSearchChars}. */
+  static final int SEARCH_CHARS = 200;
+
+  /** At most this many messages answer a search: a person reads the newest, then refines. */
+  static final int SEARCH_RESULTS = 50;
 
   private final StaffChatRepository rooms;
 
@@ -30,6 +39,7 @@ final class StaffChatRoutes {
     router.post("/api/internal/rooms").handler(operatorAuth).handler(this::open);
     router.get("/api/internal/rooms/:id/events").handler(operatorAuth).handler(this::events);
     router.post("/api/internal/rooms/:id/read").handler(operatorAuth).handler(this::read);
+    router.get("/api/internal/search").handler(operatorAuth).handler(this::search);
   }
 
   private void list(RoutingContext ctx) {
@@ -66,7 +76,41 @@ final class StaffChatRoutes {
                                     .filter(room -> room.id() == roomId.get())
                                     .findFirst()
                                     .orElseThrow()))
-        .onSuccess(room -> Responses.ok(ctx, room.toJson()))
+        .onSuccess(
+            room -> {
+              // The colleague's open app lists the room now, and hears it from its first message.
+              ctx.vertx()
+                  .eventBus()
+                  .publish(
+                      OperatorAddresses.operator(colleagueId),
+                      new JsonObject()
+                          .put("type", "internal-room")
+                          .put("roomId", room.id())
+                          .put("at", Instant.now().toString()));
+              Responses.ok(ctx, room.toJson());
+            })
+        .onFailure(ctx::fail);
+  }
+
+  /** Messages of the caller's rooms holding every word of {@code q}, newest first. */
+  private void search(RoutingContext ctx) {
+    var raw = ctx.queryParams().get("q");
+    var words = raw == null ? "" : raw.strip();
+    if (words.isEmpty()) {
+      throw ApiException.invalid("'q' must name at least one word to search for.");
+    }
+    if (words.length() > SEARCH_CHARS) {
+      throw ApiException.invalid("'q' may be at most " + SEARCH_CHARS + " characters.");
+    }
+    var operator = OperatorAuth.operator(ctx);
+    rooms
+        .search(operator.id(), operator.libraryId(), words, SEARCH_RESULTS)
+        .onSuccess(
+            found -> {
+              var messages = new JsonArray();
+              found.forEach(message -> messages.add(message.toJson()));
+              Responses.ok(ctx, new JsonObject().put("messages", messages));
+            })
         .onFailure(ctx::fail);
   }
 

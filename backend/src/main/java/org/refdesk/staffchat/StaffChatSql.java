@@ -132,4 +132,23 @@ final class StaffChatSql {
       DO UPDATE SET last_read_seq = GREATEST(internal_reads.last_read_seq, EXCLUDED.last_read_seq)
       RETURNING last_read_seq
       """;
+
+  /**
+   * $1 operator, $2 library, $3 words (as a person types them into a search box), $4 limit: the
+   * messages of the operator's rooms holding every word, newest first. Rooms are chosen as in
+   * {@link #ROOMS_OF}; the word test matches the index of V10.
+   */
+  static final String SEARCH =
+      """
+      SELECT m.room_id, m.seq, m.client_msg_id, m.sender_id, m.sender_name, m.body, m.created_at
+      FROM internal_messages m
+      JOIN internal_rooms r ON r.id = m.room_id
+      WHERE r.library_id = $2
+        AND EXISTS (SELECT 1 FROM operators o
+                    WHERE o.id = $1 AND o.library_id = $2 AND o.disabled_at IS NULL)
+        AND (r.kind = 'staff' OR $1 IN (r.operator_low, r.operator_high))
+        AND to_tsvector('simple', m.body) @@ websearch_to_tsquery('simple', $3)
+      ORDER BY m.created_at DESC, m.room_id, m.seq DESC
+      LIMIT $4
+      """;
 }

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -565,6 +569,97 @@ class StaffChatTest {
     var response = gateway.get("/api/internal/rooms/" + room + "/events?" + query, token);
     assertEquals(200, response.statusCode(), response::bodyAsString);
     return response.bodyAsJsonObject();
+  }
+
+  // ---- GET /api/internal/search
+
+  @Test
+  @DisplayName(
+      "search finds the words in the caller's rooms only: not a direct room they are not in, not another library's")
+  void search() {
+    var word = "quokka" + UUID.randomUUID().toString().replace("-", "");
+    var staffWord = "wombat" + UUID.randomUUID().toString().replace("-", "");
+    var sent =
+        sendAlone(message(direct, "m-" + UUID.randomUUID(), "Is the " + word + " back?"), alice);
+    assertEquals("rec", sent.getString("type"), sent::encode);
+    sent = sendAlone(message(staffRoom, "m-" + UUID.randomUUID(), "Cake: " + staffWord), ben);
+    assertEquals("rec", sent.getString("type"), sent::encode);
+
+    var found = searchFor(word, alice);
+    assertEquals(200, found.statusCode(), found::bodyAsString);
+    var messages = found.bodyAsJsonObject().getJsonArray("messages");
+    assertEquals(1, messages.size(), messages::encode);
+    assertEquals(direct, messages.getJsonObject(0).getLong("roomId"));
+    assertNotNull(messages.getJsonObject(0).getInteger("seq"));
+    assertEquals("Alice Moreno", messages.getJsonObject(0).getJsonObject("from").getString("name"));
+    assertEquals(
+        1,
+        searchFor(word.toUpperCase() + " is", alice)
+            .bodyAsJsonObject()
+            .getJsonArray("messages")
+            .size(),
+        "every word, in any case");
+    assertEquals(1, searchFor(word, ben).bodyAsJsonObject().getJsonArray("messages").size());
+
+    assertEquals(
+        0,
+        searchFor(word, carol).bodyAsJsonObject().getJsonArray("messages").size(),
+        "not in that direct room");
+    assertEquals(
+        1,
+        searchFor(staffWord, carol).bodyAsJsonObject().getJsonArray("messages").size(),
+        "but in the staff room");
+    var other = searchFor(staffWord, rosa);
+    assertEquals(200, other.statusCode(), other::bodyAsString);
+    assertEquals(
+        0,
+        other.bodyAsJsonObject().getJsonArray("messages").size(),
+        "another library sees nothing");
+    assertEquals(0, searchFor(word, rosa).bodyAsJsonObject().getJsonArray("messages").size());
+  }
+
+  @Test
+  @DisplayName("search refuses a patron, no token, and an empty, blank, missing or too long q")
+  void searchRefused() {
+    assertEquals(401, searchFor("maps", patron).statusCode());
+    assertEquals(401, searchFor("maps", null).statusCode());
+    for (var q : List.of("", "%20%20%20", "x".repeat(201))) {
+      var refused = gateway.get("/api/internal/search?q=" + q, alice);
+      assertEquals(400, refused.statusCode(), refused::bodyAsString);
+      assertEquals("invalid", refused.bodyAsJsonObject().getJsonObject("error").getString("code"));
+    }
+    var missing = gateway.get("/api/internal/search", alice);
+    assertEquals(400, missing.statusCode(), missing::bodyAsString);
+    assertEquals(200, searchFor("x".repeat(200), alice).statusCode(), "200 characters are allowed");
+    var limits = gateway.get("/api/me", alice).bodyAsJsonObject().getJsonObject("limits");
+    assertEquals(200, limits.getInteger("internalSearchChars"), limits::encode);
+  }
+
+  // ---- operator.<id>
+
+  @Test
+  @DisplayName(
+      "the colleague is told on operator.<id> when a room with them is opened, and no one else")
+  void openedRoomIsTold() {
+    try (var benHears = gateway.listen("operator." + benId, ben);
+        var carolHears = gateway.listen("operator." + carolId, carol)) {
+      var opened =
+          gateway.post("/api/internal/rooms", new JsonObject().put("operatorId", benId), alice);
+      assertEquals(200, opened.statusCode(), opened::bodyAsString);
+      var notice =
+          benHears
+              .next("operator." + benId, b -> "internal-room".equals(b.getString("type")), 5000)
+              .getJsonObject("body");
+      assertEquals(direct, notice.getLong("roomId"));
+      assertNull(
+          carolHears.nothingOn(
+              "operator." + carolId, b -> "internal-room".equals(b.getString("type")), SILENCE_MS));
+    }
+  }
+
+  private static HttpResponse<Buffer> searchFor(String q, String token) {
+    return gateway.get(
+        "/api/internal/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), token);
   }
 
   private static JsonObject message(long room) {

@@ -42,7 +42,8 @@ class LimitsAndDefaultsTest {
             .put("cannedShortcutChars", 32)
             .put("tagNameChars", 60)
             .put("ticketSubjectChars", 200)
-            .put("ticketTextChars", 20000),
+            .put("ticketTextChars", 20000)
+            .put("internalSearchChars", 200),
         me.getJsonObject("limits"));
     var settings = me.getJsonObject("library").getJsonObject("settings");
     assertEquals(60, settings.getInteger("firstMinuteSeconds"));

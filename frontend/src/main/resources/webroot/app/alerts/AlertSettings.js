@@ -33,7 +33,13 @@ export default {
       desk.alerts.play({ name: 'message' });
     }
 
+    function testInternalSound() {
+      desk.alerts.unlockAudio();
+      desk.alerts.play({ name: 'internal' });
+    }
+
     return {
+      testInternalSound,
       settings: alertSettings, choose: desk.alerts.choose, SOUNDS, permissionWords, percent, status, askNotificationPermission: desk.alerts.askPermission,
       testSound, testMessageSound,
     };
@@ -65,6 +71,12 @@ export default {
           <label class="check-row"><input type="checkbox" :checked="settings.messageSound" @change="choose('messageSound', $event.target.checked)" data-test="alert-message-sound">
             {{ t('alerts.messageSound') }}</label>
           <p class="muted small">{{ t('alerts.messageFollows') }}</p>
+        </fieldset>
+        <fieldset>
+          <legend>{{ t('staffchat.alertLegend') }}</legend>
+          <label class="check-row"><input type="checkbox" :checked="settings.internalSound" @change="choose('internalSound', $event.target.checked)" data-test="alert-internal-sound">
+            {{ t('staffchat.alertSound') }}</label>
+          <button type="button" class="secondary" data-test="test-internal-sound" @click="testInternalSound">{{ t('staffchat.alertTest') }}</button>
         </fieldset>
         <fieldset>
           <legend>{{ t('alerts.overdueLegend') }}</legend>

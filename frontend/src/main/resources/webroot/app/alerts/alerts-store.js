@@ -1,7 +1,8 @@
 // How a chat gets the operator's attention when they are looking elsewhere: a sound, a flashing tab
 // title and a desktop notification, and for a chat nobody has answered in its first minute a louder
 // sound again every 15 s. A patron's reply in a chat the operator is answering has a sound of its own
-// (short and high, so it is never taken for a new chat). The choices are the operator's own and live on the server (the settings
+// (short and high, so it is never taken for a new chat), and a colleague's message in staff chat another
+// (low and falling). The choices are the operator's own and live on the server (the settings
 // store saves them), so they follow the operator to another desk; localStorage only caches them so the
 // first alert after a reload does not wait for the network.
 import { reactive, watch } from 'vue';
@@ -63,6 +64,9 @@ const TONES = {
 };
 // Not one of the choices for new chats: it must always sound unlike them.
 const MESSAGE_TONES = [[0, 1568, 0.09, 'triangle', 0.7], [0.1, 2093, 0.14, 'triangle', 0.7]];
+// A colleague's message in staff chat: low and soft, falling, so it is never taken for a patron.
+const INTERNAL_TONES = [[0, 587, 0.16, 'sine', 0.6], [0.14, 440, 0.22, 'sine', 0.6]];
+const NAMED_TONES = { message: MESSAGE_TONES, internal: INTERNAL_TONES };
 
 export function createAlerts() {
   let audio = null;
@@ -85,7 +89,7 @@ export function createAlerts() {
     const peak = Math.min(0.9, 0.35 * volume * (loud ? 1.9 : 1));
     const rounds = loud ? [0, 0.7] : [0];
     for (const round of rounds) {
-      for (const [offset, frequency, length, type, share] of (name === 'message' ? MESSAGE_TONES : TONES[name]) || TONES.chime) {
+      for (const [offset, frequency, length, type, share] of (NAMED_TONES[name] || TONES[name]) || TONES.chime) {
         tone(audio.currentTime + 0.01 + round + offset, frequency, length, type, Math.max(0.0002, peak * share));
       }
     }
@@ -161,6 +165,16 @@ export function createAlerts() {
     if (alertSettings.desktop && lookingElsewhere()) notify(title, body, `refdesk-message-${chatId}`);
   }
 
+  /** A colleague wrote in a staff room that is not in front of this operator. */
+  function internalMessage({ title, body, roomId }) {
+    if (alertSettings.internalSound) play({ name: 'internal' });
+    if (alertSettings.titleFlash && lookingElsewhere()) {
+      unseen += 1;
+      flashTitle(t('alerts.flashNewMessage', { count: unseen }));
+    }
+    if (alertSettings.desktop && lookingElsewhere()) notify(title, body, `refdesk-internal-${roomId}`);
+  }
+
   /** Chats nobody has answered in their first minute: repeated every 15 s until someone does. */
   function overdue({ title, body, count }) {
     if (alertSettings.escalationSound) play({ loud: true });
@@ -189,7 +203,7 @@ export function createAlerts() {
   }
 
   return {
-    state: alertSettings, choose: chooseAlert, askPermission: askNotificationPermission, start, stop, newChat, newMessage, overdue, play,
+    state: alertSettings, choose: chooseAlert, askPermission: askNotificationPermission, start, stop, newChat, newMessage, internalMessage, overdue, play,
     unlockAudio,
   };
 }

@@ -10,6 +10,7 @@ import AwayBanner from '../presence/AwayBanner.js';
 import EscalationNotice from '../alerts/EscalationNotice.js';
 import MissedChats from '../missed/MissedChats.js';
 import TicketsScreen from '../tickets/TicketsScreen.js';
+import StaffChatPanel from '../staffchat/StaffChatPanel.js';
 import { t } from '../messages/t.js';
 
 const PANES = [
@@ -19,7 +20,7 @@ const PANES = [
 ];
 
 export default {
-  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen },
+  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen, StaffChatPanel },
   props: {
     me: { type: Object, required: true },
     settings: { type: Object, required: true },
@@ -55,7 +56,7 @@ export default {
     onUnmounted(desk.stop);
 
     return {
-      state, presence: desk.presence.state, PANES, banner, badge, skipTo, showPane: desk.showPane, showTickets: desk.showTickets, dismissNotice: desk.presence.dismissNotice,
+      state, presence: desk.presence.state, staffPanel: desk.staffchat.state.panel, PANES, banner, badge, skipTo, showPane: desk.showPane, showTickets: desk.showTickets, dismissNotice: desk.presence.dismissNotice,
     };
   },
   template: `
@@ -95,6 +96,7 @@ export default {
           <PatronInfo />
         </aside>
       </main>
+      <StaffChatPanel v-if="staffPanel.open" />
       <div class="visually-hidden" aria-live="polite" data-test="announcer">{{ state.announcement }}</div>
     </div>
   `,

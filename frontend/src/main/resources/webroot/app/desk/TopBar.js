@@ -4,6 +4,7 @@ import { computed } from 'vue';
 import { useDesk } from './desk-store.js';
 import StatusMenu from '../presence/StatusMenu.js';
 import ToolsMenu from '../settings/ToolsMenu.js';
+import StaffChatButton from '../staffchat/StaffChatButton.js';
 import { t } from '../messages/t.js';
 
 const CONNECTION_WORDS = {
@@ -15,7 +16,7 @@ const CONNECTION_WORDS = {
 };
 
 export default {
-  components: { StatusMenu, ToolsMenu },
+  components: { StatusMenu, ToolsMenu, StaffChatButton },
   setup() {
     const desk = useDesk();
     const { state, counters } = desk;
@@ -43,6 +44,7 @@ export default {
       <div class="top-actions">
         <button type="button" class="ghost wide-only" data-test="toggle-tickets" :aria-pressed="state.view === 'tickets' ? 'true' : 'false'"
                 @click="toggleTickets">{{ t('tickets.title') }}</button>
+        <StaffChatButton />
         <ToolsMenu />
         <button type="button" class="ghost" data-test="sign-out" @click="leave">{{ t('common.signOut') }}</button>
       </div>

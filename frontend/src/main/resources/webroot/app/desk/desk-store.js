@@ -20,6 +20,7 @@ import { createPreview } from '../queues/preview-store.js';
 import { createQueues } from '../queues/queues-store.js';
 import { session, signOut } from '../session/session-store.js';
 import { createSettings } from '../settings/settings-store.js';
+import { createStaffChat } from '../staffchat/staffchat-store.js';
 import { createTags } from '../tags/tags-store.js';
 import { createTickets } from '../tickets/tickets-store.js';
 import { createMissed } from '../missed/missed-store.js';
@@ -94,6 +95,9 @@ function createDesk(me, mySettings, library) {
     },
   });
   const missed = createMissed({ call, tickets, announce, words: (count) => t('missed.title', { count }) });
+  const staffchat = createStaffChat({
+    me, connector, call, isWide: () => state.wide, announce, alert: alerts.internalMessage,
+  });
   const away = createAway({ presence, awayAfterSeconds: () => librarySync.state.awayAfterSeconds });
 
   const offs = [];
@@ -225,6 +229,7 @@ function createDesk(me, mySettings, library) {
       queues.reload();
       activity.refresh();
       presence.beat();
+      if (reconnected) staffchat.reload();
       // The first connection follows the desk's own first reads; only a break can have hidden a change.
       if (reconnected) librarySync.reload();
     }
@@ -246,6 +251,9 @@ function createDesk(me, mySettings, library) {
     offs.push(watch(() => [state.focus, state.pane, state.wide, state.view], markSeen));
     offs.push(watch(() => presence.state.status, away.statusChanged));
     offs.push(watch(() => presence.state.status, missed.statusChanged));
+    document.addEventListener('visibilitychange', staffchat.seen);
+    offs.push(() => document.removeEventListener('visibilitychange', staffchat.seen));
+    offs.push(watch(() => state.wide, staffchat.seen));
     // The recent list gains a chat when one of this operator's chats ends.
     offs.push(watch(() => chats.state.tabs.filter((t) => t.ended && t.ended !== 'earlier').length, (now, before) => {
       if (now > before) history.recent();
@@ -258,6 +266,7 @@ function createDesk(me, mySettings, library) {
     escalations.start(me.operator.libraryId);
     librarySync.start(me.operator.libraryId);
     away.start();
+    staffchat.start();
     canned.load();
     tags.load();
     history.recent();
@@ -274,6 +283,7 @@ function createDesk(me, mySettings, library) {
     for (const off of offs.splice(0)) off();
     clearInterval(ticker);
     away.stop();
+    staffchat.stop();
     escalations.stop();
     librarySync.stop();
     settings.stop();
@@ -296,6 +306,6 @@ function createDesk(me, mySettings, library) {
 
   return {
     state, counters, start, stop, select, openTab, showPane, showTickets, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
-    alerts, away, canned, chats, escalations, history, library: librarySync, missed, presence, preview, queues, settings, tags, tickets,
+    alerts, away, canned, chats, escalations, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets,
   };
 }
