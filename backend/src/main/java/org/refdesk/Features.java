@@ -14,6 +14,7 @@ import org.refdesk.settings.SettingsFeature;
 import org.refdesk.staffchat.StaffChatFeature;
 import org.refdesk.tag.TagFeature;
 import org.refdesk.ticket.TicketFeature;
+import org.refdesk.transfer.TransferFeature;
 import org.refdesk.widget.WidgetFeature;
 
 /**
@@ -39,6 +40,7 @@ final class Features {
         new SettingsFeature(),
         new WidgetFeature(),
         new TicketFeature(),
+        new TransferFeature(),
         new MailFeature());
   }
 }

@@ -30,7 +30,12 @@ public enum ErrorCode {
   CHAT_ENDED(1015, 409, "chat_ended"),
   NOT_PARTICIPANT(1016, 403, "not_participant"),
   ALREADY_CLAIMED(1017, 409, "already_claimed"),
-  TAG_REQUIRED(1018, 409, "tag_required");
+  TAG_REQUIRED(1018, 409, "tag_required"),
+  OPERATOR_UNAVAILABLE(1019, 409, "operator_unavailable"),
+  NOBODY_ONLINE(1020, 409, "nobody_online"),
+  NOT_OWNER(1021, 403, "not_owner"),
+  TRANSFER_PENDING(1022, 409, "transfer_pending"),
+  COLLEAGUE_IN_CHAT(1023, 409, "colleague_in_chat");
 
   private static final Map<Integer, ErrorCode> BY_FAILURE_CODE =
       Arrays.stream(values())
