@@ -8,10 +8,11 @@ import DeadAirNudge from './DeadAirNudge.js';
 import EndPanel from './EndPanel.js';
 import MessageList from './MessageList.js';
 import TagInput from '../tags/TagInput.js';
+import ChatPeople from '../transfer/ChatPeople.js';
 import { t } from '../messages/t.js';
 
 export default {
-  components: { Composer, DeadAirNudge, EndPanel, MessageList, TagInput },
+  components: { ChatPeople, Composer, DeadAirNudge, EndPanel, MessageList, TagInput },
   props: { tab: { type: Object, required: true } },
   setup(props) {
     const desk = useDesk();
@@ -25,6 +26,8 @@ export default {
       operator: t('chat.ended'),
       system: t('chat.endedIdle'),
       earlier: t('chat.endedEarlier'),
+      transferred: t('transfer.handedOver'),
+      left: t('share.youLeft'),
     })[props.tab.ended] || t('chat.ended'));
 
     async function keepChatting() {
@@ -62,6 +65,7 @@ export default {
         <button v-if="!tab.ended" ref="endButton" type="button" class="danger-outline" data-test="end-chat"
                 :disabled="confirming" @click="confirming = true">{{ t('chat.end') }}</button>
       </div>
+      <ChatPeople :tab="tab" />
       <EndPanel v-if="confirming && !tab.ended" :tab="tab" @cancel="keepChatting" @ended="confirming = false" />
       <TagInput v-else :chat-id="tab.chatId" />
       <p v-if="tab.error && !confirming" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ tab.error }}</p>

@@ -8,6 +8,7 @@ import ChatPane from './ChatPane.js';
 import PatronInfo from '../patron/PatronInfo.js';
 import AwayBanner from '../presence/AwayBanner.js';
 import EscalationNotice from '../alerts/EscalationNotice.js';
+import HandoffAlerts from '../transfer/HandoffAlerts.js';
 import { t } from '../messages/t.js';
 
 const PANES = [
@@ -17,7 +18,7 @@ const PANES = [
 ];
 
 export default {
-  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice },
+  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, HandoffAlerts },
   props: {
     me: { type: Object, required: true },
     settings: { type: Object, required: true },
@@ -72,6 +73,7 @@ export default {
       </p>
       <AwayBanner />
       <EscalationNotice />
+      <HandoffAlerts />
       <nav class="pane-switcher" :aria-label="t('desk.panes')">
         <button v-for="pane in PANES" :key="pane.name" type="button" :data-test="'show-' + pane.name"
                 :aria-pressed="state.pane === pane.name ? 'true' : 'false'" @click="showPane(pane.name)">

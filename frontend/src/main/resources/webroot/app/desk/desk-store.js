@@ -21,6 +21,7 @@ import { createQueues } from '../queues/queues-store.js';
 import { session, signOut } from '../session/session-store.js';
 import { createSettings } from '../settings/settings-store.js';
 import { createTags } from '../tags/tags-store.js';
+import { createTransfers } from '../transfer/transfer-store.js';
 import { createServerClock, isDeadAir } from '../chats/timing.js';
 import { t } from '../messages/t.js';
 
@@ -81,6 +82,9 @@ function createDesk(me, mySettings, library) {
   const preview = createPreview({ connector, loadDetails: chats.loadDetails, queues });
   const escalations = createEscalations({
     connector, call, queues, now: () => state.now, firstMinuteSeconds: () => librarySync.state.firstMinuteSeconds, alerts, announce,
+  });
+  const transfers = createTransfers({
+    me, connector, call, chats, openTab: (tab) => openTab(tab), announce, alert: alerts.newChat,
   });
   const away = createAway({ presence, awayAfterSeconds: () => librarySync.state.awayAfterSeconds });
 
@@ -202,6 +206,7 @@ function createDesk(me, mySettings, library) {
       queues.reload();
       activity.refresh();
       presence.beat();
+      transfers.load();
       // The first connection follows the desk's own first reads; only a break can have hidden a change.
       if (reconnected) librarySync.reload();
     }
@@ -234,6 +239,7 @@ function createDesk(me, mySettings, library) {
     escalations.start(me.operator.libraryId);
     librarySync.start(me.operator.libraryId);
     away.start();
+    transfers.start();
     canned.load();
     tags.load();
     history.recent();
@@ -250,6 +256,7 @@ function createDesk(me, mySettings, library) {
     for (const off of offs.splice(0)) off();
     clearInterval(ticker);
     away.stop();
+    transfers.stop();
     escalations.stop();
     librarySync.stop();
     settings.stop();
@@ -272,6 +279,6 @@ function createDesk(me, mySettings, library) {
 
   return {
     state, counters, start, stop, select, openTab, showPane, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
-    alerts, away, canned, chats, escalations, history, library: librarySync, presence, preview, queues, settings, tags,
+    alerts, away, canned, chats, escalations, history, library: librarySync, presence, preview, queues, settings, tags, transfers,
   };
 }
