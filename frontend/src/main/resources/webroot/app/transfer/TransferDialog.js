@@ -108,9 +108,9 @@ export default {
       <form ref="form" class="transfer-form" @submit.prevent="send(close)">
         <fieldset class="transfer-kind">
           <legend>{{ t('transfer.to') }}</legend>
-          <label><input type="radio" name="transfer-kind" value="operator" :checked="kind === 'operator'" data-test="transfer-to-operator"
+          <label class="check-row"><input type="radio" name="transfer-kind" value="operator" :checked="kind === 'operator'" data-test="transfer-to-operator"
                         @change="pick('operator')"> {{ t('transfer.toColleague') }}</label>
-          <label><input type="radio" name="transfer-kind" value="queue" :checked="kind === 'queue'" data-test="transfer-to-queue"
+          <label class="check-row"><input type="radio" name="transfer-kind" value="queue" :checked="kind === 'queue'" data-test="transfer-to-queue"
                         @change="pick('queue')"> {{ t('transfer.toQueue') }}</label>
         </fieldset>
         <p v-if="!targets && !error" class="muted">{{ t('common.loading') }}</p>
@@ -138,7 +138,7 @@ export default {
         <label class="field"><span>{{ t('transfer.links') }}</span>
           <textarea v-model="links" rows="2" data-test="card-links" aria-describedby="card-links-hint"></textarea>
           <span id="card-links-hint" class="muted small">{{ t('transfer.linksHint') }}</span></label>
-        <label class="checkbox"><input type="checkbox" v-model="stay" data-test="transfer-stay"> {{ t('transfer.stay') }}</label>
+        <label class="check-row"><input type="checkbox" v-model="stay" data-test="transfer-stay"> {{ t('transfer.stay') }}</label>
         <p class="muted small">{{ t('transfer.staffOnly') }}</p>
         <p v-if="error" class="error" role="alert" tabindex="-1" data-test="transfer-error"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
         <p v-if="nobodyQueue">
