@@ -81,7 +81,8 @@ final class TransferSql {
 
   /**
    * The transfer itself: the acceptor owns the chat (in the target queue, if it was sent to one)
-   * and takes part as its owner; the sender stays as a colleague or leaves.
+   * and takes part as its owner; the sender stays as a colleague or leaves. Either way the sender's
+   * row is no longer the owner's: a chat has one owner row, whoever held it before.
    */
   static final String HAND_OVER =
       """
@@ -93,8 +94,7 @@ final class TransferSql {
         SELECT id, $2, library_id, 'owner' FROM moved
         ON CONFLICT (chat_id, operator_id) DO UPDATE SET role = 'owner', left_at = NULL
       )
-      UPDATE chat_participants SET role = CASE WHEN $5 THEN 'shared' ELSE role END,
-             left_at = CASE WHEN $5 THEN NULL ELSE now() END
+      UPDATE chat_participants SET role = 'shared', left_at = CASE WHEN $5 THEN NULL ELSE now() END
        WHERE chat_id = $1 AND operator_id = $4
       """;
 
@@ -105,11 +105,14 @@ final class TransferSql {
       ON CONFLICT (chat_id, operator_id) DO UPDATE SET role = 'shared', left_at = NULL, joined_at = now()
       """;
 
+  /** Leaves the chat; answers the role held until now (the row keeps one owner per chat). */
   static final String LEAVE =
       """
-      UPDATE chat_participants SET left_at = now()
-       WHERE chat_id = $1 AND operator_id = $2 AND left_at IS NULL
-      RETURNING role
+      UPDATE chat_participants p SET left_at = now(), role = 'shared'
+        FROM (SELECT role FROM chat_participants
+               WHERE chat_id = $1 AND operator_id = $2 AND left_at IS NULL FOR UPDATE) before
+       WHERE p.chat_id = $1 AND p.operator_id = $2 AND p.left_at IS NULL
+      RETURNING before.role
       """;
 
   /** The owner left a shared chat: the colleague who joined first holds it now. */

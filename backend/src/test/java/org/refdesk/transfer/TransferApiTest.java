@@ -109,6 +109,11 @@ class TransferApiTest {
     var details = gateway.get("/api/chats/" + chatId, ben).bodyAsJsonObject();
     assertEquals(benId, details.getJsonObject("owner").getLong("id"));
     assertEquals(
+        1,
+        gateway.count(
+            "SELECT count(*) FROM chat_participants WHERE chat_id = $1 AND role = 'owner'", chatId),
+        "one owner row, whoever held the chat before");
+    assertEquals(
         List.of(benId),
         details.getJsonArray("participants").stream()
             .map(p -> ((JsonObject) p).getLong("id"))
@@ -514,6 +519,11 @@ class TransferApiTest {
     var left = gateway.post("/api/chats/" + chatId + "/leave", new JsonObject(), alice);
     assertEquals(200, left.statusCode(), left::bodyAsString);
     assertEquals(benId, left.bodyAsJsonObject().getLong("ownerId"));
+    assertEquals(
+        1,
+        gateway.count(
+            "SELECT count(*) FROM chat_participants WHERE chat_id = $1 AND role = 'owner'",
+            chatId));
     assertEquals(
         benId,
         gateway
