@@ -74,7 +74,12 @@ class TransferBrowserTest {
       say(patron, sent, "patron-line-alpha");
 
       // Alice opens the transfer dialog from the keyboard: the card is filled in from the chat.
+      alice.waitFor(By.cssSelector("[data-test=chat-more]")).sendKeys(Keys.ENTER);
       var transfer = alice.waitFor(By.cssSelector("[data-test=transfer-open]"));
+      assertEquals(
+          "transfer-open",
+          alice.script("return document.activeElement && document.activeElement.dataset.test"),
+          "More puts focus on its first action");
       transfer.sendKeys(Keys.ENTER);
       alice.waitFor(By.cssSelector("[data-test=transfer-dialog]"));
       new WebDriverWait(alice.driver(), Duration.ofSeconds(10))
@@ -163,6 +168,80 @@ class TransferBrowserTest {
         assertEquals(
             List.of(),
             browser.consoleErrors().stream().filter(e -> !e.contains("favicon")).toList());
+      }
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "Alice invites Ben into the chat: both write, Alice cannot end it while Ben is in, Ben leaves,"
+          + " and the patron sees who joined and who left")
+  void sharedChat() {
+    try (var alice = Browser.open(1280, 800);
+        var ben = Browser.open(360, 740);
+        var patron = Browser.open(1280, 800)) {
+      signIn(alice, gateway.port(), "alice", gateway.librarianPassword("alice"));
+      goOnline(alice);
+      signIn(ben, gateway.port(), "ben", gateway.librarianPassword("ben"));
+      goOnline(ben);
+
+      openWidget(patron);
+      patron.waitFor(By.id("question")).sendKeys("Two of you, please: maps and law");
+      patron.css("#name").sendKeys("Kim");
+      patron.css("form button[type=submit]").click();
+      waitForText(patron, ".log", "maps and law");
+      alice.waitFor(By.xpath("//*[@data-test='waiting-item'][contains(., 'Kim')]")).click();
+      alice.waitFor(By.cssSelector("[data-test=claim]")).click();
+      waitForText(patron, ".log", "Alice Moreno has joined");
+
+      alice.waitFor(By.cssSelector("[data-test=chat-more]")).click();
+      alice.waitFor(By.cssSelector("[data-test=invite-open]")).click();
+      alice.waitFor(By.cssSelector("[data-test=invite-dialog]"));
+      new WebDriverWait(alice.driver(), Duration.ofSeconds(10))
+          .until(d -> !d.findElements(By.cssSelector("[data-test=invite-target]")).isEmpty());
+      new Select(alice.css("[data-test=invite-target]")).selectByVisibleText("Ben Okafor (online)");
+      alice.css("[data-test=invite-send]").click();
+
+      // Ben, on a phone, gets the invitation and joins from the keyboard.
+      var accept = ben.waitFor(By.cssSelector("[data-test=handoff-accept]"));
+      waitForText(ben, "[data-test=handoff]", "invites you into the chat with Kim");
+      accept.sendKeys(Keys.ENTER);
+      waitForText(patron, ".log", "Ben Okafor has joined");
+      waitForText(ben, "[data-test=participants]", "Alice Moreno");
+      waitForText(alice, "[data-test=participants]", "Ben Okafor");
+      ben.screenshot("shared-chat-phone");
+      assertTrue(
+          ((Number) ben.script("return document.documentElement.scrollWidth")).intValue() <= 360,
+          "nothing overflows sideways at 360 px");
+      var composer = ben.waitFor(By.cssSelector("[data-test=composer]"));
+      composer.sendKeys("Ben here for the law part.");
+      composer.sendKeys(Keys.ENTER);
+      waitForText(patron, ".log .msg", "Ben here for the law part.");
+      waitForText(alice, "[data-test=message]", "Ben here for the law part.");
+
+      alice.css("[data-test=end-chat]").click();
+      alice.waitFor(By.cssSelector("[data-test=confirm-end]")).click();
+      waitForText(alice, "[data-test=end-error]", "colleague is still in this chat");
+
+      ben.css("[data-test=chat-more]").click();
+      ben.waitFor(By.cssSelector("[data-test=leave-chat]")).click();
+      waitForText(ben, "[data-test=chat-ended]", "You left this chat");
+      assertEquals(
+          "dismiss-chat",
+          ben.script("return document.activeElement && document.activeElement.dataset.test"),
+          "focus goes to Close tab");
+      waitForText(patron, ".log", "Ben Okafor has left");
+      alice.css("[data-test=confirm-end]").click();
+      waitForText(alice, "[data-test=chat-ended]", "Chat ended");
+      patron.driver().switchTo().defaultContent();
+      for (var browser : List.of(alice, ben, patron)) {
+        assertEquals(
+            List.of(),
+            browser.consoleErrors().stream()
+                .filter(e -> !e.contains("favicon"))
+                // The refused end is the browser's own note of the 409 the app showed in words.
+                .filter(e -> !(e.contains("/end") && e.contains("409")))
+                .toList());
       }
     }
   }

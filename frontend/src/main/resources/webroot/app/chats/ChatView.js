@@ -17,6 +17,9 @@ export default {
   setup(props) {
     const desk = useDesk();
     const confirming = ref(false);
+    // Transfer, Invite colleague and Leave chat stay folded behind More, so a phone keeps its
+    // conversation in view.
+    const handOff = ref(false);
     const endButton = ref(null);
     const root = ref(null);
     const closeButton = ref(null);
@@ -56,16 +59,28 @@ export default {
       if (next) next.focus();
     }
 
-    return { confirming, endButton, root, closeButton, deadAir, endedWords, keepChatting, dismiss };
+    async function toggleHandOff() {
+      handOff.value = !handOff.value;
+      if (!handOff.value) return;
+      await nextTick();
+      const first = root.value && root.value.querySelector('[data-test=chat-people] .button-row button');
+      if (first) first.focus();
+    }
+
+    return { handOff, toggleHandOff, confirming, endButton, root, closeButton, deadAir, endedWords, keepChatting, dismiss };
   },
   template: `
     <section ref="root" class="chat-view" :aria-labelledby="'chat-title-' + tab.chatId" data-test="chat-view" :data-chat-id="tab.chatId">
       <div class="chat-head">
         <h2 :id="'chat-title-' + tab.chatId" class="pane-title">{{ t('chat.title', { name: tab.patronName }) }}</h2>
-        <button v-if="!tab.ended" ref="endButton" type="button" class="danger-outline" data-test="end-chat"
-                :disabled="confirming" @click="confirming = true">{{ t('chat.end') }}</button>
+        <span class="chat-head-actions">
+          <button v-if="!tab.ended" type="button" class="secondary" data-test="chat-more" :aria-expanded="handOff ? 'true' : 'false'"
+                  :aria-controls="'chat-people-' + tab.chatId" @click="toggleHandOff">{{ t('share.more') }}</button>
+          <button v-if="!tab.ended" ref="endButton" type="button" class="danger-outline" data-test="end-chat"
+                  :disabled="confirming" @click="confirming = true">{{ t('chat.end') }}</button>
+        </span>
       </div>
-      <ChatPeople :tab="tab" />
+      <ChatPeople :tab="tab" :open="handOff" />
       <EndPanel v-if="confirming && !tab.ended" :tab="tab" @cancel="keepChatting" @ended="confirming = false" />
       <TagInput v-else :chat-id="tab.chatId" />
       <p v-if="tab.error && !confirming" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ tab.error }}</p>

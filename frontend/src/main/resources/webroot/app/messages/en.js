@@ -303,6 +303,7 @@ export default {
   'share.inChat': 'In this chat: {names}',
   'share.invite': 'Invite colleague',
   'share.leave': 'Leave chat',
+  'share.more': 'More',
   'share.ownerMark': '(holds the chat)',
   'share.send': 'Invite',
   'share.title': 'Invite a colleague into the chat with {name}',

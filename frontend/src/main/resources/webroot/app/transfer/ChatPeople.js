@@ -9,7 +9,7 @@ import { t } from '../messages/t.js';
 
 export default {
   components: { InviteDialog, TransferDialog },
-  props: { tab: { type: Object, required: true } },
+  props: { tab: { type: Object, required: true }, open: { type: Boolean, default: false } },
   setup(props) {
     const desk = useDesk();
     const dialog = ref(null);
@@ -50,9 +50,9 @@ export default {
     return { dialog, root, error, people, names, iOwn, outgoing, answer, cancel, leave, focusStatus, forget: () => desk.transfers.forgetAnswer(props.tab.chatId) };
   },
   template: `
-    <div ref="root" class="chat-people" data-test="chat-people">
-      <p v-if="people.length" class="muted small participants" data-test="participants">{{ t('share.inChat', { names }) }}</p>
-      <div v-if="!tab.ended" class="button-row small-buttons">
+    <div ref="root" :id="'chat-people-' + tab.chatId" class="chat-people" data-test="chat-people">
+      <p v-if="people.length > 1 || open" class="muted small participants" data-test="participants">{{ t('share.inChat', { names }) }}</p>
+      <div v-if="open && !tab.ended" class="button-row small-buttons">
         <button v-if="iOwn && !outgoing" type="button" class="secondary" data-test="transfer-open" @click="dialog = 'transfer'">{{ t('transfer.open') }}</button>
         <button type="button" class="secondary" data-test="invite-open" @click="dialog = 'invite'">{{ t('share.invite') }}</button>
         <button v-if="people.length > 1" type="button" class="secondary" data-test="leave-chat" @click="leave">{{ t('share.leave') }}</button>
