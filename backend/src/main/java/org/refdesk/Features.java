@@ -15,6 +15,7 @@ import org.refdesk.staffchat.StaffChatFeature;
 import org.refdesk.tag.TagFeature;
 import org.refdesk.ticket.TicketFeature;
 import org.refdesk.transcript.TranscriptFeature;
+import org.refdesk.transfer.TransferFeature;
 import org.refdesk.widget.WidgetFeature;
 
 /**
@@ -41,6 +42,7 @@ final class Features {
         new WidgetFeature(),
         new TicketFeature(),
         new TranscriptFeature(),
+        new TransferFeature(),
         new MailFeature());
   }
 }

@@ -134,6 +134,14 @@ export function showChat(main, { chat, waiting, limits, email, unread: unreadBef
     setStatus(t('chat.chattingWith', { name }));
   }
 
+  // A colleague sharing the chat, or the librarian a transfer went to: named, and they are who the
+  // patron is chatting with now.
+  function joined(event) {
+    const name = (event.operator && event.operator.name) || (event.from && event.from.name) || t('chat.aLibrarian');
+    note(t('chat.joined', { name }), event.at);
+    setStatus(t('chat.chattingWith', { name }));
+  }
+
   function endedBy(event) {
     if (event.endedBy === 'patron') return t('chat.endedByYou');
     if (event.endedBy === 'operator') return t('chat.endedBy', { name: (event.from && event.from.name) || t('chat.theLibrarian') });
@@ -145,12 +153,14 @@ export function showChat(main, { chat, waiting, limits, email, unread: unreadBef
     if (event.type === 'message') message(event);
     else if (event.type === 'claimed') claimed(event);
     else if (event.type === 'notice') note(event.text, event.at);
+    else if (event.type === 'joined') joined(event);
+    else if (event.type === 'left') note(t('chat.left', { name: (event.from && event.from.name) || t('chat.aLibrarian') }), event.at);
     else if (event.type === 'typing') typingFrom(event);
     else if (event.type === 'ended') {
       note(endedBy(event), event.at);
       finish(t('chat.ended'));
     }
-    // Types reserved for sharing and transfers (joined, left, transferred) have nothing to show yet.
+    // A transfer's own event is for staff; the patron was told by a notice and sees who joined.
     if (Number.isInteger(event.seq)) {
       onSeq(event.seq);
       // Once the history seen before a reload is back, what arrives is news and is read out.

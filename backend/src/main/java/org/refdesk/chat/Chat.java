@@ -1,11 +1,15 @@
 package org.refdesk.chat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 
-/** A chat as operators see it in the patron info panel. */
+/**
+ * A chat as operators see it in the patron info panel; {@code participants} are the operators in it
+ * now, {@code [{id, name, role}]}.
+ */
 public record Chat(
     long id,
     long libraryId,
@@ -23,7 +27,8 @@ public record Chat(
     OffsetDateTime createdAt,
     OffsetDateTime claimedAt,
     OffsetDateTime endedAt,
-    String queueName) {
+    String queueName,
+    JsonArray participants) {
 
   public static final String WAITING = "waiting";
   public static final String ACTIVE = "active";
@@ -56,7 +61,8 @@ public record Chat(
         row.getOffsetDateTime("created_at"),
         row.getOffsetDateTime("claimed_at"),
         row.getOffsetDateTime("ended_at"),
-        row.getString("queue_name"));
+        row.getString("queue_name"),
+        row.getJsonArray("participants"));
   }
 
   public boolean isMissed() {
@@ -82,7 +88,8 @@ public record Chat(
         createdAt,
         claimedAt,
         endedAt,
-        queueName);
+        queueName,
+        participants);
   }
 
   public boolean isOpen() {
@@ -112,6 +119,7 @@ public record Chat(
         .put(
             "owner",
             ownerId == null ? null : new JsonObject().put("id", ownerId).put("name", ownerName))
+        .put("participants", participants == null ? new JsonArray() : participants.copy())
         .put("lastSeq", lastSeq);
   }
 }

@@ -32,6 +32,13 @@ public final class ChatAddresses {
    */
   public static final String CHAT_ENDED = "refdesk.chat-ended";
 
+  /**
+   * Server side only: a chat's people changed (a transfer, a colleague joining or leaving) {chatId,
+   * queueId, ownerId, participants}; every node's chat directory takes the new facts, and the
+   * typing memory forgets the chat. Published before the chat's own event about it.
+   */
+  public static final String CHAT_PEOPLE = "refdesk.chat-people";
+
   public static String chat(long chatId) {
     return CHAT_PREFIX + chatId;
   }

@@ -5,6 +5,7 @@ import io.vertx.core.json.JsonObject;
 import java.util.regex.Pattern;
 import org.refdesk.platform.bridge.BridgeRule;
 import org.refdesk.platform.bridge.IdFamilyRule;
+import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.metrics.RefdeskMetrics;
 
@@ -71,8 +72,9 @@ final class ChatBridgeRules {
   }
 
   /**
-   * {@code chat.<id>}: whoever {@link ChatVisibility} lets see the chat. A patron never hears its
-   * own typing echoed, nor anyone's draft text.
+   * {@code chat.<id>}: whoever {@link ChatVisibility} lets see the chat may listen; an operator
+   * hears its conversation only while {@link ChatVisibility#operatorMayHear} says so. A patron
+   * never hears its own typing echoed, nor anyone's draft text.
    */
   static final class Events extends IdFamilyRule {
 
@@ -90,10 +92,12 @@ final class ChatBridgeRules {
 
     @Override
     public boolean mayReceive(Identity who, String address, JsonObject raw) {
-      if (!who.isPatron()) {
-        return true;
-      }
       var body = raw == null ? null : raw.getValue("body");
+      if (!who.isPatron()) {
+        long chatId = Addresses.idOf(address, ChatAddresses.CHAT_PREFIX);
+        var type = body instanceof JsonObject event ? event.getString("type") : null;
+        return chatId > 0 && visibility.operatorMayHear(who.id(), who.libraryId(), chatId, type);
+      }
       if (body instanceof JsonObject message && "typing".equals(message.getString("type"))) {
         var from = message.getJsonObject("from");
         return from != null

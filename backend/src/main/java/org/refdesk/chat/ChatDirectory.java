@@ -2,17 +2,20 @@ package org.refdesk.chat;
 
 import io.vertx.core.Future;
 import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.refdesk.platform.cache.EventLoopCache;
 import org.refdesk.queue.QueueState;
 
 /**
- * The one memory of chat facts on an event loop (library, queue, owner, ended or not), for claims
- * and for deciding who may see a chat. It is kept current by the chats' own events, heard from
- * every node: started, claimed, ended. An event the bus drops (it is transport, not storage) is
- * bounded by the expiry: after it, the facts are read from Postgres again.
+ * The one memory of chat facts on an event loop (library, queue, owner, participants, ended or
+ * not), for claims and for deciding who may see a chat. It is kept current by the chats' own
+ * events, heard from every node: started, claimed, people changed (transfers and shared chats),
+ * ended. An event the bus drops (it is transport, not storage) is bounded by the expiry: after it,
+ * the facts are read from Postgres again.
  */
 public final class ChatDirectory {
 
@@ -63,17 +66,55 @@ public final class ChatDirectory {
                             found.ifPresent(chat -> facts.put(chatId, chat.ownedBy(operatorId))));
               }
             });
+    var people =
+        bus.<JsonObject>consumer(
+            ChatAddresses.CHAT_PEOPLE,
+            message -> {
+              var change = message.body();
+              var chatId = change.getLong("chatId");
+              if (chatId == null) {
+                return;
+              }
+              var participants = new HashSet<Long>();
+              change
+                  .getJsonArray("participants", new JsonArray())
+                  .forEach(id -> participants.add(((Number) id).longValue()));
+              var known = facts.peek(chatId);
+              if (known.isPresent()) {
+                facts.put(
+                    chatId,
+                    known
+                        .get()
+                        .withPeople(
+                            change.getLong("queueId", known.get().queueId()),
+                            change.getLong("ownerId"),
+                            participants));
+              } else {
+                facts.forget(chatId);
+              }
+            });
     // Forgotten rather than marked: the next question reads Postgres, which also clears a claim key
     // that the end could not delete (see load).
     var ended =
         bus.<JsonObject>consumer(
             ChatAddresses.CHAT_ENDED, message -> facts.forget(message.body().getLong("chatId")));
-    return Future.all(started.completion(), claimed.completion(), ended.completion()).mapEmpty();
+    return Future.all(
+            started.completion(), claimed.completion(), people.completion(), ended.completion())
+        .mapEmpty();
   }
 
   /** The chat's facts, from memory or from Postgres; empty when there is no such chat. */
   public Future<Optional<ChatFacts>> get(long chatId) {
     return facts.get(chatId);
+  }
+
+  /**
+   * The chat's facts as this event loop remembers them, without waiting, for a decision that cannot
+   * wait (an event about to reach a socket). Facts past their expiry are still answered, and read
+   * again in the background; none at all starts a read and answers empty.
+   */
+  public Optional<ChatFacts> known(long chatId) {
+    return facts.peek(chatId);
   }
 
   /** What this event loop learnt itself (a claim found the chat ended), ahead of the event. */

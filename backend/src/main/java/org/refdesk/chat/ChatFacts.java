@@ -1,27 +1,44 @@
 package org.refdesk.chat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * What the chat directory knows about a chat: where it belongs, who holds it, whether it has ended.
- * The library, the queue and the arrival do not change today (there are no transfers yet); the
- * owner changes when the chat is claimed, and the chat's own events say so. A missed chat is not
+ * What the chat directory knows about a chat: where it belongs, who holds it, who takes part,
+ * whether it has ended. The library and the arrival do not change; the queue changes when a chat is
+ * transferred to another queue; the owner when it is claimed or transferred; the participants when
+ * someone joins, leaves or hands the chat over. The chat's own events say so. A missed chat is not
  * ended (it waits again when its patron returns); Postgres refuses its claims.
  *
- * @param ownerId the operator who claimed the chat; null while nobody has
+ * @param ownerId the operator who holds the chat; null while nobody has
+ * @param participants the operators in the chat now (the owner and any colleague sharing it)
  */
 public record ChatFacts(
-    long chatId, long libraryId, long queueId, long arrivalMs, Long ownerId, boolean ended) {
+    long chatId,
+    long libraryId,
+    long queueId,
+    long arrivalMs,
+    Long ownerId,
+    Set<Long> participants,
+    boolean ended) {
+
+  public ChatFacts {
+    participants = Set.copyOf(participants);
+  }
 
   static ChatFacts from(Row row) {
     var state = row.getString("state");
+    var taking = row.getArrayOfLongs("participants");
     return new ChatFacts(
         row.getLong("id"),
         row.getLong("library_id"),
         row.getLong("queue_id"),
         row.getOffsetDateTime("created_at").toInstant().toEpochMilli(),
         row.getLong("owner_id"),
+        taking == null ? Set.of() : Set.of(taking),
         // A missed chat is not ended: its patron may come back, and it waits again.
         Chat.ENDED.equals(state));
   }
@@ -34,6 +51,7 @@ public record ChatFacts(
         json.getLong("queueId"),
         json.getLong("arrivalMs"),
         null,
+        Set.of(),
         false);
   }
 
@@ -46,10 +64,32 @@ public record ChatFacts(
   }
 
   ChatFacts asEnded() {
-    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, ownerId, true);
+    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, ownerId, Set.of(), true);
   }
 
   ChatFacts ownedBy(long operatorId) {
-    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, operatorId, ended);
+    var taking = new HashSet<>(participants);
+    taking.add(operatorId);
+    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, operatorId, taking, ended);
+  }
+
+  /** The chat's people changed (a transfer, a colleague joining or leaving), as announced. */
+  ChatFacts withPeople(long queueId, Long ownerId, Set<Long> participants) {
+    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, ownerId, participants, ended);
+  }
+
+  /** Whether an operator of the chat's library may hear its conversation now. */
+  public boolean operatorMayListen(long operatorId) {
+    return ownerId == null || participants.contains(operatorId);
+  }
+
+  /** What {@link ChatAddresses#CHAT_PEOPLE} carries: the chat's queue, owner and participants. */
+  public static JsonObject peopleChange(
+      long chatId, long queueId, Long ownerId, Set<Long> participants) {
+    return new JsonObject()
+        .put("chatId", chatId)
+        .put("queueId", queueId)
+        .put("ownerId", ownerId)
+        .put("participants", new JsonArray(participants.stream().toList()));
   }
 }

@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.chat.ChatRepository.NewChat;
@@ -51,7 +52,13 @@ public final class ChatLifecycle {
                   .publish(
                       ChatAddresses.CHAT_STARTED,
                       new ChatFacts(
-                              started.chatId(), chat.libraryId(), queue.id(), arrival, null, false)
+                              started.chatId(),
+                              chat.libraryId(),
+                              queue.id(),
+                              arrival,
+                              null,
+                              Set.of(),
+                              false)
                           .toJson());
               publishQueue(
                   queue.id(),

@@ -1,6 +1,7 @@
 package org.refdesk.chat;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
@@ -312,6 +313,13 @@ public final class ChatRepository {
         .map(rows -> rows.iterator().next().getBoolean("taking_part"));
   }
 
+  /** How many operators other than this one take part in the chat now. */
+  public Future<Integer> othersTakingPart(long chatId, long operatorId) {
+    return pool.preparedQuery(ChatSql.OTHERS_TAKING_PART)
+        .execute(Tuple.of(chatId, operatorId))
+        .map(rows -> rows.iterator().next().getInteger("others"));
+  }
+
   /**
    * The library's chats in progress, for the operator app's counters and its tabs after a reload.
    */
@@ -331,7 +339,8 @@ public final class ChatRepository {
                             row.getLong("owner_id"),
                             row.getString("owner_name"),
                             row.getOffsetDateTime("claimed_at"),
-                            row.getInteger("last_seq"))));
+                            row.getInteger("last_seq"),
+                            row.getJsonArray("participants"))));
   }
 
   public Future<List<EarlierChat>> earlierChatsOfPatron(long chatId) {
@@ -443,7 +452,8 @@ public final class ChatRepository {
       Long ownerId,
       String ownerName,
       OffsetDateTime claimedAt,
-      int lastSeq) {
+      int lastSeq,
+      JsonArray participants) {
 
     public JsonObject toJson() {
       return new JsonObject()
@@ -454,7 +464,8 @@ public final class ChatRepository {
           .put("ownerId", ownerId)
           .put("ownerName", ownerName)
           .put("claimedAt", ChatEvent.iso(claimedAt))
-          .put("lastSeq", lastSeq);
+          .put("lastSeq", lastSeq)
+          .put("participants", participants == null ? new JsonArray() : participants.copy());
     }
   }
 

@@ -16,6 +16,7 @@ import org.refdesk.chat.ChatRepository.ActiveChat;
 import org.refdesk.chat.ChatRepository.EarlierChat;
 import org.refdesk.chat.ChatRepository.EndedChat;
 import org.refdesk.chat.ChatRepository.MissedChat;
+import org.refdesk.operator.Operator;
 import org.refdesk.operator.OperatorAuth;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.errors.ApiException;
@@ -195,7 +196,10 @@ final class ChatRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** The chat's operators end it; so may an admin of its library, to close a chat left behind. */
+  /**
+   * The chat's operators end it (the last one in, when it is shared); so may an admin of its
+   * library, to close a chat left behind.
+   */
   private void end(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     var operator = OperatorAuth.operator(ctx);
@@ -212,7 +216,8 @@ final class ChatRoutes {
         .compose(
             mayEnd ->
                 mayEnd
-                    ? endChecksPass(chatId, operator.libraryId())
+                    ? aloneOrAdmin(chatId, operator)
+                        .compose(v -> endChecksPass(chatId, operator.libraryId()))
                     : Future.failedFuture(
                         new ApiException(
                             ErrorCode.NOT_PARTICIPANT, "Only a librarian in the chat can end it.")))
@@ -222,6 +227,27 @@ final class ChatRoutes {
                     chatId, new Sender(Sender.OPERATOR, operator.id(), operator.displayName())))
         .onSuccess(answer -> Responses.ok(ctx, answer))
         .onFailure(ctx::fail);
+  }
+
+  /**
+   * A chat shared with a colleague is not ended by one of them alone: the others are in it too. The
+   * last one in ends it, and so may an admin (the library's supervisor).
+   */
+  private Future<Void> aloneOrAdmin(long chatId, Operator operator) {
+    if (operator.isAdmin()) {
+      return Future.succeededFuture();
+    }
+    return chats
+        .othersTakingPart(chatId, operator.id())
+        .compose(
+            others ->
+                others == 0
+                    ? Future.<Void>succeededFuture()
+                    : Future.failedFuture(
+                        new ApiException(
+                            ErrorCode.COLLEAGUE_IN_CHAT,
+                            "A colleague is still in this chat: leave it, or ask them to leave"
+                                + " before ending it.")));
   }
 
   /** Every end-of-chat check, one after the other; the first to refuse says why. */

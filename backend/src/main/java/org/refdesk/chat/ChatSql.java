@@ -109,7 +109,10 @@ final class ChatSql {
       """
       SELECT c.id, c.library_id, c.queue_id, c.state, c.patron_name, c.patron_email, c.patron_ip, c.user_agent,
              c.page_url, c.question, c.last_seq, c.owner_id, o.display_name AS owner_name,
-             c.created_at, c.claimed_at, c.ended_at, q.name AS queue_name
+             c.created_at, c.claimed_at, c.ended_at, q.name AS queue_name,
+             COALESCE((SELECT json_agg(json_build_object('id', p.operator_id, 'name', po.display_name, 'role', p.role) ORDER BY p.joined_at, p.operator_id)
+                         FROM chat_participants p JOIN operators po ON po.id = p.operator_id
+                        WHERE p.chat_id = c.id AND p.left_at IS NULL), '[]'::json) AS participants
         FROM chats c JOIN queues q ON q.id = c.queue_id LEFT JOIN operators o ON o.id = c.owner_id
        WHERE c.id = $1
       """;
@@ -117,12 +120,17 @@ final class ChatSql {
   /** Only what a claim needs; see {@link ChatFacts}. */
   static final String CLAIM_FACTS =
       """
-      SELECT id, library_id, queue_id, created_at, state, owner_id FROM chats WHERE id = $1
+      SELECT c.id, c.library_id, c.queue_id, c.created_at, c.state, c.owner_id,
+             ARRAY(SELECT p.operator_id FROM chat_participants p WHERE p.chat_id = c.id AND p.left_at IS NULL) AS participants
+        FROM chats c WHERE c.id = $1
       """;
 
   static final String ACTIVE_IN_LIBRARY =
       """
-      SELECT c.id, c.queue_id, c.patron_name, c.question, c.owner_id, o.display_name AS owner_name, c.claimed_at, c.last_seq
+      SELECT c.id, c.queue_id, c.patron_name, c.question, c.owner_id, o.display_name AS owner_name, c.claimed_at, c.last_seq,
+             COALESCE((SELECT json_agg(json_build_object('id', p.operator_id, 'name', po.display_name, 'role', p.role) ORDER BY p.joined_at, p.operator_id)
+                         FROM chat_participants p JOIN operators po ON po.id = p.operator_id
+                        WHERE p.chat_id = c.id AND p.left_at IS NULL), '[]'::json) AS participants
         FROM chats c JOIN operators o ON o.id = c.owner_id
        WHERE c.library_id = $1 AND c.state = 'active'
        ORDER BY c.claimed_at, c.id
@@ -205,6 +213,11 @@ final class ChatSql {
   static final String IS_PARTICIPANT =
       """
       SELECT EXISTS (SELECT 1 FROM chat_participants WHERE chat_id = $1 AND operator_id = $2 AND left_at IS NULL) AS taking_part
+      """;
+
+  static final String OTHERS_TAKING_PART =
+      """
+      SELECT count(*)::int AS others FROM chat_participants WHERE chat_id = $1 AND operator_id <> $2 AND left_at IS NULL
       """;
 
   /**

@@ -6,8 +6,10 @@ import org.refdesk.platform.errors.ApiException;
 
 /**
  * Who may see a chat now, decided here for the HTTP routes and the bridge alike: its patron, and
- * the operators of its library. Transfers and co-ops will change this answer and nothing else. The
- * facts come from the event loop's {@link ChatDirectory}.
+ * the operators of its library. Who may hear its conversation live on the bridge is narrower once
+ * someone holds the chat: its participants (the owner and colleagues sharing it), so an operator
+ * who transferred it away stops hearing it. The facts come from the event loop's {@link
+ * ChatDirectory}.
  */
 public final class ChatVisibility {
 
@@ -57,6 +59,26 @@ public final class ChatVisibility {
                 chat.isPresent()
                     ? Future.succeededFuture(chat.get())
                     : Future.failedFuture(ApiException.notFound("There is no such chat.")));
+  }
+
+  /**
+   * Whether an event of the chat, about to reach an operator's socket, may: decided without
+   * waiting, from this event loop's memory. While nobody holds the chat every operator of its
+   * library may (previews); once someone does, only those taking part hear its conversation, and
+   * the others hear only that it was claimed or ended (a colleague's preview shows who has it, and
+   * its end). A chat this event loop has no facts of is read in the background and, meanwhile, not
+   * heard: the listener finds the gap by sequence and reads it over HTTP, as the routes decide.
+   */
+  public boolean operatorMayHear(long operatorId, long libraryId, long chatId, String type) {
+    // The socket proved at REGISTER that the operator is of the chat's library, which never
+    // changes; a chat's end is announced to the directories (which forget it) before its event.
+    if ("claimed".equals(type) || "ended".equals(type)) {
+      return true;
+    }
+    var facts = directory.known(chatId);
+    return facts.isPresent()
+        && facts.get().libraryId() == libraryId
+        && facts.get().operatorMayListen(operatorId);
   }
 
   /**

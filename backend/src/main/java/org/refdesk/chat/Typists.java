@@ -39,11 +39,19 @@ final class Typists {
     this.operators = operators;
   }
 
-  /** Listens, on the calling verticle's event loop, for chats ending anywhere in the cluster. */
+  /**
+   * Listens, on the calling verticle's event loop, for chats ending anywhere in the cluster, and
+   * for chats whose people changed: an operator who handed a chat over or left it types in it no
+   * more.
+   */
   Future<Void> forgetEndedChats(EventBus bus) {
-    return bus.<JsonObject>consumer(
-            ChatAddresses.CHAT_ENDED, message -> chats.forget(message.body().getLong("chatId")))
-        .completion();
+    var ended =
+        bus.<JsonObject>consumer(
+            ChatAddresses.CHAT_ENDED, message -> chats.forget(message.body().getLong("chatId")));
+    var people =
+        bus.<JsonObject>consumer(
+            ChatAddresses.CHAT_PEOPLE, message -> chats.forget(message.body().getLong("chatId")));
+    return Future.all(ended.completion(), people.completion()).mapEmpty();
   }
 
   /** The sender of a typing frame; an operator must have joined the chat to type in it. */

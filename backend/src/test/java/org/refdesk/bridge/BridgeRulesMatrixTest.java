@@ -97,13 +97,14 @@ class BridgeRulesMatrixTest {
   List<DynamicNode> register() {
     return List.of(
         dynamicContainer(
-            "chat.<id>: its patron and the operators of its library",
+            "chat.<id>: its patron and the operators of its library (the conversation: its participants)",
             List.of(
                 allowedToRegister("its patron", "chat." + chatId, () -> patron),
                 refusedToRegister(
                     "the patron of another chat", "chat." + otherChatId, () -> patron),
                 allowedToRegister("the operator holding it", "chat." + chatId, () -> ben),
-                allowedToRegister("another operator of the library", "chat." + chatId, () -> idle),
+                hearsOnlyClaimAndEnd(
+                    "another operator of the library, of a chat someone holds", () -> idle),
                 refusedToRegister(
                     "an operator of another library", "chat." + chatId, () -> stranger),
                 refusedToRegister(
@@ -337,6 +338,40 @@ class BridgeRulesMatrixTest {
           try (var client = BridgeClient.connect(gateway.vertx(), gateway.port())) {
             client.register(address, token.get());
             gateway.awaitRegistered(client, address);
+          }
+        });
+  }
+
+  /**
+   * An operator of the library who does not take part registers on a chat someone holds, and hears
+   * its end but none of its conversation: each end marker follows a message on the same address, so
+   * once one end arrived, its message had its chance and was withheld.
+   */
+  private static DynamicNode hearsOnlyClaimAndEnd(String who, TokenOf token) {
+    return dynamicTest(
+        "allowed, hearing only its claim and end: " + who,
+        () -> {
+          var address = "chat." + chatId;
+          var bus = gateway.refdesk().vertx().eventBus();
+          try (var client = BridgeClient.connect(gateway.vertx(), gateway.port())) {
+            client.register(address, token.get());
+            long deadline = System.currentTimeMillis() + 5000;
+            JsonObject heard = null;
+            while (heard == null && System.currentTimeMillis() < deadline) {
+              bus.publish(
+                  address,
+                  new JsonObject().put("type", "message").put("text", "withheld").put("mark", "m"));
+              var end =
+                  new JsonObject()
+                      .put("type", "ended")
+                      .put("chatId", chatId)
+                      .put("mark", UUID.randomUUID().toString());
+              bus.publish(address, end);
+              heard = client.nothingOn(address, sameMark(end), 100);
+            }
+            assertNotNull(heard, "the end reaches a colleague's preview");
+            assertNull(
+                client.arrivedOn(address, body -> "withheld".equals(body.getString("text"))));
           }
         });
   }

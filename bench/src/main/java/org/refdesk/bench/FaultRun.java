@@ -66,6 +66,8 @@ final class FaultRun {
     var proxyB = new TcpProxy(vertx, httpB);
     int viaA = Bench.await(proxyA.start());
     int viaB = Bench.await(proxyB.start());
+    nodeHolder[0] = nodeA;
+    redisHolder[0] = redis;
     try {
       var http =
           WebClient.create(
@@ -79,6 +81,12 @@ final class FaultRun {
               : setUp(http, sockets, httpA, httpB, acked);
       nodeHolder[0] = nodeA;
       redisHolder[0] = redis;
+      if (withFaults) {
+        keepOnline(sockets, httpB);
+      }
+      var turn = new int[1];
+      long handoffEveryTicks = 50;
+      var ticks = new long[1];
       int seconds = options.seconds() * 3;
       long start = System.nanoTime();
       long tickMs = 10;
@@ -131,6 +139,11 @@ final class FaultRun {
                   Long.toString(TimeUnit.NANOSECONDS.toSeconds(now - start)));
               events.put("connectionsDropped", Integer.toString(dropped));
             }
+            // Under load, chats change hands: a transfer or a colleague joining and leaving, by
+            // turns.
+            if (withFaults && ++ticks[0] % handoffEveryTicks == 0) {
+              handOff(http, turn[0]++);
+            }
             carry[0] += perTick;
             while (carry[0] >= 1) {
               carry[0] -= 1;
@@ -156,6 +169,7 @@ final class FaultRun {
           .put("p99ms", latency.getValueAtPercentile(99) / 1e6)
           .put("p999ms", latency.getValueAtPercentile(99.9) / 1e6)
           .put("faults", new JsonObject(new HashMap<>(events)))
+          .put("handoffs", handoffSummary())
           .put("oracle", oracle);
     } finally {
       proxyA.stop();
@@ -186,29 +200,15 @@ final class FaultRun {
                             .put("password", Scenarios.ADMIN_PASSWORD)))
             .bodyAsJsonObject()
             .getString("token");
-    var created =
-        Bench.await(
-            http.post("/api/admin/operators")
-                .bearerTokenAuthentication(admin)
-                .sendJsonObject(
-                    new JsonObject()
-                        .put("username", "faulty")
-                        .put("displayName", "Fault Run")
-                        .put("password", "fault run password")
-                        .put("role", "operator")
-                        .put("queues", new JsonArray().add("ask"))));
-    if (created.statusCode() != 201) {
-      throw new IllegalStateException(created.bodyAsString());
-    }
-    var operator =
-        Bench.await(
-                http.post("/api/auth/login")
-                    .sendJsonObject(
-                        new JsonObject()
-                            .put("username", "faulty")
-                            .put("password", "fault run password")))
-            .bodyAsJsonObject()
-            .getString("token");
+    var first = createOperator(http, admin, "faulty", "First Librarian");
+    var operator = first.getString("token");
+    var second = createOperator(http, admin, "faulty2", "Second Librarian");
+    tokens = new String[] {operator, second.getString("token")};
+    operatorIds =
+        new long[] {
+          first.getJsonObject("operator").getLong("id"),
+          second.getJsonObject("operator").getLong("id")
+        };
     var senders = new ArrayList<Sender>();
     for (int i = 0; i < options.chats(); i++) {
       var chat =
@@ -226,10 +226,180 @@ final class FaultRun {
       // Patrons come in through node A, librarians through node B.
       senders.add(
           new Sender(sockets, chatId, chat.getString("token"), "fp" + chatId, viaA, viaB, acked));
-      senders.add(new Sender(sockets, chatId, operator, "fo" + chatId, viaB, viaA, acked));
+      var librarian = new Sender(sockets, chatId, operator, "fo" + chatId, viaB, viaA, acked);
+      senders.add(librarian);
+      chats.add(new HeldChat(chatId, librarian));
     }
     senders.forEach(Sender::connect);
     return senders;
+  }
+
+  /** Makes a librarian of the ask queue and signs them in: {token, operator}. */
+  private JsonObject createOperator(WebClient http, String admin, String username, String name) {
+    var created =
+        Bench.await(
+            http.post("/api/admin/operators")
+                .bearerTokenAuthentication(admin)
+                .sendJsonObject(
+                    new JsonObject()
+                        .put("username", username)
+                        .put("displayName", name)
+                        .put("password", "fault run password")
+                        .put("role", "operator")
+                        .put("queues", new JsonArray().add("ask"))));
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException(created.bodyAsString());
+    }
+    return Bench.await(
+            http.post("/api/auth/login")
+                .sendJsonObject(
+                    new JsonObject()
+                        .put("username", username)
+                        .put("password", "fault run password")))
+        .bodyAsJsonObject();
+  }
+
+  /** The two librarians' tokens: every chat is held by one of them. */
+  private String[] tokens;
+
+  private final List<HeldChat> chats = new ArrayList<>();
+  private final Map<String, AtomicLong> handoffCounts = new ConcurrentHashMap<>();
+
+  /** A chat under load and which of the two librarians holds it now. */
+  private static final class HeldChat {
+    final long chatId;
+    final Sender librarian;
+    int holder;
+    boolean busy;
+
+    HeldChat(long chatId, Sender librarian) {
+      this.chatId = chatId;
+      this.librarian = librarian;
+    }
+  }
+
+  private void count(String what) {
+    handoffCounts.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
+  }
+
+  /**
+   * Both librarians say they are online over sockets of their own, every few seconds as the app's
+   * heartbeat does: a transfer goes only to someone online, and a Redis restart forgets presence
+   * until the next heartbeat brings it back.
+   */
+  private void keepOnline(WebSocketClient sockets, int port) {
+    for (var token : tokens) {
+      var holder = new BusClient[1];
+      vertx.setPeriodic(
+          1,
+          2_000,
+          t -> {
+            if (holder[0] == null) {
+              BusClient.connect(sockets, "127.0.0.1", port, "/eventbus/websocket")
+                  .onSuccess(
+                      c -> {
+                        holder[0] = c;
+                        c.closed().onComplete(v -> holder[0] = null);
+                        c.request("presence.set", new JsonObject().put("status", "online"), token);
+                      });
+            } else {
+              holder[0].request(
+                  "presence.heartbeat", new JsonObject().put("status", "online"), token);
+            }
+          });
+    }
+  }
+
+  /**
+   * One hand-off on the next chat in turn, while messages flow: every other time the holder
+   * transfers the chat to the other librarian with a card (who accepts, and the chat's librarian
+   * socket writes as them from then on); otherwise the holder invites the other into the chat, who
+   * joins, writes nothing of their own, and leaves again a moment later.
+   */
+  private void handOff(WebClient http, int turn) {
+    var chat = chats.get(turn % chats.size());
+    if (chat.busy) {
+      return;
+    }
+    chat.busy = true;
+    int from = chat.holder;
+    int to = 1 - from;
+    boolean transfer = turn % 2 == 0;
+    var path = "/api/chats/" + chat.chatId + (transfer ? "/transfer" : "/invite");
+    var body =
+        transfer
+            ? new JsonObject()
+                .put("toOperatorId", operatorIds[to])
+                .put(
+                    "card",
+                    new JsonObject()
+                        .put("needs", "Fault run hand-off")
+                        .put("links", new JsonArray().add("https://example.org/fault")))
+            : new JsonObject().put("operatorId", operatorIds[to]);
+    http.post(path)
+        .bearerTokenAuthentication(tokens[from])
+        .sendJsonObject(body)
+        .compose(
+            offered -> {
+              if (offered.statusCode() != 201) {
+                count((transfer ? "transferRefused:" : "inviteRefused:") + codeOf(offered));
+                return io.vertx.core.Future.succeededFuture(false);
+              }
+              long id = offered.bodyAsJsonObject().getLong("id");
+              return http.post("/api/handoffs/" + id + "/accept")
+                  .bearerTokenAuthentication(tokens[to])
+                  .send()
+                  .map(
+                      accepted -> {
+                        if (accepted.statusCode() != 200) {
+                          count("acceptRefused:" + codeOf(accepted));
+                          return false;
+                        }
+                        return true;
+                      });
+            })
+        .compose(
+            done -> {
+              if (!done) {
+                return io.vertx.core.Future.succeededFuture();
+              }
+              if (transfer) {
+                chat.holder = to;
+                chat.librarian.switchTo(tokens[to]);
+                count("transfers");
+                return io.vertx.core.Future.succeededFuture();
+              }
+              count("shared");
+              return io.vertx.core.Future.<Void>future(p -> vertx.setTimer(500, t -> p.complete()))
+                  .compose(
+                      v ->
+                          http.post("/api/chats/" + chat.chatId + "/leave")
+                              .bearerTokenAuthentication(tokens[to])
+                              .send())
+                  .map(
+                      left -> {
+                        count(left.statusCode() == 200 ? "left" : "leaveRefused:" + codeOf(left));
+                        return null;
+                      });
+            })
+        .onFailure(e -> count("handoffFailed:" + e.getClass().getSimpleName()))
+        .onComplete(v -> chat.busy = false);
+  }
+
+  private long[] operatorIds;
+
+  private JsonObject handoffSummary() {
+    var summary = new JsonObject();
+    new java.util.TreeMap<>(handoffCounts).forEach((k, v) -> summary.put(k, v.get()));
+    return summary;
+  }
+
+  private static String codeOf(io.vertx.ext.web.client.HttpResponse<?> response) {
+    try {
+      return response.bodyAsJsonObject().getJsonObject("error").getString("code");
+    } catch (RuntimeException notJson) {
+      return Integer.toString(response.statusCode());
+    }
   }
 
   /** The browser connector's ping interval. */
@@ -241,7 +411,7 @@ final class FaultRun {
   private final class Sender {
     private final WebSocketClient sockets;
     private final long chatId;
-    private final String token;
+    private volatile String token;
     private final String prefix;
     private final int[] ports;
     private final Map<Long, Map<String, Integer>> acked;
@@ -329,6 +499,18 @@ final class FaultRun {
 
     boolean hasPending() {
       return !pending.isEmpty();
+    }
+
+    /**
+     * The chat changed hands: from now on this librarian's messages are written as the new owner. A
+     * socket is one identity, so it reconnects (what was not acknowledged is sent again, same id).
+     */
+    void switchTo(String newToken) {
+      token = newToken;
+      var current = client;
+      if (current != null) {
+        current.close();
+      }
     }
 
     long pendingCount() {

@@ -8,14 +8,18 @@ import DeadAirNudge from './DeadAirNudge.js';
 import EndPanel from './EndPanel.js';
 import MessageList from './MessageList.js';
 import TagInput from '../tags/TagInput.js';
+import ChatPeople from '../transfer/ChatPeople.js';
 import { t } from '../messages/t.js';
 
 export default {
-  components: { Composer, DeadAirNudge, EndPanel, MessageList, TagInput },
+  components: { ChatPeople, Composer, DeadAirNudge, EndPanel, MessageList, TagInput },
   props: { tab: { type: Object, required: true } },
   setup(props) {
     const desk = useDesk();
     const confirming = ref(false);
+    // Transfer, Invite colleague and Leave chat stay folded behind More, so a phone keeps its
+    // conversation in view.
+    const handOff = ref(false);
     const endButton = ref(null);
     const root = ref(null);
     const closeButton = ref(null);
@@ -25,6 +29,8 @@ export default {
       operator: t('chat.ended'),
       system: t('chat.endedIdle'),
       earlier: t('chat.endedEarlier'),
+      transferred: t('transfer.handedOver'),
+      left: t('share.youLeft'),
     })[props.tab.ended] || t('chat.ended'));
 
     async function keepChatting() {
@@ -53,15 +59,28 @@ export default {
       if (next) next.focus();
     }
 
-    return { confirming, endButton, root, closeButton, deadAir, endedWords, keepChatting, dismiss };
+    async function toggleHandOff() {
+      handOff.value = !handOff.value;
+      if (!handOff.value) return;
+      await nextTick();
+      const first = root.value && root.value.querySelector('[data-test=chat-people] .button-row button');
+      if (first) first.focus();
+    }
+
+    return { handOff, toggleHandOff, confirming, endButton, root, closeButton, deadAir, endedWords, keepChatting, dismiss };
   },
   template: `
     <section ref="root" class="chat-view" :aria-labelledby="'chat-title-' + tab.chatId" data-test="chat-view" :data-chat-id="tab.chatId">
       <div class="chat-head">
         <h2 :id="'chat-title-' + tab.chatId" class="pane-title">{{ t('chat.title', { name: tab.patronName }) }}</h2>
-        <button v-if="!tab.ended" ref="endButton" type="button" class="danger-outline" data-test="end-chat"
-                :disabled="confirming" @click="confirming = true">{{ t('chat.end') }}</button>
+        <span class="chat-head-actions">
+          <button v-if="!tab.ended" type="button" class="secondary" data-test="chat-more" :aria-expanded="handOff ? 'true' : 'false'"
+                  :aria-controls="'chat-people-' + tab.chatId" @click="toggleHandOff">{{ t('share.more') }}</button>
+          <button v-if="!tab.ended" ref="endButton" type="button" class="danger-outline" data-test="end-chat"
+                  :disabled="confirming" @click="confirming = true">{{ t('chat.end') }}</button>
+        </span>
       </div>
+      <ChatPeople :tab="tab" :open="handOff" />
       <EndPanel v-if="confirming && !tab.ended" :tab="tab" @cancel="keepChatting" @ended="confirming = false" />
       <TagInput v-else :chat-id="tab.chatId" />
       <p v-if="tab.error && !confirming" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ tab.error }}</p>

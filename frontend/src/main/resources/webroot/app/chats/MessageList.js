@@ -5,6 +5,7 @@ import { nextTick, onMounted, onUnmounted, ref, watch } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import { clockTime } from '../ui/format.js';
 import LinkedText from '../ui/LinkedText.js';
+import { eventLine } from '../transfer/event-line.js';
 import { t } from '../messages/t.js';
 
 export default {
@@ -16,15 +17,7 @@ export default {
     const meId = desk.state.me.operator.id;
     const own = (event) => Boolean(event.from) && event.from.kind === 'operator' && event.from.id === meId;
 
-    function line(event) {
-      if (event.type === 'claimed') return t('events.joined', { name: event.operator ? event.operator.name : t('events.aLibrarian') });
-      // The gateway says why when it closed the chat itself (a patron who stopped answering).
-      if (event.type === 'ended') return event.endedBy === 'system' ? event.text || t('events.endedIdle') : t('chat.ended');
-      if (event.type === 'joined') return t('events.joined', { name: event.from ? event.from.name : t('events.aLibrarian') });
-      if (event.type === 'left') return t('events.left', { name: event.from ? event.from.name : t('events.aLibrarian') });
-      if (event.type === 'transferred') return t('events.transferred');
-      return event.text || '';
-    }
+    const line = (event) => eventLine(event, t);
 
     function nearBottom() {
       const el = list.value;

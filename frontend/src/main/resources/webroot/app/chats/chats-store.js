@@ -59,6 +59,9 @@ export function createChats({ me, connector, call, isViewing, announce, alert, c
         announce(t('chat.announceMessage', { name: who, text: shorten(event.text) }));
         if (!onScreen) alert({ title: t('chat.alertMessage', { name: who || t('common.guest') }), body: shorten(event.text), chatId: tab.chatId });
       }
+    } else if (event.type === 'joined' || event.type === 'left' || event.type === 'transferred') {
+      // Who is in the chat changed: the header's participants come with the details.
+      loadDetails(tab.chatId);
     } else if (event.type === 'ended') {
       tab.ended = event.endedBy || 'system';
       tab.typing = null;
@@ -214,11 +217,25 @@ export function createChats({ me, connector, call, isViewing, announce, alert, c
     onClose(tab.chatId);
   }
 
-  /** Brings back the tabs of chats this operator holds, after a reload or a claim in another window. */
+  /** Brings back the tabs of chats this operator takes part in, after a reload or a claim in another window. */
   function restore(active) {
     for (const chat of active) {
-      if (chat.ownerId === me.operator.id && !tabOf(chat.chatId)) open(chat, chat.lastSeq);
+      const takesPart = chat.ownerId === me.operator.id || (chat.participants || []).some((p) => p.id === me.operator.id);
+      if (takesPart && !tabOf(chat.chatId)) open(chat, chat.lastSeq);
     }
+  }
+
+  /**
+   * This operator is no longer in the chat (they transferred it, or left it): its tab stays readable,
+   * without a composer, until they close it.
+   */
+  function handedOver(chatId, why = 'transferred') {
+    const tab = tabOf(chatId);
+    if (!tab || tab.ended) return;
+    stopTyping(tab);
+    tab.ended = why;
+    tab.typing = null;
+    loadDetails(chatId);
   }
 
   function stop() {
@@ -230,7 +247,7 @@ export function createChats({ me, connector, call, isViewing, announce, alert, c
   }
 
   return {
-    state, open, send, say, retry, typed, end, emailTranscript, dismiss, restore, loadDetails, detailsOf, rememberDetails, setDraft, clearError,
+    state, open, send, say, retry, typed, end, emailTranscript, dismiss, restore, handedOver, loadDetails, detailsOf, rememberDetails, setDraft, clearError,
     markRead, stop, tabOf,
   };
 }

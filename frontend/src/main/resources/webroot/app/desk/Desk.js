@@ -11,6 +11,7 @@ import EscalationNotice from '../alerts/EscalationNotice.js';
 import MissedChats from '../missed/MissedChats.js';
 import TicketsScreen from '../tickets/TicketsScreen.js';
 import StaffChatPanel from '../staffchat/StaffChatPanel.js';
+import HandoffAlerts from '../transfer/HandoffAlerts.js';
 import { t } from '../messages/t.js';
 
 const PANES = [
@@ -20,7 +21,7 @@ const PANES = [
 ];
 
 export default {
-  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen, StaffChatPanel },
+  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen, StaffChatPanel, HandoffAlerts },
   props: {
     me: { type: Object, required: true },
     settings: { type: Object, required: true },
@@ -76,6 +77,7 @@ export default {
       <AwayBanner />
       <EscalationNotice />
       <MissedChats v-if="state.view === 'desk'" />
+      <HandoffAlerts />
       <nav class="pane-switcher" :aria-label="t('desk.panes')">
         <button v-for="pane in PANES" :key="pane.name" type="button" :data-test="'show-' + pane.name"
                 :aria-pressed="state.view === 'desk' && state.pane === pane.name ? 'true' : 'false'" @click="showPane(pane.name)">

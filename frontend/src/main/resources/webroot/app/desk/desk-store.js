@@ -25,6 +25,8 @@ import { createTags } from '../tags/tags-store.js';
 import { createTickets } from '../tickets/tickets-store.js';
 import { createMissed } from '../missed/missed-store.js';
 import { statusWord } from '../tickets/ticket-words.js';
+  });
+import { createTransfers } from '../transfer/transfer-store.js';
 import { createServerClock, isDeadAir } from '../chats/timing.js';
 import { t } from '../messages/t.js';
 
@@ -97,6 +99,9 @@ function createDesk(me, mySettings, library) {
   const missed = createMissed({ call, tickets, announce, words: (count) => t('missed.title', { count }) });
   const staffchat = createStaffChat({
     me, connector, call, isWide: () => state.wide, announce, alert: alerts.internalMessage,
+  });
+  const transfers = createTransfers({
+    me, connector, call, chats, openTab: (tab) => openTab(tab), announce, alert: alerts.newChat,
   });
   const away = createAway({ presence, awayAfterSeconds: () => librarySync.state.awayAfterSeconds });
 
@@ -230,6 +235,7 @@ function createDesk(me, mySettings, library) {
       activity.refresh();
       presence.beat();
       if (reconnected) staffchat.reload();
+      transfers.load();
       // The first connection follows the desk's own first reads; only a break can have hidden a change.
       if (reconnected) librarySync.reload();
     }
@@ -267,6 +273,7 @@ function createDesk(me, mySettings, library) {
     librarySync.start(me.operator.libraryId);
     away.start();
     staffchat.start();
+    transfers.start();
     canned.load();
     tags.load();
     history.recent();
@@ -284,6 +291,7 @@ function createDesk(me, mySettings, library) {
     clearInterval(ticker);
     away.stop();
     staffchat.stop();
+    transfers.stop();
     escalations.stop();
     librarySync.stop();
     settings.stop();
@@ -306,6 +314,6 @@ function createDesk(me, mySettings, library) {
 
   return {
     state, counters, start, stop, select, openTab, showPane, showTickets, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
-    alerts, away, canned, chats, escalations, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets,
+    alerts, away, canned, chats, escalations, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets, transfers,
   };
 }

@@ -14,6 +14,8 @@ export default {
   'chat.endedByYou': 'You ended the chat',
   'chat.gone': 'This chat can no longer be opened',
   'chat.joined': '{name} has joined',
+  // transfers and shared chats
+  'chat.left': '{name} has left',
   'chat.keep': 'Keep chatting',
   'chat.keys': 'Enter sends; Shift and Enter starts a new line.',
   'chat.librarian': 'Librarian',

@@ -80,6 +80,29 @@ public final class EventLoopCache<K, V> {
     return load;
   }
 
+  /**
+   * What is in memory for the key, without waiting: a value past its expiry is still answered (and
+   * loaded again in the background), and a key not in memory answers empty and starts a load.
+   */
+  public Optional<V> peek(K key) {
+    var entry = entries.get(key);
+    if (entry == null || entry.expiresAt() - nanoClock.getAsLong() <= 0) {
+      var stale = entry == null ? Optional.<V>empty() : Optional.of(entry.value());
+      if (!loading.containsKey(key)) {
+        var load = loader.apply(key);
+        loading.put(key, load);
+        load.onComplete(
+            done -> {
+              if (loading.remove(key, load) && done.succeeded() && done.result().isPresent()) {
+                put(key, done.result().get());
+              }
+            });
+      }
+      return stale;
+    }
+    return Optional.of(entry.value());
+  }
+
   /** Replaces what is known about the key, for a change this node learned of itself. */
   public void put(K key, V value) {
     entries.put(key, new Entry<>(value, nanoClock.getAsLong() + ttlNanos));

@@ -32,7 +32,12 @@ public enum ErrorCode {
   ALREADY_CLAIMED(1017, 409, "already_claimed"),
   TAG_REQUIRED(1018, 409, "tag_required"),
   EMAIL_REQUIRED(1019, 409, "email_required"),
-  LINK_EXPIRED(1020, 410, "link_expired");
+  LINK_EXPIRED(1020, 410, "link_expired"),
+  OPERATOR_UNAVAILABLE(1021, 409, "operator_unavailable"),
+  NOBODY_ONLINE(1022, 409, "nobody_online"),
+  NOT_OWNER(1023, 403, "not_owner"),
+  TRANSFER_PENDING(1024, 409, "transfer_pending"),
+  COLLEAGUE_IN_CHAT(1025, 409, "colleague_in_chat");
 
   private static final Map<Integer, ErrorCode> BY_FAILURE_CODE =
       Arrays.stream(values())
