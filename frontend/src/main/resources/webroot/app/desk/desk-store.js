@@ -25,7 +25,6 @@ import { createTags } from '../tags/tags-store.js';
 import { createTickets } from '../tickets/tickets-store.js';
 import { createMissed } from '../missed/missed-store.js';
 import { statusWord } from '../tickets/ticket-words.js';
-  });
 import { createTransfers } from '../transfer/transfer-store.js';
 import { createServerClock, isDeadAir } from '../chats/timing.js';
 import { t } from '../messages/t.js';
