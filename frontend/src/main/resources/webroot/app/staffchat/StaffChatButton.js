@@ -15,7 +15,7 @@ export default {
   template: `
     <button type="button" id="staffchat-toggle" class="ghost staffchat-toggle" data-test="staffchat-toggle"
             aria-controls="staffchat-panel" :aria-expanded="panel.open ? 'true' : 'false'" @click="toggle">
-      {{ t('staffchat.open') }}<span v-if="unread" class="badge" data-test="staffchat-unread">{{ unread }}<span
+      <span class="staffchat-icon" aria-hidden="true">&#9993;</span><span class="staffchat-word">{{ t('staffchat.open') }}</span><span v-if="unread" class="badge" data-test="staffchat-unread">{{ unread }}<span
         class="visually-hidden">{{ ' ' + t('staffchat.unreadWords', { count: unread }) }}</span></span>
     </button>
   `,
