@@ -3,10 +3,13 @@ package org.refdesk.ticket;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
 import java.util.List;
 import org.refdesk.platform.errors.ApiException;
+import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.mail.MailOutbox;
 import org.refdesk.queue.Queue;
+import org.refdesk.ticket.TicketRepository.Locked;
 import org.refdesk.ticket.TicketRepository.NewTicket;
 
 /**
@@ -22,6 +25,9 @@ public final class PatronTickets {
 
   /** A question as the widget's form gave it, already checked: {@code name} may be null. */
   public record Question(String name, String email, String question, List<Field> fields) {}
+
+  /** Answers through one ticket's link in an hour, the most a patron writes in a real exchange. */
+  static final int PATRON_REPLIES_PER_HOUR = 10;
 
   private final TicketRepository tickets;
   private final ReplyLinks links;
@@ -141,57 +147,70 @@ public final class PatronTickets {
                                             .toList()))));
   }
 
-  /** The patron's answer: a from-patron message, and the ticket open again (whatever it was). */
+  /**
+   * The patron's answer: a from-patron message, and the ticket open again (whatever it was). The
+   * same words sent again within minutes (a form sent twice, a retry after a cut) are kept once;
+   * more than {@link #PATRON_REPLIES_PER_HOUR} answers in an hour are refused, so a leaked link
+   * cannot flood a ticket.
+   */
   public Future<JsonObject> reply(String token, String text) {
     var link = links.verify(token);
     return linked(link.ticketId(), link.libraryId())
         .compose(
             ticket ->
-                tickets
-                    .inTransaction(
-                        conn ->
-                            tickets
-                                .lock(conn, ticket.id(), ticket.libraryId())
-                                .compose(
-                                    locked -> {
-                                      var current = locked.orElseThrow();
-                                      return tickets
-                                          .addMessage(
-                                              conn,
-                                              ticket.id(),
-                                              TicketMessage.FROM_PATRON,
-                                              null,
-                                              text,
-                                              null)
-                                          .compose(
-                                              messageId ->
-                                                  tickets.addHistory(
-                                                      conn,
-                                                      ticket.id(),
-                                                      null,
-                                                      "patron_replied",
-                                                      new JsonObject().put("messageId", messageId)))
-                                          .compose(
-                                              v ->
-                                                  current.status().equals(Ticket.OPEN)
-                                                      ? Future.<Void>succeededFuture()
-                                                      : tickets
-                                                          .setStatus(conn, ticket.id(), Ticket.OPEN)
-                                                          .compose(
-                                                              done ->
-                                                                  tickets.addHistory(
-                                                                      conn,
-                                                                      ticket.id(),
-                                                                      null,
-                                                                      "status",
-                                                                      new JsonObject()
-                                                                          .put(
-                                                                              "from",
-                                                                              current.status())
-                                                                          .put(
-                                                                              "to", Ticket.OPEN))));
-                                    }))
-                    .compose(v -> thread(token)));
+                tickets.inTransaction(
+                    conn ->
+                        tickets
+                            .lock(conn, ticket.id(), ticket.libraryId())
+                            .compose(locked -> answer(conn, locked.orElseThrow(), text))))
+        .compose(v -> thread(token));
+  }
+
+  private Future<Void> answer(SqlConnection conn, Locked ticket, String text) {
+    return tickets
+        .recentPatronReplies(conn, ticket.id())
+        .compose(
+            recent -> {
+              if (text.equals(recent.newest())) {
+                return Future.succeededFuture();
+              }
+              if (recent.lastHour() >= PATRON_REPLIES_PER_HOUR) {
+                return Future.failedFuture(
+                    new ApiException(
+                        ErrorCode.RATE_LIMITED,
+                        "This question has had "
+                            + PATRON_REPLIES_PER_HOUR
+                            + " answers in the last hour; please wait a little before writing again.",
+                        new JsonObject().put("limit", PATRON_REPLIES_PER_HOUR)));
+              }
+              return tickets
+                  .addMessage(conn, ticket.id(), TicketMessage.FROM_PATRON, null, text, null)
+                  .compose(
+                      messageId ->
+                          tickets.addHistory(
+                              conn,
+                              ticket.id(),
+                              null,
+                              "patron_replied",
+                              new JsonObject().put("messageId", messageId)))
+                  .compose(v -> reopen(conn, ticket));
+            });
+  }
+
+  private Future<Void> reopen(SqlConnection conn, Locked ticket) {
+    if (ticket.status().equals(Ticket.OPEN)) {
+      return Future.succeededFuture();
+    }
+    return tickets
+        .setStatus(conn, ticket.id(), Ticket.OPEN)
+        .compose(
+            done ->
+                tickets.addHistory(
+                    conn,
+                    ticket.id(),
+                    null,
+                    "status",
+                    new JsonObject().put("from", ticket.status()).put("to", Ticket.OPEN)));
   }
 
   private Future<Ticket> linked(long ticketId, long libraryId) {

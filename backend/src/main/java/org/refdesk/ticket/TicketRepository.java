@@ -110,6 +110,16 @@ public final class TicketRepository {
         .map(rows -> rows.iterator().next().getLong("id"));
   }
 
+  Future<RecentReplies> recentPatronReplies(SqlConnection conn, long ticketId) {
+    return conn.preparedQuery(TicketSql.RECENT_PATRON_REPLIES)
+        .execute(Tuple.of(ticketId))
+        .map(
+            rows -> {
+              var row = rows.iterator().next();
+              return new RecentReplies(row.getLong("last_hour"), row.getString("newest"));
+            });
+  }
+
   /** {@code actorId} is null for what a patron did. */
   Future<Void> addHistory(
       SqlConnection conn, long ticketId, Long actorId, String action, JsonObject detail) {
@@ -155,4 +165,9 @@ public final class TicketRepository {
       long libraryId, long queueId, Long chatId, String subject, String email, Long createdBy) {}
 
   record Locked(long id, String status, Long assigneeId) {}
+
+  /**
+   * The patron's answers on a ticket in the last hour, and the newest one's words if it is fresh.
+   */
+  record RecentReplies(long lastHour, String newest) {}
 }

@@ -75,6 +75,21 @@ final class TicketSql {
       RETURNING id, created_at
       """;
 
+  /**
+   * A ticket's from-patron messages of the last hour ($1 the ticket), and the newest one's words
+   * when it is under ten minutes old: the same words again that soon are the same answer sent
+   * twice.
+   */
+  static final String RECENT_PATRON_REPLIES =
+      """
+      SELECT count(*) AS last_hour,
+             (SELECT body FROM ticket_messages
+               WHERE ticket_id = $1 AND kind = 'from_patron'
+                 AND created_at > now() - interval '10 minutes'
+               ORDER BY id DESC LIMIT 1) AS newest
+        FROM ticket_messages
+       WHERE ticket_id = $1 AND kind = 'from_patron' AND created_at > now() - interval '1 hour'""";
+
   static final String ADD_HISTORY =
       "INSERT INTO ticket_history (ticket_id, actor_id, action, detail) VALUES ($1, $2, $3, $4)";
 

@@ -390,6 +390,40 @@ class PatronTicketTest {
   }
 
   @Test
+  @DisplayName(
+      "an answer sent twice through the link is kept once, and a link that floods its ticket is"
+          + " held back with nothing stored")
+  void replyLinkRepeatsAndFloods() throws Exception {
+    var email = "flood-" + System.nanoTime() + "@example.org";
+    long id = leaveQuestion(email);
+    var replied =
+        gateway.post(
+            "/api/tickets/" + id + "/messages",
+            new JsonObject().put("kind", "reply").put("text", "Which edition?"),
+            alice);
+    assertEquals(201, replied.statusCode(), replied::bodyAsString);
+    var token = linkIn(awaitMailTo(email, 1));
+    String patronMessages =
+        "SELECT count(*) FROM ticket_messages WHERE ticket_id = "
+            + id
+            + " AND kind = 'from_patron'";
+
+    assertEquals(201, replyWith(token, "The 1850 one, please.").statusCode());
+    assertEquals(201, replyWith(token, "The 1850 one, please.").statusCode(), "a repeat answers");
+    assertEquals(2, gateway.count(patronMessages), "the question and one answer, not two");
+
+    // The question counts as the first message of the hour.
+    for (int i = 2; i < 10; i++) {
+      assertEquals(201, replyWith(token, "Another thought, number " + i).statusCode());
+    }
+    assertEquals(10, gateway.count(patronMessages));
+    var flooded = replyWith(token, "One more");
+    assertEquals(429, flooded.statusCode(), flooded::bodyAsString);
+    assertEquals("rate_limited", errorCode(flooded));
+    assertEquals(10, gateway.count(patronMessages), "nothing stored when held back");
+  }
+
+  @Test
   @DisplayName("a tampered, expired or other ticket's link is refused, and nothing is stored")
   void badLinks() throws Exception {
     var email = "links-" + System.nanoTime() + "@example.org";
