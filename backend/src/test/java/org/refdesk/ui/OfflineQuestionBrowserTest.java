@@ -2,6 +2,7 @@ package org.refdesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.refdesk.ui.LiveChatBrowserTest.signIn;
 
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
@@ -113,5 +114,24 @@ class OfflineQuestionBrowserTest {
     assertTrue(text.startsWith(question), text);
     assertTrue(text.contains("Library card number: 12345"), text);
     assertTrue(text.contains("Name: Robin"), text);
+
+    // The question waits in the operator app's tickets, where a librarian answers it.
+    try (var librarian = Browser.open(1280, 800)) {
+      signIn(librarian, gateway.port(), "alice", gateway.librarianPassword("alice"));
+      librarian.waitFor(By.cssSelector("[data-test=toggle-tickets]")).click();
+      var row =
+          librarian.waitFor(
+              By.cssSelector(
+                  "[data-test=ticket-row][data-ticket-id='" + ticket.getLong("id") + "']"));
+      assertTrue(row.getText().contains(question.substring(0, 20)), row.getText());
+      row.click();
+      new WebDriverWait(librarian.driver(), Duration.ofSeconds(10))
+          .until(
+              d ->
+                  d.findElement(By.cssSelector("[data-test=ticket-message]"))
+                      .getText()
+                      .contains("Library card number: 12345"));
+      librarian.screenshot("offline-question-in-app-1280");
+    }
   }
 }
