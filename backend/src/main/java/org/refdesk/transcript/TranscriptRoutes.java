@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.Redis;
-import java.util.List;
 import org.refdesk.auth.Tokens;
 import org.refdesk.chat.Chat;
 import org.refdesk.chat.ChatLimits;
@@ -14,8 +13,8 @@ import org.refdesk.chat.ChatVisibility;
 import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
-import org.refdesk.platform.redis.LuaScript;
 import org.refdesk.platform.redis.RedisKeys;
+import org.refdesk.platform.redis.WindowLimit;
 import org.refdesk.platform.web.Bearer;
 import org.refdesk.platform.web.ClientAddress;
 import org.refdesk.platform.web.JsonInput;
@@ -38,7 +37,6 @@ final class TranscriptRoutes {
   static final int ADDRESSES_PER_CHAT = 3;
 
   private static final int WINDOW_SECONDS = 3600;
-  private static final LuaScript COUNT_IN_WINDOW = LuaScript.load("count-in-window", 1);
 
   private final ChatVisibility chats;
   private final TranscriptRepository requests;
@@ -129,17 +127,15 @@ final class TranscriptRoutes {
   }
 
   private Future<Void> count(String ip) {
-    return COUNT_IN_WINDOW
-        .run(redis, List.of(keys.transcriptRequests(ip)), List.of(Integer.toString(WINDOW_SECONDS)))
-        .compose(
-            count ->
-                count.toInteger() > REQUESTS_PER_HOUR
-                    ? Future.failedFuture(
-                        new ApiException(
-                            ErrorCode.RATE_LIMITED,
-                            "Too many transcripts asked for from this address; please try again later."))
-                    : Future.<Void>succeededFuture(),
-            redisDown -> Future.succeededFuture());
+    return WindowLimit.count(
+        redis,
+        keys.transcriptRequests(ip),
+        WINDOW_SECONDS,
+        REQUESTS_PER_HOUR,
+        () ->
+            new ApiException(
+                ErrorCode.RATE_LIMITED,
+                "Too many transcripts asked for from this address; please try again later."));
   }
 
   private static ApiException invalidEmail(String message) {

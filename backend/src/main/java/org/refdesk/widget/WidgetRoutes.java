@@ -20,8 +20,8 @@ import org.refdesk.chat.ChatRepository.NewChat;
 import org.refdesk.library.LibrarySettings;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
-import org.refdesk.platform.redis.LuaScript;
 import org.refdesk.platform.redis.RedisKeys;
+import org.refdesk.platform.redis.WindowLimit;
 import org.refdesk.platform.web.Bearer;
 import org.refdesk.platform.web.ClientAddress;
 import org.refdesk.platform.web.JsonInput;
@@ -41,7 +41,6 @@ final class WidgetRoutes {
   /** The form a queue slug always has (the schema checks the same); anything else is no queue. */
   private static final Pattern QUEUE_SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
-  private static final LuaScript COUNT_IN_WINDOW = LuaScript.load("count-in-window", 1);
   private static final int START_WINDOW_SECONDS = 10 * 60;
   static final int MAX_NAME = 80;
   private static final int MAX_NAME_WORDS = 6;
@@ -210,24 +209,18 @@ final class WidgetRoutes {
   }
 
   private Future<Void> countQuestion(long libraryId, String ip) {
-    return COUNT_IN_WINDOW
-        .run(
-            redis,
-            List.of(keys.offlineQuestions(libraryId, ip)),
-            List.of(Integer.toString(QUESTION_WINDOW_SECONDS)))
-        .compose(
-            count ->
-                count.toInteger() > QUESTIONS_PER_HOUR
-                    ? Future.failedFuture(
-                        new ApiException(
-                            ErrorCode.RATE_LIMITED,
-                            "You have left "
-                                + QUESTIONS_PER_HOUR
-                                + " questions in the last hour, the most we take from one place; please try again later.",
-                            new JsonObject().put("limit", QUESTIONS_PER_HOUR)))
-                    : Future.<Void>succeededFuture(),
-            // As for chat starts: a guard, not a gate, when Redis is away.
-            redisDown -> Future.succeededFuture());
+    return WindowLimit.count(
+        redis,
+        keys.offlineQuestions(libraryId, ip),
+        QUESTION_WINDOW_SECONDS,
+        QUESTIONS_PER_HOUR,
+        () ->
+            new ApiException(
+                ErrorCode.RATE_LIMITED,
+                "You have left "
+                    + QUESTIONS_PER_HOUR
+                    + " questions in the last hour, the most we take from one place; please try again later.",
+                new JsonObject().put("limit", QUESTIONS_PER_HOUR)));
   }
 
   /** Only an operator who monitors this queue and is *online* counts; internal and away do not. */
@@ -297,18 +290,15 @@ final class WidgetRoutes {
   }
 
   private Future<Void> countStart(String ip) {
-    return COUNT_IN_WINDOW
-        .run(redis, List.of(keys.chatStarts(ip)), List.of(Integer.toString(START_WINDOW_SECONDS)))
-        .compose(
-            count ->
-                count.toInteger() > startsPerAddress
-                    ? Future.failedFuture(
-                        new ApiException(
-                            ErrorCode.RATE_LIMITED,
-                            "Too many chats from this address; please try again in a few minutes."))
-                    : Future.<Void>succeededFuture(),
-            // Never turn a patron away because Redis is down: the limit is a guard, not a gate.
-            redisDown -> Future.succeededFuture());
+    return WindowLimit.count(
+        redis,
+        keys.chatStarts(ip),
+        START_WINDOW_SECONDS,
+        startsPerAddress,
+        () ->
+            new ApiException(
+                ErrorCode.RATE_LIMITED,
+                "Too many chats from this address; please try again in a few minutes."));
   }
 
   /**

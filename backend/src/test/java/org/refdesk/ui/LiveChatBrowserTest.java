@@ -69,7 +69,12 @@ class LiveChatBrowserTest {
    * widget's frame.
    */
   static void openWidget(Browser patron) {
-    patron.go(host.url());
+    openWidget(patron, host);
+  }
+
+  /** As {@link #openWidget(Browser)}, on the library page another test serves. */
+  static void openWidget(Browser patron, HostPage page) {
+    patron.go(page.url());
     new WebDriverWait(patron.driver(), Duration.ofSeconds(10))
         .until(
             d ->

@@ -2,8 +2,8 @@ package org.refdesk.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.refdesk.ui.LiveChatBrowserTest.enterWidgetFrame;
 import static org.refdesk.ui.LiveChatBrowserTest.goOnline;
+import static org.refdesk.ui.LiveChatBrowserTest.openWidget;
 import static org.refdesk.ui.LiveChatBrowserTest.signIn;
 import static org.refdesk.ui.LiveChatBrowserTest.texts;
 import static org.refdesk.ui.LiveChatBrowserTest.waitForText;
@@ -56,7 +56,7 @@ class TransferBrowserTest {
       signIn(ben, gateway.port(), "ben", gateway.librarianPassword("ben"));
       goOnline(ben);
 
-      openWidget(patron);
+      openWidget(patron, host);
       patron.waitFor(By.id("question")).sendKeys("Where are the harbour maps from 1920?");
       patron.css("#name").sendKeys("Sam");
       patron.css("form button[type=submit]").click();
@@ -185,7 +185,7 @@ class TransferBrowserTest {
       signIn(ben, gateway.port(), "ben", gateway.librarianPassword("ben"));
       goOnline(ben);
 
-      openWidget(patron);
+      openWidget(patron, host);
       patron.waitFor(By.id("question")).sendKeys("Two of you, please: maps and law");
       patron.css("#name").sendKeys("Kim");
       patron.css("form button[type=submit]").click();
@@ -255,24 +255,5 @@ class TransferBrowserTest {
 
   private static long count(List<String> texts, String part) {
     return texts.stream().filter(t -> t.contains(part)).count();
-  }
-
-  private static void openWidget(Browser patron) {
-    patron.go(host.url());
-    new WebDriverWait(patron.driver(), Duration.ofSeconds(10))
-        .until(
-            d ->
-                Boolean.TRUE.equals(
-                    patron.script("return !!(window.Refdesk && document.activeElement)")));
-    new WebDriverWait(patron.driver(), Duration.ofSeconds(10))
-        .until(
-            d -> {
-              new Actions(d).sendKeys(Keys.TAB).perform();
-              return patron.script(
-                      "return document.activeElement && document.activeElement.tagName !== 'BODY'")
-                  == Boolean.TRUE;
-            });
-    new Actions(patron.driver()).sendKeys(Keys.ENTER).perform();
-    enterWidgetFrame(patron);
   }
 }
