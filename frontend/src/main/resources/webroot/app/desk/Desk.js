@@ -12,6 +12,7 @@ import MissedChats from '../missed/MissedChats.js';
 import TicketsScreen from '../tickets/TicketsScreen.js';
 import StaffChatPanel from '../staffchat/StaffChatPanel.js';
 import HandoffAlerts from '../transfer/HandoffAlerts.js';
+import { screenNamed } from './screens.js';
 import { t } from '../messages/t.js';
 
 const PANES = [
@@ -53,11 +54,14 @@ export default {
       if (target) target.focus();
     }
 
+    // A screen of the Records menu, when one is shown instead of the desk.
+    const screen = computed(() => screenNamed(state.view));
+
     onMounted(desk.start);
     onUnmounted(desk.stop);
 
     return {
-      state, presence: desk.presence.state, staffPanel: desk.staffchat.state.panel, PANES, banner, badge, skipTo, showPane: desk.showPane, showTickets: desk.showTickets, dismissNotice: desk.presence.dismissNotice,
+      state, screen, presence: desk.presence.state, staffPanel: desk.staffchat.state.panel, PANES, banner, badge, skipTo, showPane: desk.showPane, showTickets: desk.showTickets, dismissNotice: desk.presence.dismissNotice,
     };
   },
   template: `
@@ -87,6 +91,7 @@ export default {
         <button type="button" data-test="show-tickets" :aria-pressed="state.view === 'tickets' ? 'true' : 'false'" @click="showTickets">{{ t('tickets.title') }}</button>
       </nav>
       <TicketsScreen v-if="state.view === 'tickets'" />
+      <component :is="screen.component" v-if="screen" />
       <main v-show="state.view === 'desk'" id="main" class="columns">
         <section class="pane pane-queue" data-test="pane-queue" aria-labelledby="queue-title">
           <QueuePanel />

@@ -1,10 +1,11 @@
 // The desk's header: who is signed in and in which state, what is happening in the library, whether
-// the connection holds, the settings menu (alerts, canned messages, tags) and the way out.
+// the connection holds, the records menu (desk/screens.js), the settings menu (alerts, canned messages, tags) and the way out.
 import { computed } from 'vue';
 import { useDesk } from './desk-store.js';
 import StatusMenu from '../presence/StatusMenu.js';
 import ToolsMenu from '../settings/ToolsMenu.js';
 import StaffChatButton from '../staffchat/StaffChatButton.js';
+import ScreensMenu from './ScreensMenu.js';
 import { t } from '../messages/t.js';
 
 const CONNECTION_WORDS = {
@@ -16,7 +17,7 @@ const CONNECTION_WORDS = {
 };
 
 export default {
-  components: { StatusMenu, ToolsMenu, StaffChatButton },
+  components: { StatusMenu, ToolsMenu, StaffChatButton, ScreensMenu },
   setup() {
     const desk = useDesk();
     const { state, counters } = desk;
@@ -44,6 +45,7 @@ export default {
       <div class="top-actions">
         <button type="button" class="ghost wide-only" data-test="toggle-tickets" :aria-pressed="state.view === 'tickets' ? 'true' : 'false'"
                 @click="toggleTickets">{{ t('tickets.title') }}</button>
+        <ScreensMenu />
         <StaffChatButton />
         <ToolsMenu />
         <button type="button" class="ghost" data-test="sign-out" @click="leave">{{ t('common.signOut') }}</button>

@@ -53,7 +53,7 @@ function createDesk(me, mySettings, library) {
     me, connection: 'connecting', announcement: '', now: clock.now(),
     // What the middle pane shows: { kind: 'preview' | 'chat', chatId }; `pane` is the one pane shown on phones.
     focus: null, pane: 'queue', wide: window.matchMedia(WIDE).matches,
-    // 'desk' (queues, chats, patron) or 'tickets'.
+    // 'desk' (queues, chats, patron), 'tickets', or the view of a screen in desk/screens.js.
     view: 'desk',
   });
 
@@ -171,6 +171,11 @@ function createDesk(me, mySettings, library) {
 
   function showTickets() {
     state.view = 'tickets';
+  }
+
+  /** A screen of the Records menu (desk/screens.js) in place of the desk. */
+  function showScreen(view) {
+    state.view = view;
   }
 
   /** The tickets screen with this ticket open (after making it from a chat). */
@@ -312,7 +317,7 @@ function createDesk(me, mySettings, library) {
   }
 
   return {
-    state, counters, start, stop, select, openTab, showPane, showTickets, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
+    state, counters, start, stop, select, openTab, showPane, showTickets, showScreen, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
     alerts, away, canned, chats, escalations, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets, transfers,
   };
 }

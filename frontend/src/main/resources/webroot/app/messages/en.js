@@ -254,6 +254,8 @@ export default {
   'recent.more': { one: 'Show {count} more', other: 'Show {count} more' },
   'recent.none': 'Chats you end appear here for a week.',
   'recent.title': 'Recent chats',
+  // screens (the Records menu)
+  'screens.menu': 'Records',
   // settings
   'settings.menu': 'Settings',
   'settings.notSaved': 'Your settings could not be saved: {reason}',
