@@ -6,7 +6,9 @@ import { defineAsyncComponent } from 'vue';
 
 const lazy = (load) => defineAsyncComponent(load);
 
-export const SCREENS = [];
+export const SCREENS = [
+  { view: 'reports', label: 'report.title', test: 'screen-reports', component: lazy(() => import('../report/ReportsScreen.js')) },
+];
 
 export function screensFor(role) {
   return SCREENS.filter((screen) => !screen.roles || screen.roles.includes(role));
