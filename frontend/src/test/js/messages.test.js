@@ -13,6 +13,7 @@ const FRONT_ENDS = [
   { name: 'operator app', folder: 'app', catalogue: 'app/messages/en.js' },
   { name: 'widget', folder: 'widget', catalogue: 'widget/messages/en.js' },
   { name: 'reply page', folder: 'reply', catalogue: 'reply/messages/en.js' },
+  { name: 'FAQ page', folder: 'faq', catalogue: 'faq/messages/en.js' },
 ];
 
 // A key: dotted lower-camel words, e.g. 'queues.claimedBy'.

@@ -4,6 +4,7 @@ import java.util.List;
 import org.refdesk.auth.AuthFeature;
 import org.refdesk.canned.CannedFeature;
 import org.refdesk.chat.ChatFeature;
+import org.refdesk.faq.FaqFeature;
 import org.refdesk.library.LibraryFeature;
 import org.refdesk.operator.OperatorFeature;
 import org.refdesk.platform.gateway.Feature;
@@ -45,6 +46,7 @@ final class Features {
         new TranscriptFeature(),
         new TransferFeature(),
         new ReportFeature(),
+        new FaqFeature(),
         new MailFeature());
   }
 }

@@ -5,6 +5,7 @@ import { CHAT_TYPING } from '/shared/addresses.js';
 import { api } from '/shared/api.js';
 import { createConnector } from '/shared/connector.js';
 import { focus, h, remainingHint } from './dom.js';
+import { faqCard } from './faq.js';
 import { clock, linkedText, waitingText } from './format.js';
 import { sendingText } from './sending.js';
 import { transcriptOffer } from './transcript.js';
@@ -115,7 +116,7 @@ export function showChat(main, { chat, waiting, limits, email, unread: unreadBef
     const who = mine ? t('chat.you') : (event.from && event.from.name) || t('chat.librarian');
     place(h('li', { class: mine ? 'msg mine' : 'msg theirs' },
       meta(who, event.at),
-      h('p', { class: 'text' }, linkedText(event.text)),
+      event.card && event.card.kind === 'faq' ? faqCard(event.card) : h('p', { class: 'text' }, linkedText(event.text)),
       mine ? h('p', { class: 'state', text: t('chat.sent') }) : null), { scroll: Boolean(own) });
     if (!mine) {
       theyStopped();

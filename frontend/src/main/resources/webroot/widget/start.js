@@ -2,6 +2,7 @@
 // answering" when not, and what to do when the widget cannot reach the library at all.
 import { api } from '/shared/api.js';
 import { focus, h, remainingHint } from './dom.js';
+import { faqSuggestions } from './faq.js';
 import { minutes } from './format.js';
 import { looksLikeQuestion } from './name-check.js';
 import { t } from './messages/t.js';
@@ -49,6 +50,7 @@ export function showForm(main, { queue, page, patron, onStarted }) {
   const question = h('textarea', { id: 'question', name: 'question', rows: '3', maxlength: String(queue.limits.messageChars),
     required: true, 'aria-describedby': 'question-left' });
   const left = remainingHint(question, { max: queue.limits.messageChars });
+  const suggestions = faqSuggestions(question, queue.slug);
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'primary', text: t('form.start') });
   const wait = minutes(queue.expectedWaitSeconds);
@@ -64,6 +66,7 @@ export function showForm(main, { queue, page, patron, onStarted }) {
     h('label', { for: 'question' }, t('form.question')),
     question,
     left.hint,
+    suggestions,
     h('p', { class: 'notice', text: setting(queue, 'transcriptNotice') || t(DEFAULT_NOTICE) }),
     h('div', { class: 'submit-bar' }, error, submit));
 

@@ -14,6 +14,14 @@ public final class ChatAddresses {
   /** Inbound: typing on or off, with the patron's draft for operators. Relayed, never stored. */
   public static final String CHAT_TYPING = "chat.typing";
 
+  /**
+   * Server side only, never bridged: a message as on {@code chat.send} plus {@code data}, what a
+   * feature of the server attached to it after checking it (an FAQ's link card). Written through
+   * the same lanes, numbered and deduplicated by {@code clientMsgId} like any message; the sender's
+   * identity travels in the headers as the bridge would stamp it.
+   */
+  public static final String CHAT_SEND_ATTACHED = "refdesk.chat-send-attached";
+
   /** Outbound: {@code chat.<chatId>} carries the chat's events. */
   public static final String CHAT_PREFIX = "chat.";
 

@@ -39,14 +39,33 @@ public final class ChatEvent {
 
   public static JsonObject message(
       long chatId, int seq, OffsetDateTime at, Sender from, String text, String clientMsgId) {
-    return new JsonObject()
-        .put("type", "message")
-        .put("chatId", chatId)
-        .put("seq", seq)
-        .put("at", iso(at))
-        .put("from", from.toJson())
-        .put("text", text)
-        .put("clientMsgId", clientMsgId);
+    return message(chatId, seq, at, from, text, clientMsgId, null);
+  }
+
+  /**
+   * A message with the data the server attached to it (null for none), as {@link #from} reads it.
+   */
+  public static JsonObject message(
+      long chatId,
+      int seq,
+      OffsetDateTime at,
+      Sender from,
+      String text,
+      String clientMsgId,
+      JsonObject data) {
+    var event =
+        new JsonObject()
+            .put("type", "message")
+            .put("chatId", chatId)
+            .put("seq", seq)
+            .put("at", iso(at))
+            .put("from", from.toJson())
+            .put("text", text)
+            .put("clientMsgId", clientMsgId);
+    if (data != null) {
+      data.forEach(field -> event.put(field.getKey(), field.getValue()));
+    }
+    return event;
   }
 
   public static String iso(OffsetDateTime time) {

@@ -59,6 +59,7 @@ public final class ChatRepository {
     var senderKinds = new String[batch.size()];
     var senderIds = new Long[batch.size()];
     var texts = new String[batch.size()];
+    var data = new String[batch.size()];
     for (int i = 0; i < batch.size(); i++) {
       var m = batch.get(i);
       chatIds[i] = m.chatId();
@@ -66,6 +67,7 @@ public final class ChatRepository {
       senderKinds[i] = m.senderKind();
       senderIds[i] = m.senderId();
       texts[i] = m.text();
+      data[i] = m.data() == null ? null : m.data().encode();
     }
     // The whole transaction goes out at once, pipelined on one connection: one round trip instead
     // of
@@ -83,7 +85,7 @@ public final class ChatRepository {
                       .execute(Tuple.tuple().addArrayOfLong(chatIds));
               var append =
                   conn.preparedQuery(ChatSql.APPEND_MESSAGES)
-                      .execute(Tuple.of(chatIds, clientIds, senderKinds, senderIds, texts));
+                      .execute(Tuple.of(chatIds, clientIds, senderKinds, senderIds, texts, data));
               var commit = conn.query("COMMIT").execute();
               return Future.join(begin, lock, append, commit).map(done -> append.result());
             })
@@ -402,8 +404,23 @@ public final class ChatRepository {
 
   public record StartedChat(long chatId, OffsetDateTime createdAt) {}
 
+  /**
+   * A message to store; {@code data} (null for none) holds what the server attached to it, such as
+   * a link card, and is merged into the event as clients see it.
+   */
   public record MessageSend(
-      long chatId, String clientMsgId, String senderKind, Long senderId, String text) {}
+      long chatId,
+      String clientMsgId,
+      String senderKind,
+      Long senderId,
+      String text,
+      JsonObject data) {
+
+    public MessageSend(
+        long chatId, String clientMsgId, String senderKind, Long senderId, String text) {
+      this(chatId, clientMsgId, senderKind, senderId, text, null);
+    }
+  }
 
   public record StoredMessage(int seq, OffsetDateTime at, String senderName, boolean repeated) {}
 

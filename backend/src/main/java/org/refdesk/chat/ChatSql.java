@@ -41,13 +41,14 @@ final class ChatSql {
    * id was stored before answers the first copy's seq and bumps nothing; one sent to an ended chat,
    * or by an operator who does not take part, gets no row: refused, and no sequence number is used
    * up. Each returned row carries its message's 1-based position in the arrays. A client id must
-   * not appear twice in one batch.
+   * not appear twice in one batch. {@code $6} holds each message's server-attached data as JSON
+   * text, or null.
    */
   static final String APPEND_MESSAGES =
       """
       WITH sent AS (
-        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[])
-               WITH ORDINALITY AS s(chat_id, client_msg_id, sender_kind, sender_id, body, ord)
+        SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[], $6::text[])
+               WITH ORDINALITY AS s(chat_id, client_msg_id, sender_kind, sender_id, body, data, ord)
       ), repeated AS (
         SELECT s.ord, e.seq, e.created_at, e.sender_name
           FROM sent s JOIN chat_events e ON e.chat_id = s.chat_id AND e.client_msg_id = s.client_msg_id
@@ -73,9 +74,10 @@ final class ChatSql {
          WHERE c.id = n.chat_id
         RETURNING c.id, c.last_seq - n.n AS seq_before, c.library_id, c.patron_name
       ), inserted AS (
-        INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_id, sender_name, body, client_msg_id)
+        INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_id, sender_name, body, data, client_msg_id)
         SELECT a.chat_id, b.seq_before + a.k, b.library_id, 'message', a.sender_kind, a.sender_id,
-               CASE WHEN a.sender_kind = 'patron' THEN b.patron_name ELSE o.display_name END, a.body, a.client_msg_id
+               CASE WHEN a.sender_kind = 'patron' THEN b.patron_name ELSE o.display_name END, a.body,
+               COALESCE(a.data::jsonb, '{}'::jsonb), a.client_msg_id
           FROM accepted a JOIN bumped b ON b.id = a.chat_id LEFT JOIN operators o ON o.id = a.sender_id
         RETURNING chat_id, client_msg_id, seq, created_at, sender_name
       )

@@ -69,11 +69,22 @@ public final class ChatVerticle extends VerticleBase {
             listening ->
                 Future.all(
                     bus.<JsonObject>localConsumer(ChatAddresses.CHAT_SEND, this::send).completion(),
+                    bus.<JsonObject>localConsumer(
+                            ChatAddresses.CHAT_SEND_ATTACHED, message -> send(message, true))
+                        .completion(),
                     bus.<JsonObject>localConsumer(ChatAddresses.CHAT_TYPING, this::typing)
                         .completion()));
   }
 
   private void send(Message<JsonObject> message) {
+    send(message, false);
+  }
+
+  /**
+   * {@code attached}: the message came from a server feature on {@link
+   * ChatAddresses#CHAT_SEND_ATTACHED}, so its {@code data} is kept; a browser's is never read.
+   */
+  private void send(Message<JsonObject> message, boolean attached) {
     long arrived = System.nanoTime();
     var who = Identity.from(message.headers());
     try {
@@ -82,10 +93,11 @@ public final class ChatVerticle extends VerticleBase {
       var text = MessageInput.text(body);
       var clientMsgId = MessageInput.clientMsgId(body);
       requireMayWriteTo(who, chatId);
+      var data = attached ? body.getJsonObject("data") : null;
       var send =
           who.isPatron()
-              ? new MessageSend(chatId, clientMsgId, Sender.PATRON, null, text)
-              : new MessageSend(chatId, clientMsgId, Sender.OPERATOR, who.id(), text);
+              ? new MessageSend(chatId, clientMsgId, Sender.PATRON, null, text, data)
+              : new MessageSend(chatId, clientMsgId, Sender.OPERATOR, who.id(), text, data);
       var lane = lanes[(int) (chatId % lanes.length)];
       lane.pending.add(new PendingSend(message, send, who, arrived));
       writeNextBatch(lane);
@@ -179,7 +191,8 @@ public final class ChatVerticle extends VerticleBase {
                   message.at(),
                   from,
                   send.text(),
-                  send.clientMsgId()));
+                  send.clientMsgId(),
+                  send.data()));
     }
   }
 

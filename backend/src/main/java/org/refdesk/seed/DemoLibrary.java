@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.refdesk.auth.Passwords;
 import org.refdesk.canned.CannedRepository;
+import org.refdesk.faq.Faq;
+import org.refdesk.faq.FaqRepository;
 import org.refdesk.library.LibrarySettings;
 import org.refdesk.operator.Operator;
 import org.refdesk.operator.OperatorRepository;
@@ -72,12 +74,14 @@ public final class DemoLibrary {
   private final Passwords passwords;
   private final OperatorRepository operators;
   private final CannedRepository canned;
+  private final FaqRepository faqs;
 
   public DemoLibrary(Pool pool, Passwords passwords) {
     this.pool = pool;
     this.passwords = passwords;
     this.operators = new OperatorRepository(pool);
     this.canned = new CannedRepository(pool);
+    this.faqs = new FaqRepository(pool);
   }
 
   /**
@@ -190,6 +194,15 @@ public final class DemoLibrary {
                           Future.all(
                               CannedRepository.STARTERS.stream()
                                   .map(draft -> canned.insert(conn, libraryId, null, draft))
+                                  .toList()))
+                  .compose(
+                      v ->
+                          Future.all(
+                              DemoFaqs.ALL.stream()
+                                  .map(
+                                      faq ->
+                                          faqs.insert(
+                                              conn, libraryId, faq, Faq.PUBLISHED, null, null))
                                   .toList()))
                   .compose(
                       v ->

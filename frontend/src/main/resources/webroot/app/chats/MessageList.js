@@ -5,11 +5,12 @@ import { nextTick, onMounted, onUnmounted, ref, watch } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import { clockTime } from '../ui/format.js';
 import LinkedText from '../ui/LinkedText.js';
+import FaqCard from '../faq/FaqCard.js';
 import { eventLine } from '../transfer/event-line.js';
 import { t } from '../messages/t.js';
 
 export default {
-  components: { LinkedText },
+  components: { LinkedText, FaqCard },
   props: { tab: { type: Object, required: true } },
   setup(props) {
     const desk = useDesk();
@@ -62,7 +63,7 @@ export default {
             <span class="sender">{{ own(event) ? t('chat.you') : (event.from && event.from.name) || t('common.guest') }}</span>
             <time :datetime="event.at">{{ clockTime(event.at) }}</time>
           </span>
-          <p class="text"><LinkedText :text="event.text" /></p>
+          <p class="text"><FaqCard v-if="event.card && event.card.kind === 'faq'" :card="event.card" /><LinkedText v-else :text="event.text" /></p>
         </li>
         <li v-else class="event-line" :class="'event-' + event.type" data-test="event" :data-seq="event.seq">
           <span>{{ line(event) }}</span> <time :datetime="event.at">{{ clockTime(event.at) }}</time>

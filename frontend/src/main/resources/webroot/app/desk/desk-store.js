@@ -22,6 +22,7 @@ import { session, signOut } from '../session/session-store.js';
 import { createSettings } from '../settings/settings-store.js';
 import { createStaffChat } from '../staffchat/staffchat-store.js';
 import { createTags } from '../tags/tags-store.js';
+import { createFaq } from '../faq/faq-store.js';
 import { createTickets } from '../tickets/tickets-store.js';
 import { createMissed } from '../missed/missed-store.js';
 import { statusWord } from '../tickets/ticket-words.js';
@@ -68,6 +69,7 @@ function createDesk(me, mySettings, library) {
   const isViewing = (chatId) => state.view === 'desk' && state.focus && state.focus.kind === 'chat' && state.focus.chatId === chatId
     && (state.wide || state.pane === 'chat') && !document.hidden;
   const tags = createTags({ call });
+  const faq = createFaq({ call });
   const librarySync = createLibrary({ connector, call, tags, initial: library });
   const chats = createChats({
     me, connector, call, isViewing, announce, alert: alerts.newMessage, clock, onClose: (chatId) => {
@@ -318,6 +320,6 @@ function createDesk(me, mySettings, library) {
 
   return {
     state, counters, start, stop, select, openTab, showPane, showTickets, showScreen, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
-    alerts, away, canned, chats, escalations, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets, transfers,
+    alerts, away, canned, chats, escalations, faq, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets, transfers,
   };
 }

@@ -4,10 +4,11 @@ import { useDesk } from '../desk/desk-store.js';
 import { clockTime, dayAndTime } from '../ui/format.js';
 import LinkedText from '../ui/LinkedText.js';
 import ModalDialog from '../ui/ModalDialog.js';
+import MakeFaqDraft from '../faq/MakeFaqDraft.js';
 import { t } from '../messages/t.js';
 
 export default {
-  components: { LinkedText, ModalDialog },
+  components: { LinkedText, ModalDialog, MakeFaqDraft },
   props: { chat: { type: Object, required: true } },
   emits: ['close'],
   setup(props) {
@@ -49,6 +50,7 @@ export default {
           <li v-else class="event-line"><span>{{ line(event) }}</span> <time :datetime="event.at">{{ clockTime(event.at) }}</time></li>
         </template>
       </ol>
+      <MakeFaqDraft v-if="events && (chat.state === 'ended' || chat.endedAt)" :chat-id="chat.chatId" />
     </ModalDialog>
   `,
 };

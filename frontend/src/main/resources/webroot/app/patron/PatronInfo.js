@@ -7,10 +7,11 @@ import { safeHref } from '/shared/linkify.js';
 import PatronEmail from './PatronEmail.js';
 import PatronHistory from '../history/PatronHistory.js';
 import MakeTicket from '../tickets/MakeTicket.js';
+import FaqPanel from '../faq/FaqPanel.js';
 import { t } from '../messages/t.js';
 
 export default {
-  components: { PatronEmail, PatronHistory, MakeTicket },
+  components: { PatronEmail, PatronHistory, MakeTicket, FaqPanel },
   setup() {
     const desk = useDesk();
     const { state } = desk;
@@ -60,6 +61,7 @@ export default {
       <template v-if="details && !details.error">
         <PatronEmail v-if="!patron.email && mine" :key="'email-' + chatId" :chat-id="chatId" />
         <MakeTicket v-if="mine" :key="'ticket-' + chatId" :chat-id="chatId" />
+        <FaqPanel :key="'faq-' + chatId" :chat-id="chatId" />
         <PatronHistory :chat-id="chatId" :has-email="Boolean(patron.email)" />
       </template>
     </div>

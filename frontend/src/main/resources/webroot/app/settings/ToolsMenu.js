@@ -7,9 +7,10 @@ import { useDesk } from '../desk/desk-store.js';
 import AlertSettings from '../alerts/AlertSettings.js';
 import CannedManager from '../canned/CannedManager.js';
 import TagManager from '../tags/TagManager.js';
+import FaqManager from '../faq/FaqManager.js';
 
 export default {
-  components: { AlertSettings, CannedManager, TagManager },
+  components: { AlertSettings, CannedManager, TagManager, FaqManager },
   setup() {
     const desk = useDesk();
     const dialog = ref(null);
@@ -17,6 +18,7 @@ export default {
       { key: 'alerts', label: 'alerts.title', test: 'alert-settings' },
       { key: 'canned', label: 'canned.title', test: 'open-canned' },
       ...(desk.state.me.operator.role === 'admin' ? [{ key: 'tags', label: 'tags.title', test: 'open-tags' }] : []),
+      ...(desk.state.me.operator.role === 'admin' ? [{ key: 'faqs', label: 'faq.manageMenu', test: 'open-faqs' }] : []),
     ]);
 
     const { open, root, button, items, show, close, onItemKey } = useMenu(() => choices.value.length);
@@ -49,6 +51,7 @@ export default {
       <AlertSettings v-if="dialog === 'alerts'" @close="dialogClosed" />
       <CannedManager v-if="dialog === 'canned'" @close="dialogClosed" />
       <TagManager v-if="dialog === 'tags'" @close="dialogClosed" />
+      <FaqManager v-if="dialog === 'faqs'" @close="dialogClosed" />
     </div>
   `,
 };

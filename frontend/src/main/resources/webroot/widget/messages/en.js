@@ -112,4 +112,9 @@ export default {
   'window.documentTitle': '{queue} · {library}',
   'window.loading': 'Loading…',
   'window.title': 'Ask a librarian',
+  // faq: suggestions under the question, and an FAQ a librarian sent (FAQ)
+  'faq.cardKind': 'An answer from the library',
+  'faq.newTab': '(opens in a new tab)',
+  'faq.stillAsk': 'Not what you need? Start the chat and a librarian will answer.',
+  'faq.suggestTitle': 'These answers may help:',
 };

@@ -41,6 +41,11 @@ public final class RedisKeys {
     return prefix + "rate:transcript:" + ip;
   }
 
+  /** Reads of a library's public FAQs (widget suggestions, the FAQ page) from one address. */
+  public String publicFaqReads(String ip) {
+    return prefix + "rate:faq-read:" + ip;
+  }
+
   /** Waiting chats of a queue, scored by arrival time in epoch milliseconds. */
   public String waiting(long queueId) {
     return prefix + "queue:" + queueId + ":waiting";

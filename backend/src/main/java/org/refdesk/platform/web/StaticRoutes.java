@@ -8,7 +8,8 @@ import io.vertx.ext.web.handler.StaticHandler;
 
 /**
  * The front end's files from the frontend jar: the operator app, the widget and its loader, the
- * demo page, the patron's ticket reply page, the shared modules, and the webjars.
+ * demo page, the patron's ticket reply page, the libraries' public FAQ pages, the shared modules
+ * and the webjars.
  *
  * <p>Our own files keep their names across releases, so browsers revalidate them (ETag, 304) rather
  * than keep them. Webjars are cached for a year under their versioned address only; a bare address
@@ -44,11 +45,11 @@ public final class StaticRoutes {
     // "//evil.example/%2e%2e/app" normalises to "/app", and its raw path would be another site.
     router.get("/").handler(ctx -> redirect(ctx, "/app/"));
     // Route paths ignore a trailing slash, so the bare folder names need patterns of their own.
-    for (var folder : new String[] {"app", "demo", "widget", "reply"}) {
+    for (var folder : new String[] {"app", "demo", "widget", "reply", "faq"}) {
       router.getWithRegex("/" + folder).handler(ctx -> redirect(ctx, "/" + folder + "/"));
     }
     router
-        .getWithRegex("/(app|demo|shared|reply)/.*")
+        .getWithRegex("/(app|demo|shared|reply|faq)/.*")
         .handler(headers.pages())
         .handler(SecurityHeaders.onlyOnDocuments())
         .handler(cache(REVALIDATE))
