@@ -10,6 +10,7 @@ import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.mail.MailFeature;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
+import org.refdesk.search.SearchFeature;
 import org.refdesk.settings.SettingsFeature;
 import org.refdesk.staffchat.StaffChatFeature;
 import org.refdesk.tag.TagFeature;
@@ -43,6 +44,7 @@ final class Features {
         new TicketFeature(),
         new TranscriptFeature(),
         new TransferFeature(),
+        new SearchFeature(),
         new MailFeature());
   }
 }
