@@ -1,10 +1,12 @@
 package org.refdesk.search;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -35,6 +37,29 @@ final class SearchRepository {
                       counted ->
                           SearchResults.of(
                               results, query.page(), counted.iterator().next().getLong("total")));
+            });
+  }
+
+  /** The queues, operators and tags of the libraries, by kind, each {id, name}. */
+  Future<JsonObject> choices(List<Long> libraries) {
+    return pool.preparedQuery(SearchSql.CHOICES)
+        .execute(Tuple.of(libraries.toArray(new Long[0])))
+        .map(
+            rows -> {
+              var choices =
+                  new JsonObject()
+                      .put("queues", new JsonArray())
+                      .put("operators", new JsonArray())
+                      .put("tags", new JsonArray());
+              rows.forEach(
+                  row ->
+                      choices
+                          .getJsonArray(row.getString("kind") + "s")
+                          .add(
+                              new JsonObject()
+                                  .put("id", row.getLong("id"))
+                                  .put("name", row.getString("name"))));
+              return choices;
             });
   }
 

@@ -25,6 +25,7 @@ final class SearchRoutes {
   void mount(Router router, Handler<RoutingContext> gate) {
     router.get("/api/search/chats").handler(gate).handler(this::chats);
     router.get("/api/search/tickets").handler(gate).handler(this::tickets);
+    router.get("/api/search/choices").handler(gate).handler(this::choices);
   }
 
   private void chats(RoutingContext ctx) {
@@ -69,6 +70,13 @@ final class SearchRoutes {
     service
         .tickets(OperatorGate.caller(ctx), filters)
         .onSuccess(results -> Responses.ok(ctx, results.toJson()))
+        .onFailure(ctx::fail);
+  }
+
+  private void choices(RoutingContext ctx) {
+    service
+        .choices(OperatorGate.caller(ctx))
+        .onSuccess(choices -> Responses.ok(ctx, choices))
         .onFailure(ctx::fail);
   }
 

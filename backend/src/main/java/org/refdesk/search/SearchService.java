@@ -1,6 +1,7 @@
 package org.refdesk.search;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import org.refdesk.platform.bus.Identity;
 
 /**
@@ -31,6 +32,11 @@ final class SearchService {
             filters.rating(),
             filters.state(),
             filters.page()));
+  }
+
+  /** What the search form's filters offer the caller. */
+  Future<JsonObject> choices(Identity caller) {
+    return repository.choices(scope.libraries(caller));
   }
 
   Future<SearchResults> tickets(Identity caller, SearchRoutes.TicketFilters filters) {

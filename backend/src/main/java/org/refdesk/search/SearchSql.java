@@ -77,6 +77,20 @@ public final class SearchSql {
         + ")";
   }
 
+  /**
+   * What the filters offer, for libraries $1: their queues, their operators (those no longer active
+   * too: their chats are still there) and their tags, each by name.
+   */
+  static final String CHOICES =
+      """
+      SELECT 'queue' AS kind, id, name FROM queues WHERE library_id = ANY($1)
+      UNION ALL
+      SELECT 'operator', id, display_name FROM operators WHERE library_id = ANY($1)
+      UNION ALL
+      SELECT 'tag', id, name FROM tags WHERE library_id = ANY($1)
+      ORDER BY kind, name, id
+      """;
+
   /** One page of a transcript search, with the total (counted up to a cap without words). */
   public static Statement chats(ChatQuery query) {
     var filters = chatFilters(query);

@@ -338,6 +338,23 @@ class SearchApiTest {
   }
 
   @Test
+  @DisplayName("the filters offer the library's own queues, operators and tags, no other's")
+  void choices() {
+    var choices = gateway.get("/api/search/choices", alice).bodyAsJsonObject();
+    var queues =
+        choices.getJsonArray("queues").stream().map(q -> ((JsonObject) q).getLong("id")).toList();
+    assertTrue(queues.contains(askId) && queues.contains(scienceId), choices::encode);
+    assertFalse(queues.contains(riverside.queueId()), choices::encode);
+    var operators =
+        choices.getJsonArray("operators").stream()
+            .map(o -> ((JsonObject) o).getLong("id"))
+            .toList();
+    assertTrue(operators.contains(aliceId));
+    assertFalse(operators.contains(riverside.operatorId()));
+    assertEquals(401, gateway.get("/api/search/choices", null).statusCode());
+  }
+
+  @Test
   @DisplayName("searching needs a signed-in operator: no token or a patron's token is 401")
   void unauthenticated() {
     assertEquals(401, search("chats", q("maps"), null).statusCode());
