@@ -6,7 +6,9 @@ import { defineAsyncComponent } from 'vue';
 
 const lazy = (load) => defineAsyncComponent(load);
 
-export const SCREENS = [];
+export const SCREENS = [
+  { view: 'search', label: 'search.menu', test: 'screen-search', component: lazy(() => import('../search/SearchScreen.js')) },
+];
 
 export function screensFor(role) {
   return SCREENS.filter((screen) => !screen.roles || screen.roles.includes(role));
