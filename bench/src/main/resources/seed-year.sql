@@ -301,7 +301,7 @@ SELECT ch.id, ch.owner_id, ch.library_id, 'owner', ch.claimed_at, ch.ended_at
   FROM year_chats c JOIN chats ch ON ch.id = c.id
  WHERE NOT c.missed;
 
--- step: tags
+-- step: chat tags
 -- The topic's tag on four answered chats in five, and "Follow-up" on some.
 INSERT INTO chat_tags (chat_id, tag_id, library_id, added_by, added_at)
 SELECT ch.id, tg.id, ch.library_id, ch.owner_id, ch.ended_at
