@@ -12,6 +12,7 @@ import org.refdesk.platform.mail.MailFeature;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
 import org.refdesk.report.ReportFeature;
+import org.refdesk.search.SearchFeature;
 import org.refdesk.settings.SettingsFeature;
 import org.refdesk.staffchat.StaffChatFeature;
 import org.refdesk.tag.TagFeature;
@@ -47,6 +48,7 @@ final class Features {
         new TransferFeature(),
         new ReportFeature(),
         new FaqFeature(),
+        new SearchFeature(),
         new MailFeature());
   }
 }

@@ -75,6 +75,16 @@ public final class Bench {
               case "fault" -> new FaultRun(vertx, faultDatabase(options), options, true).run();
               case "cluster" -> new FaultRun(vertx, faultDatabase(options), options, false).run();
               case "baselines" -> Baselines.external(options);
+              case "seed-year" -> YearOfChats.seed(pgUrl, demoLibrary(pgUrl), options.year());
+              case "search" ->
+                  new SearchRun(
+                          vertx,
+                          http,
+                          pgUrl,
+                          scenarios.adminToken(),
+                          options.searchRounds(),
+                          options.year())
+                      .run(demoLibrary(pgUrl));
               default -> throw new IllegalArgumentException("unknown scenario " + name);
             };
         results.put(name, result);
@@ -91,6 +101,15 @@ public final class Bench {
       admin(options.pgServer(), "DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
     }
     System.exit(0);
+  }
+
+  /** The library of the gateway's first run, which the bench's scenarios use. */
+  private static long demoLibrary(String pgUrl) throws Exception {
+    try (var conn = YearOfChats.connect(pgUrl);
+        var rows = conn.createStatement().executeQuery("SELECT min(id) FROM libraries")) {
+      rows.next();
+      return rows.getLong(1);
+    }
   }
 
   /** The fault run has its own gateways, so it gets its own fresh database. */
@@ -125,7 +144,9 @@ public final class Bench {
       int claimers,
       int listeners,
       int lanes,
-      int idle) {
+      int idle,
+      int year,
+      int searchRounds) {
 
     static Options parse(String[] args) {
       Map<String, String> given = new HashMap<>();
@@ -151,7 +172,9 @@ public final class Bench {
           Integer.parseInt(given.getOrDefault("claimers", "10")),
           Integer.parseInt(given.getOrDefault("listeners", "1000")),
           Integer.parseInt(given.getOrDefault("lanes", "2")),
-          Integer.parseInt(given.getOrDefault("idle", "19500")));
+          Integer.parseInt(given.getOrDefault("idle", "19500")),
+          Integer.parseInt(given.getOrDefault("year", "100000")),
+          Integer.parseInt(given.getOrDefault("searchRounds", "200")));
     }
 
     JsonObject toJson() {
@@ -166,7 +189,9 @@ public final class Bench {
           .put("claimers", claimers)
           .put("listeners", listeners)
           .put("lanes", lanes)
-          .put("idle", idle);
+          .put("idle", idle)
+          .put("year", year)
+          .put("searchRounds", searchRounds);
     }
   }
 

@@ -328,6 +328,14 @@ final class Scenarios {
     }
   }
 
+  /** The admin of the demo library, signed in once. */
+  String adminToken() {
+    if (adminToken == null) {
+      adminToken = login("admin", ADMIN_PASSWORD);
+    }
+    return adminToken;
+  }
+
   private String login(String username, String password) {
     var response =
         Bench.await(

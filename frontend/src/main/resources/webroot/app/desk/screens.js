@@ -7,6 +7,7 @@ import { defineAsyncComponent } from 'vue';
 const lazy = (load) => defineAsyncComponent(load);
 
 export const SCREENS = [
+  { view: 'search', label: 'search.menu', test: 'screen-search', component: lazy(() => import('../search/SearchScreen.js')) },
   { view: 'reports', label: 'report.title', test: 'screen-reports', component: lazy(() => import('../report/ReportsScreen.js')) },
 ];
 
