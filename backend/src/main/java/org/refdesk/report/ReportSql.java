@@ -93,12 +93,17 @@ final class ReportSql {
   static final String WAITS =
       CHATS
           + """
-          SELECT b.from_seconds, b.to_seconds, count(c.id) AS chats
+          , per_bucket AS (
+            SELECT CASE WHEN wait_seconds < 30 THEN 0 WHEN wait_seconds < 60 THEN 30
+                        WHEN wait_seconds < 120 THEN 60 WHEN wait_seconds < 300 THEN 120
+                        WHEN wait_seconds < 600 THEN 300 ELSE 600 END AS from_seconds,
+                   count(*) AS chats
+              FROM c WHERE answered GROUP BY 1
+          )
+          SELECT b.from_seconds, b.to_seconds, coalesce(p.chats, 0) AS chats
             FROM (VALUES (0, 30), (30, 60), (60, 120), (120, 300), (300, 600), (600, NULL::int))
                  AS b(from_seconds, to_seconds)
-            LEFT JOIN c ON c.answered AND c.wait_seconds >= b.from_seconds
-                       AND (b.to_seconds IS NULL OR c.wait_seconds < b.to_seconds)
-           GROUP BY b.from_seconds, b.to_seconds
+            LEFT JOIN per_bucket p ON p.from_seconds = b.from_seconds
            ORDER BY b.from_seconds
           """;
 
