@@ -10,8 +10,10 @@ import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.mail.MailFeature;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
+import org.refdesk.rating.RatingFeature;
 import org.refdesk.settings.SettingsFeature;
 import org.refdesk.staffchat.StaffChatFeature;
+import org.refdesk.stats.StatsFeature;
 import org.refdesk.tag.TagFeature;
 import org.refdesk.ticket.TicketFeature;
 import org.refdesk.transcript.TranscriptFeature;
@@ -43,6 +45,8 @@ final class Features {
         new TicketFeature(),
         new TranscriptFeature(),
         new TransferFeature(),
+        new StatsFeature(),
+        new RatingFeature(),
         new MailFeature());
   }
 }
