@@ -11,10 +11,12 @@ import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.mail.MailFeature;
 import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
+import org.refdesk.rating.RatingFeature;
 import org.refdesk.report.ReportFeature;
 import org.refdesk.search.SearchFeature;
 import org.refdesk.settings.SettingsFeature;
 import org.refdesk.staffchat.StaffChatFeature;
+import org.refdesk.stats.StatsFeature;
 import org.refdesk.tag.TagFeature;
 import org.refdesk.ticket.TicketFeature;
 import org.refdesk.transcript.TranscriptFeature;
@@ -49,6 +51,8 @@ final class Features {
         new ReportFeature(),
         new FaqFeature(),
         new SearchFeature(),
+        new StatsFeature(),
+        new RatingFeature(),
         new MailFeature());
   }
 }

@@ -33,6 +33,7 @@ import org.refdesk.presence.PresenceState;
 import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueRepository;
 import org.refdesk.queue.QueueState;
+import org.refdesk.rating.RatingLimits;
 import org.refdesk.ticket.PatronTickets;
 
 /** What the patron's widget calls: no account, and a token for one chat once it starts. */
@@ -60,7 +61,8 @@ final class WidgetRoutes {
           .put("emailChars", ChatLimits.EMAIL_CHARS)
           .put("nameChars", MAX_NAME)
           .put("nameWords", MAX_NAME_WORDS)
-          .put("questionsPerHour", QUESTIONS_PER_HOUR);
+          .put("questionsPerHour", QUESTIONS_PER_HOUR)
+          .put("ratingCommentChars", RatingLimits.COMMENT_CHARS);
 
   private static final Pattern WORDS = Pattern.compile("\\s+");
 

@@ -46,6 +46,11 @@ public final class RedisKeys {
     return prefix + "rate:faq-read:" + ip;
   }
 
+  /** Ratings sent from one address, in the current window. */
+  public String ratings(String ip) {
+    return prefix + "rate:rating:" + ip;
+  }
+
   /** Waiting chats of a queue, scored by arrival time in epoch milliseconds. */
   public String waiting(long queueId) {
     return prefix + "queue:" + queueId + ":waiting";
