@@ -9,6 +9,7 @@ import { faqCard } from './faq.js';
 import { clock, linkedText, waitingText } from './format.js';
 import { sendingText } from './sending.js';
 import { transcriptOffer } from './transcript.js';
+import { ratingOffer } from './rating.js';
 import { t } from './messages/t.js';
 
 const POLL_MS = 15000;
@@ -73,6 +74,8 @@ export function showChat(main, { chat, waiting, limits, email, unread: unreadBef
   const newChatButton = h('button', { type: 'button', class: 'primary', text: t('chat.newChat') });
   const ended = h('div', { class: 'ended', hidden: true }, endedText, newChatButton);
   const transcript = transcriptOffer({ chatId: chat.chatId, token: chat.token, email });
+  // Offered once the chat has ended (the server takes a rating of an ended chat only).
+  let rating = null;
   const actions = h('div', { class: 'actions' }, endButton, confirm, endError, transcript.node);
 
   main.replaceChildren(h('div', { class: 'chat' }, banner, slowDown, waitLine, log, theyType, composer, actions, ended));
@@ -387,6 +390,10 @@ export function showChat(main, { chat, waiting, limits, email, unread: unreadBef
     endedText.textContent = why;
     // Asked for or not, the transcript can still be asked for once the chat has ended.
     ended.append(transcript.node);
+    if (!rating) {
+      rating = ratingOffer({ chatId: chat.chatId, token: chat.token, commentChars: limits && limits.ratingCommentChars });
+      ended.append(rating.node);
+    }
     ended.hidden = false;
     setStatus(t('chat.statusEnded'));
     host.post('active', { active: false });

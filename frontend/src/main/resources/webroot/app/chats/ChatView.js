@@ -1,6 +1,6 @@
 // One chat being answered: the conversation, its tags, who is typing, the composer, a nudge after dead
 // air, and End chat behind a panel that asks for tags. An ended chat stays readable, without a
-// composer, until the operator closes it; its tags can still be set.
+// composer, until the operator closes it; its tags can still be set and its statistics recorded.
 import { computed, nextTick, ref, watch } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
 import Composer from './Composer.js';
@@ -9,10 +9,11 @@ import EndPanel from './EndPanel.js';
 import MessageList from './MessageList.js';
 import TagInput from '../tags/TagInput.js';
 import ChatPeople from '../transfer/ChatPeople.js';
+import RecordStatistics from '../stats/RecordStatistics.js';
 import { t } from '../messages/t.js';
 
 export default {
-  components: { ChatPeople, Composer, DeadAirNudge, EndPanel, MessageList, TagInput },
+  components: { ChatPeople, Composer, DeadAirNudge, EndPanel, MessageList, RecordStatistics, TagInput },
   props: { tab: { type: Object, required: true } },
   setup(props) {
     const desk = useDesk();
@@ -24,6 +25,8 @@ export default {
     const root = ref(null);
     const closeButton = ref(null);
     const deadAir = computed(() => desk.isDeadAir(props.tab));
+    // A chat handed over or left goes on with a colleague, who records it when it ends.
+    const recordable = computed(() => Boolean(props.tab.ended) && !['transferred', 'left'].includes(props.tab.ended));
     const endedWords = computed(() => ({
       patron: t('chat.endedByPatron'),
       operator: t('chat.ended'),
@@ -67,7 +70,7 @@ export default {
       if (first) first.focus();
     }
 
-    return { handOff, toggleHandOff, confirming, endButton, root, closeButton, deadAir, endedWords, keepChatting, dismiss };
+    return { handOff, toggleHandOff, confirming, recordable, endButton, root, closeButton, deadAir, endedWords, keepChatting, dismiss };
   },
   template: `
     <section ref="root" class="chat-view" :aria-labelledby="'chat-title-' + tab.chatId" data-test="chat-view" :data-chat-id="tab.chatId">
@@ -91,6 +94,7 @@ export default {
         <span>{{ endedWords }}</span>
         <button ref="closeButton" type="button" class="secondary" data-test="dismiss-chat" @click="dismiss">{{ t('chat.closeTab') }}</button>
       </div>
+      <RecordStatistics v-if="recordable" :key="'stats-' + tab.chatId" :chat-id="tab.chatId" />
       <template v-else>
         <DeadAirNudge v-if="deadAir" :tab="tab" />
         <Composer :tab="tab" />

@@ -8,6 +8,7 @@ const lazy = (load) => defineAsyncComponent(load);
 
 export const SCREENS = [
   { view: 'search', label: 'search.menu', test: 'screen-search', component: lazy(() => import('../search/SearchScreen.js')) },
+  { view: 'to-record', label: 'stats.toRecordTitle', test: 'screen-to-record', component: lazy(() => import('../stats/ToRecordScreen.js')) },
   { view: 'reports', label: 'report.title', test: 'screen-reports', component: lazy(() => import('../report/ReportsScreen.js')) },
 ];
 

@@ -15,6 +15,8 @@ export default {
     const desk = useDesk();
     const events = ref(null);
     const error = ref('');
+    // The patron's rating and comment, once the dialog has asked (null: not asked yet or none given).
+    const rating = ref(undefined);
     const title = t('transcript.title', { when: dayAndTime(props.chat.createdAt) });
 
     function line(event) {
@@ -29,9 +31,14 @@ export default {
       } catch (e) {
         error.value = e.message;
       }
+      try {
+        rating.value = (await desk.call(`/api/chats/${props.chat.chatId}/rating`)).rating;
+      } catch {
+        rating.value = undefined;
+      }
     });
 
-    return { events, error, title, line, clockTime };
+    return { events, error, rating, title, line, clockTime };
   },
   template: `
     <ModalDialog :title="title" test="transcript" wide @close="$emit('close')">
@@ -50,6 +57,11 @@ export default {
           <li v-else class="event-line"><span>{{ line(event) }}</span> <time :datetime="event.at">{{ clockTime(event.at) }}</time></li>
         </template>
       </ol>
+      <section v-if="events && rating !== undefined" class="transcript-rating" data-test="transcript-rating">
+        <p v-if="rating"><strong>{{ t('rating.inTranscript', { score: rating.score }) }}</strong></p>
+        <p v-if="rating && rating.comment">{{ t('rating.commentLabel') }} <span class="rating-comment">{{ rating.comment }}</span></p>
+        <p v-if="!rating" class="muted">{{ t('rating.none') }}</p>
+      </section>
       <MakeFaqDraft v-if="events && (chat.state === 'ended' || chat.endedAt)" :chat-id="chat.chatId" />
     </ModalDialog>
   `,

@@ -117,4 +117,17 @@ export default {
   'faq.newTab': '(opens in a new tab)',
   'faq.stillAsk': 'Not what you need? Start the chat and a librarian will answer.',
   'faq.suggestTitle': 'These answers may help:',
+  // rating: the patron's word on an ended chat
+  'rating.choose': 'Choose one of the answers first.',
+  'rating.comment': 'Anything you would like to add? (optional)',
+  'rating.failed': 'Your rating could not be sent. Please try again.',
+  'rating.question': 'How did we do?',
+  'rating.score1': 'Not helpful',
+  'rating.score2': 'A little helpful',
+  'rating.score3': 'Helpful',
+  'rating.score4': 'Very helpful',
+  'rating.score5': 'Excellent',
+  'rating.send': 'Send rating',
+  'rating.thanks': 'Thank you for your rating.',
+  'rating.tooMany': 'Too many ratings from here just now. Please try again later.',
 };
