@@ -43,7 +43,13 @@ class LimitsAndDefaultsTest {
             .put("tagNameChars", 60)
             .put("ticketSubjectChars", 200)
             .put("ticketTextChars", 20000)
-            .put("internalSearchChars", 200),
+            .put("internalSearchChars", 200)
+            .put("faqQuestionChars", 300)
+            .put("faqAnswerChars", 10000)
+            .put("faqTopics", 10)
+            .put("faqLinks", 10)
+            .put("faqSearchChars", 200)
+            .put("searchQueryChars", 200),
         me.getJsonObject("limits"));
     var settings = me.getJsonObject("library").getJsonObject("settings");
     assertEquals(60, settings.getInteger("firstMinuteSeconds"));
@@ -64,7 +70,8 @@ class LimitsAndDefaultsTest {
             .put("emailChars", 254)
             .put("nameChars", 80)
             .put("nameWords", 6)
-            .put("questionsPerHour", 5),
+            .put("questionsPerHour", 5)
+            .put("ratingCommentChars", 2000),
         limits);
     var tooLong =
         gateway.post(

@@ -24,7 +24,8 @@ export default {
       <button ref="button" type="button" class="ghost" data-test="records" aria-haspopup="menu"
               :aria-expanded="open ? 'true' : 'false'" aria-controls="screens-menu-list"
               @click="open ? close(false) : show()" @keydown.down.prevent="show()" @keydown.up.prevent="show(choices.length - 1)">
-        {{ t('screens.menu') }} <span class="caret" aria-hidden="true">&#9662;</span>
+        <span class="screens-icon" aria-hidden="true">&#9776;</span><span class="screens-word">{{ t('screens.menu') }}</span>
+        <span class="caret" aria-hidden="true">&#9662;</span>
       </button>
       <ul v-if="open" id="screens-menu-list" class="menu tools-list" role="menu" :aria-label="t('screens.menu')">
         <li v-for="(choice, i) in choices" :key="choice.view" role="none">
