@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.refdesk.auth.PasswordPolicy;
 import org.refdesk.auth.Passwords;
@@ -54,7 +53,10 @@ public final class AdminOperatorRoutes {
     var displayName = input.requiredText("displayName", 80);
     var password =
         input.requiredSecret("password", PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_LENGTH);
-    var role = input.oneOf("role", Set.of(Operator.OPERATOR, Operator.ADMIN));
+    var role = input.oneOf("role", Roles.ALL);
+    if (!Roles.mayGrant(admin, role)) {
+      throw ApiException.forbidden("Only a system admin may make another system admin.");
+    }
     var queues = input.textList("queues", 100, 63);
     passwords
         .refusal(password, username, displayName)

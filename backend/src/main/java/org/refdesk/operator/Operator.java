@@ -3,12 +3,19 @@ package org.refdesk.operator;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 
-/** A librarian who signs in to the operator app; an admin also manages the library. */
+/**
+ * A librarian who signs in to the operator app. The role says what else they may do: a library
+ * admin ({@code admin}) runs their library; a co-op coordinator runs the co-ops their library belongs
+ * to; a system admin runs the installation and is their own library's admin too. {@link Roles} says
+ * who may grant which.
+ */
 public record Operator(
     long id, long libraryId, String username, String displayName, String role, boolean disabled) {
 
-  public static final String ADMIN = "admin";
   public static final String OPERATOR = "operator";
+  public static final String ADMIN = "admin";
+  public static final String COORDINATOR = "coordinator";
+  public static final String SYSTEM = "system";
 
   static Operator from(Row row) {
     return new Operator(
@@ -20,8 +27,19 @@ public record Operator(
         row.getOffsetDateTime("disabled_at") != null);
   }
 
+  /** Runs their own library: a library admin, or a system admin in their own library. */
   public boolean isAdmin() {
-    return ADMIN.equals(role);
+    return ADMIN.equals(role) || SYSTEM.equals(role);
+  }
+
+  /** Runs the co-ops their library belongs to. */
+  public boolean coordinatesCoops() {
+    return COORDINATOR.equals(role) || SYSTEM.equals(role);
+  }
+
+  /** Runs the installation: creates libraries and co-ops. */
+  public boolean isSystemAdmin() {
+    return SYSTEM.equals(role);
   }
 
   /** The short form every client gets: who this is, what they may do, where they belong. */

@@ -224,7 +224,8 @@ public final class DemoLibrary {
                 ADMIN_USERNAME,
                 ADMIN_DISPLAY_NAME,
                 adminHash,
-                Operator.ADMIN,
+                // The first account runs the installation: it makes the other libraries and co-ops.
+                Operator.SYSTEM,
                 allQueues),
             null);
     for (int i = 0; i < LIBRARIANS.size(); i++) {

@@ -50,7 +50,7 @@ class LoginTest {
     assertNotNull(body.getString("token"));
     var operator = body.getJsonObject("operator");
     assertEquals("Library Admin", operator.getString("name"));
-    assertEquals("admin", operator.getString("role"));
+    assertEquals("system", operator.getString("role"));
     assertNotNull(operator.getLong("libraryId"));
     assertEquals(4, operator.size(), "login answers exactly {id, name, role, libraryId}");
 

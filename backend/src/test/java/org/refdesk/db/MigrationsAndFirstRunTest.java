@@ -100,7 +100,7 @@ class MigrationsAndFirstRunTest {
         "the configured admin password is used, not printed");
     assertEquals(1, gateway.count("SELECT count(*) FROM libraries"));
     assertEquals(2, gateway.count("SELECT count(*) FROM queues WHERE slug IN ('ask', 'science')"));
-    assertEquals(1, gateway.count("SELECT count(*) FROM operators WHERE role = 'admin'"));
+    assertEquals(1, gateway.count("SELECT count(*) FROM operators WHERE role = 'system'"));
     assertEquals(3, gateway.count("SELECT count(*) FROM operators WHERE role = 'operator'"));
     gateway.login("admin", TestGateway.ADMIN_PASSWORD);
     gateway.login(

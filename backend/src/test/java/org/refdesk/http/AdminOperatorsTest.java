@@ -98,6 +98,30 @@ class AdminOperatorsTest {
   }
 
   @Test
+  @DisplayName("a library admin gives the admin and coordinator roles, but only a system admin makes a system admin")
+  void whoGivesWhichRole() {
+    var coordinator =
+        gateway.post(
+            "/api/admin/operators", newOperator("colm").put("role", "coordinator"), adminToken);
+    assertEquals(201, coordinator.statusCode(), coordinator::bodyAsString);
+    assertEquals("coordinator", coordinator.bodyAsJsonObject().getString("role"));
+    var libraryAdmin =
+        gateway.post("/api/admin/operators", newOperator("lena").put("role", "admin"), adminToken);
+    assertEquals(201, libraryAdmin.statusCode(), libraryAdmin::bodyAsString);
+
+    var lenaToken = gateway.login("lena", "a long enough password");
+    long before = gateway.count("SELECT count(*) FROM operators");
+    var refused =
+        gateway.post("/api/admin/operators", newOperator("sami").put("role", "system"), lenaToken);
+    assertEquals(403, refused.statusCode(), refused::bodyAsString);
+    assertEquals(before, gateway.count("SELECT count(*) FROM operators"));
+
+    var allowed =
+        gateway.post("/api/admin/operators", newOperator("sami").put("role", "system"), adminToken);
+    assertEquals(201, allowed.statusCode(), allowed::bodyAsString);
+  }
+
+  @Test
   @DisplayName("bad fields are 400s naming the field, and store nothing")
   void validation() {
     long before = gateway.count("SELECT count(*) FROM operators");

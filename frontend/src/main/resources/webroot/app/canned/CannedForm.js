@@ -2,6 +2,7 @@
 // and dashes); the browser checks it first so the operator hears of a typo before saving.
 import { computed, onMounted, reactive, ref } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
+import { isLibraryAdmin } from '../session/roles.js';
 import { t } from '../messages/t.js';
 
 const SHORTCUT = '[a-z0-9][a-z0-9\\-]{0,31}';
@@ -12,7 +13,7 @@ export default {
   setup(props, { emit }) {
     const desk = useDesk();
     const limits = desk.state.me.limits;
-    const isAdmin = desk.state.me.operator.role === 'admin';
+    const isAdmin = isLibraryAdmin(desk.state.me.operator.role);
     const draft = reactive({
       title: props.item ? props.item.title : '',
       shortcut: props.item ? props.item.shortcut : '',

@@ -3,6 +3,7 @@
 // chat the text is for.
 import { reactive } from 'vue';
 import { byShortcut, fillPlaceholders } from './canned-text.js';
+import { isLibraryAdmin } from '../session/roles.js';
 
 /** `chats` is the chats store, for the names a message is filled with and for saying it. */
 export function createCanned({ me, call, chats }) {
@@ -30,7 +31,7 @@ export function createCanned({ me, call, chats }) {
   }
 
   /** May this operator change the message? Their own, and the library's if they are an admin. */
-  const editable = (item) => item.scope === 'personal' || me.operator.role === 'admin';
+  const editable = (item) => item.scope === 'personal' || isLibraryAdmin(me.operator.role);
 
   function names(chatId) {
     const details = chats.detailsOf(chatId);

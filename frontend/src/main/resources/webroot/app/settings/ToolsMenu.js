@@ -4,6 +4,7 @@
 import { computed, ref } from 'vue';
 import { useMenu } from '../ui/use-menu.js';
 import { useDesk } from '../desk/desk-store.js';
+import { isLibraryAdmin } from '../session/roles.js';
 import AlertSettings from '../alerts/AlertSettings.js';
 import CannedManager from '../canned/CannedManager.js';
 import TagManager from '../tags/TagManager.js';
@@ -17,8 +18,8 @@ export default {
     const choices = computed(() => [
       { key: 'alerts', label: 'alerts.title', test: 'alert-settings' },
       { key: 'canned', label: 'canned.title', test: 'open-canned' },
-      ...(desk.state.me.operator.role === 'admin' ? [{ key: 'tags', label: 'tags.title', test: 'open-tags' }] : []),
-      ...(desk.state.me.operator.role === 'admin' ? [{ key: 'faqs', label: 'faq.manageMenu', test: 'open-faqs' }] : []),
+      ...(isLibraryAdmin(desk.state.me.operator.role) ? [{ key: 'tags', label: 'tags.title', test: 'open-tags' }] : []),
+      ...(isLibraryAdmin(desk.state.me.operator.role) ? [{ key: 'faqs', label: 'faq.manageMenu', test: 'open-faqs' }] : []),
     ]);
 
     const { open, root, button, items, show, close, onItemKey } = useMenu(() => choices.value.length);
