@@ -673,4 +673,9 @@ export default {
   'rating.inTranscript': 'Patron’s rating: {score} of 5',
   'rating.commentLabel': 'Patron’s comment:',
   'rating.none': 'The patron did not rate this chat.',
+
+  // admin: the Admin screen's frame; each section brings its own keys under its own prefix
+  'admin.title': 'Admin',
+  'admin.sections': 'Admin sections',
+  'admin.nothing': 'There is nothing here for your role to run.',
 };

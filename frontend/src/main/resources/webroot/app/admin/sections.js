@@ -1,0 +1,12 @@
+// The sections of the Admin screen, one line per feature that has something for a library (or the
+// installation) to run. Each entry: key, label (a catalogue key), test (its data-test), roles (who sees
+// it: see session/roles.js) and component (lazy(() => import(...))), fetched when first opened. The
+// gateway decides what each may do; the roles only choose what to offer.
+import { lazy } from '../desk/screens.js';
+
+export const SECTIONS = [
+];
+
+export function sectionsFor(role) {
+  return SECTIONS.filter((section) => section.roles.includes(role));
+}
