@@ -45,11 +45,12 @@ public final class OriginCheck implements Handler<RoutingContext> {
       ctx.next();
       return;
     }
-    if (Boolean.TRUE.equals(ctx.get(LEFT_TO_ROUTE))) {
+    var origin = ctx.request().getHeader("Origin");
+    // A site no library lists is refused here, whatever the route, before its body is read.
+    if (Boolean.TRUE.equals(ctx.get(LEFT_TO_ROUTE)) && listedByAnyLibrary(origin)) {
       ctx.next();
       return;
     }
-    var origin = ctx.request().getHeader("Origin");
     libraryOfRequest(ctx)
         .onComplete(
             found -> {
