@@ -62,12 +62,12 @@ border-right:0;border-radius:12px 0 0 12px;writing-mode:vertical-rl}
 .tab .launcher:focus-visible{outline-offset:-6px}
 .tab .panel{right:0;bottom:auto;top:50%;transform:translateY(-50%);max-height:calc(100vh - 40px);
 border-radius:12px 0 0 12px;animation:rd-slide .2s ease-out}
-.tab.open .launcher{right:380px}
+.tab.open .launcher{right:380px}.tab.open .launcher svg{transform:rotate(-90deg)}
 @keyframes rd-slide{from{transform:translate(100%,-50%)}to{transform:translate(0,-50%)}}
 .in-page .launcher{position:static;display:inline-flex;box-shadow:none;text-decoration:none}
 a.launcher{text-decoration:none}
 @media (max-width:599px){.panel{inset:0;width:100%;height:100%;max-width:none;max-height:none;border-radius:0}
-.tab .panel{transform:none;animation:none}
+.tab .panel{top:0;bottom:0;transform:none;animation:none}
 .open .launcher{display:none}}
 .rd.embedded .panel{position:relative;inset:auto;z-index:auto;width:100%;height:600px;max-width:none;
 max-height:none;border:1px solid #767676;border-radius:8px;box-shadow:none}
