@@ -250,6 +250,70 @@ class WidgetPlacementsBrowserTest {
     }
   }
 
+  @Test
+  @DisplayName(
+      "Admin → Widget: the admin lists a site and copies a snippet by keyboard, and hears that it"
+          + " was copied; at 1280 and 360 px")
+  void adminSection() {
+    for (int width : new int[] {1280, 360}) {
+      try (var admin = Browser.open(width, width == 360 ? 740 : 900)) {
+        var site = "https://branch-" + width + ".elsewhere.example";
+        admin.cdp(
+            "Browser.grantPermissions",
+            Map.of(
+                "origin",
+                "http://127.0.0.1:" + gateway.port(),
+                "permissions",
+                List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        LiveChatBrowserTest.signIn(admin, gateway.port(), "admin", TestGateway.ADMIN_PASSWORD);
+        admin.css("[data-test=records]").sendKeys(Keys.ENTER);
+        admin.waitFor(By.cssSelector("[data-test=screen-admin]")).sendKeys(Keys.ENTER);
+        admin.waitFor(By.cssSelector("[data-test=admin-widget]")).sendKeys(Keys.ENTER);
+        admin.waitFor(By.cssSelector("[data-test=embed-sites]"));
+        assertEquals(
+            "embed-title",
+            admin.script("return document.activeElement.id"),
+            "the section's heading takes focus");
+
+        var field = admin.css("[data-test=embed-origin]");
+        field.sendKeys(site + "/");
+        field.sendKeys(Keys.ENTER);
+        admin.waitForText(By.cssSelector("[data-test=embed-said]"), site + " may now show the chat.");
+        LiveChatBrowserTest.waitForText(admin, "[data-test=embed-sites]", site);
+        assertEquals(
+            "embed-origin",
+            admin.script("return document.activeElement.id"),
+            "focus back in the field for the next site");
+
+        field.sendKeys("ftp://wrong.example");
+        field.sendKeys(Keys.ENTER);
+        admin.waitFor(By.cssSelector("[data-test=embed-problem]"));
+        assertEquals("true", field.getAttribute("aria-invalid"));
+
+        var copy = admin.css("[data-test=embed-copy-ask-floating]");
+        copy.sendKeys(Keys.ENTER);
+        admin.waitForText(
+            By.cssSelector("[data-test=embed-said]"), "Copied the Floating button snippet of");
+        assertEquals(
+            snippet("floating"),
+            admin.css("[data-test=embed-snippet-ask-floating]").getAttribute("value"),
+            "the box shows the snippet the API gives");
+        admin.screenshot("admin-widget-" + width);
+        assertEquals(
+            List.of(),
+            admin.accessibilityViolations().stream().map(v -> v.get("id")).toList(),
+            "the section passes the accessibility checks");
+        long wide =
+            ((Number) admin.script("return document.documentElement.scrollWidth - innerWidth"))
+                .longValue();
+        assertTrue(wide <= 0, "nothing wider than the screen: " + wide + " px over");
+
+        admin.css("[data-test='embed-remove-" + site + "']").sendKeys(Keys.ENTER);
+        admin.waitForText(By.cssSelector("[data-test=embed-said]"), site + " may no longer show the chat.");
+      }
+    }
+  }
+
   private static org.openqa.selenium.WebElement launcher(Browser patron) {
     return new WebDriverWait(patron.driver(), Duration.ofSeconds(15))
         .until(

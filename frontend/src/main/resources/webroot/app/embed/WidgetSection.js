@@ -126,7 +126,7 @@ export default {
         <div v-for="placement in queue.placements" :key="placement.placement" class="embed-snippet">
           <label :for="boxId(queue, placement)">{{ wordsOf(placement).name }}</label>
           <p class="embed-hint">{{ wordsOf(placement).about }}</p>
-          <textarea :id="boxId(queue, placement)" readonly rows="3" spellcheck="false"
+          <textarea :id="boxId(queue, placement)" readonly rows="4" spellcheck="false"
                     :data-test="'embed-snippet-' + queue.slug + '-' + placement.placement" :value="placement.snippet"></textarea>
           <button type="button" :data-test="'embed-copy-' + queue.slug + '-' + placement.placement"
                   :aria-label="t('embed.copyLabel', { placement: wordsOf(placement).name, queue: queue.name })"
