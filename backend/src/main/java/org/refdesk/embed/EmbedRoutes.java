@@ -53,14 +53,12 @@ final class EmbedRoutes {
 
   private void list(RoutingContext ctx) {
     long libraryId = OperatorAuth.operator(ctx).libraryId();
-    sites
-        .of(libraryId)
-        .onSuccess(found -> Responses.ok(ctx, listed(found)))
-        .onFailure(ctx::fail);
+    sites.of(libraryId).onSuccess(found -> Responses.ok(ctx, listed(found))).onFailure(ctx::fail);
   }
 
   private void add(RoutingContext ctx) {
-    var origin = SiteOrigin.normalise(JsonInput.body(ctx).requiredText("origin", EmbedLimits.ORIGIN_CHARS));
+    var origin =
+        SiteOrigin.normalise(JsonInput.body(ctx).requiredText("origin", EmbedLimits.ORIGIN_CHARS));
     var operator = OperatorAuth.operator(ctx);
     sites
         .add(operator.libraryId(), origin, operator.id())

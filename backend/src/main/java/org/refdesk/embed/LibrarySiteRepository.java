@@ -62,7 +62,8 @@ final class LibrarySiteRepository {
         conn ->
             conn.preparedQuery(LibrarySiteSql.LOCK_LIBRARY)
                 .execute(Tuple.of(libraryId))
-                .compose(locked -> conn.preparedQuery(LibrarySiteSql.COUNT).execute(Tuple.of(libraryId)))
+                .compose(
+                    locked -> conn.preparedQuery(LibrarySiteSql.COUNT).execute(Tuple.of(libraryId)))
                 .compose(
                     counted -> {
                       long listed = counted.iterator().next().getLong(0);

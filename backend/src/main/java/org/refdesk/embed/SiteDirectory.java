@@ -54,7 +54,10 @@ final class SiteDirectory implements LibrarySites {
     // A queue's slug names one library for good; a queue that goes away is forgotten in a minute.
     this.libraryOfSlug =
         new EventLoopCache<>(
-            10_000, 1, TimeUnit.MINUTES, slug -> queues.bySlug(slug).map(q -> q.map(Queue::libraryId)));
+            10_000,
+            1,
+            TimeUnit.MINUTES,
+            slug -> queues.bySlug(slug).map(q -> q.map(Queue::libraryId)));
   }
 
   /** Listens for changes from every node, then reads everything; the server opens after both. */
@@ -76,7 +79,9 @@ final class SiteDirectory implements LibrarySites {
 
   /** Tells every event loop of every node, this one included, to read the library's sites again. */
   static void announceChange(Vertx vertx, long libraryId) {
-    vertx.eventBus().publish(EmbedAddresses.SITES_CHANGED, new JsonObject().put("libraryId", libraryId));
+    vertx
+        .eventBus()
+        .publish(EmbedAddresses.SITES_CHANGED, new JsonObject().put("libraryId", libraryId));
   }
 
   private Future<Void> readAll() {

@@ -142,7 +142,8 @@ final class WidgetRoutes {
         .compose(
             queue -> {
               // The widget's frame may be embedded where the API may be called from for this
-              // library (SecurityHeaders frames it alike): the installation's list or the library's.
+              // library (SecurityHeaders frames it alike): the installation's list or the
+              // library's.
               boolean embeddable = originCheck.allowsFor(ctx.request(), queue.libraryId());
               if (!embeddable) {
                 RefusedOrigins.note(ctx.request().getHeader("Origin"));

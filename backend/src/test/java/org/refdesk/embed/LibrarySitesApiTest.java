@@ -23,7 +23,8 @@ import org.refdesk.support.BridgeClient;
 import org.refdesk.support.SecondLibrary;
 import org.refdesk.support.TestGateway;
 
-@DisplayName("Sites a library lets embed its widget: kept by its admin, asked by every origin check")
+@DisplayName(
+    "Sites a library lets embed its widget: kept by its admin, asked by every origin check")
 class LibrarySitesApiTest {
 
   private static final String EVERYWHERE = "https://consortium.example";
@@ -126,8 +127,7 @@ class LibrarySitesApiTest {
   private static void assertRefusedOrigin(HttpResponse<Buffer> response) {
     assertEquals(403, response.statusCode(), response::bodyAsString);
     assertEquals(
-        "origin_not_allowed",
-        response.bodyAsJsonObject().getJsonObject("error").getString("code"));
+        "origin_not_allowed", response.bodyAsJsonObject().getJsonObject("error").getString("code"));
   }
 
   @Test
@@ -151,8 +151,8 @@ class LibrarySitesApiTest {
     assertEquals(
         2,
         gateway.count(
-            "SELECT count(*) FROM audit_log WHERE action = 'widget.site-added' AND target = $1",
-            "https://www.branch.example")
+                "SELECT count(*) FROM audit_log WHERE action = 'widget.site-added' AND target = $1",
+                "https://www.branch.example")
             + gateway.count(
                 "SELECT count(*) FROM audit_log WHERE action = 'widget.site-removed' AND target = $1",
                 "https://www.branch.example"));
@@ -166,7 +166,9 @@ class LibrarySitesApiTest {
     assertEquals(403, remove("https://alice.example", alice).statusCode());
     assertEquals(403, gateway.get("/api/admin/widget/snippets", alice).statusCode());
     assertEquals(401, gateway.get(SITES, null).statusCode());
-    assertEquals(0, gateway.count("SELECT count(*) FROM library_sites WHERE origin = 'https://alice.example'"));
+    assertEquals(
+        0,
+        gateway.count("SELECT count(*) FROM library_sites WHERE origin = 'https://alice.example'"));
   }
 
   @Test
@@ -216,7 +218,9 @@ class LibrarySitesApiTest {
     }
     assertEquals(400, gateway.post(SITES, new JsonObject(), admin).statusCode(), "no origin");
     assertEquals(
-        400, gateway.post(SITES, new JsonObject().put("origin", 42), admin).statusCode(), "a number");
+        400,
+        gateway.post(SITES, new JsonObject().put("origin", 42), admin).statusCode(),
+        "a number");
     assertEquals(before, stored());
   }
 
@@ -230,7 +234,8 @@ class LibrarySitesApiTest {
     assertEquals(409, over.statusCode(), over::bodyAsString);
     assertEquals(
         EmbedLimits.SITES_PER_LIBRARY,
-        gateway.count("SELECT count(*) FROM library_sites WHERE library_id = $1", riverside.libraryId()));
+        gateway.count(
+            "SELECT count(*) FROM library_sites WHERE library_id = $1", riverside.libraryId()));
     for (int i = 0; i < EmbedLimits.SITES_PER_LIBRARY; i++) {
       assertEquals(204, remove("https://branch-" + i + ".riverside.example", rosa).statusCode());
     }
@@ -264,7 +269,8 @@ class LibrarySitesApiTest {
                 .send());
     assertEquals(200, waiting.statusCode(), "the patron's own calls: " + waiting.bodyAsString());
     var faqs =
-        TestGateway.await(fresh.get("/api/widget/queues/ask/faqs").putHeader("Origin", site).send());
+        TestGateway.await(
+            fresh.get("/api/widget/queues/ask/faqs").putHeader("Origin", site).send());
     assertEquals(200, faqs.statusCode(), "the queue named in the path: " + faqs.bodyAsString());
 
     // The patron's socket from that site is the patron's; an operator's is not welcome there.
@@ -275,7 +281,8 @@ class LibrarySitesApiTest {
     }
     try (var operator = BridgeClient.connect(gateway.vertx(), gateway.port(), site)) {
       operator.register("operator.1", admin);
-      assertTrue(operator.awaitClosed(10_000), "an operator's socket from a library site is closed");
+      assertTrue(
+          operator.awaitClosed(10_000), "an operator's socket from a library site is closed");
     }
     assertThrows(
         RuntimeException.class,
@@ -308,7 +315,8 @@ class LibrarySitesApiTest {
         () -> everywhere(() -> !embeddable("ask", site) && !frameAncestors("ask").contains(site)),
         15_000);
     assertRefusedOrigin(startChat("ask", site));
-    assertEquals(chats, gateway.count("SELECT count(*) FROM chats"), "nothing started once refused");
+    assertEquals(
+        chats, gateway.count("SELECT count(*) FROM chats"), "nothing started once refused");
   }
 
   @Test
@@ -354,7 +362,10 @@ class LibrarySitesApiTest {
     var link = TestGateway.await(fresh.get("/chat/?queue=ask").followRedirects(false).send());
     assertEquals(302, link.statusCode());
     assertEquals("/widget/?queue=ask", link.getHeader("Location"));
-    var odd = TestGateway.await(fresh.get("/chat/?queue=%2F%2Fevil.example").followRedirects(false).send());
-    assertEquals("/widget/", odd.getHeader("Location"), "only a queue's slug goes into the address");
+    var odd =
+        TestGateway.await(
+            fresh.get("/chat/?queue=%2F%2Fevil.example").followRedirects(false).send());
+    assertEquals(
+        "/widget/", odd.getHeader("Location"), "only a queue's slug goes into the address");
   }
 }

@@ -41,7 +41,8 @@ class WidgetPlacementsBrowserTest {
   @BeforeAll
   static void start() {
     // Ben stays online for the whole class without a heartbeat.
-    // The snippets name the public address: the gateway's own site, 127.0.0.1, unlike the library's.
+    // The snippets name the public address: the gateway's own site, 127.0.0.1, unlike the
+    // library's.
     int gatewayPort = TestGateway.freePort();
     gateway =
         TestGateway.start(
@@ -64,10 +65,14 @@ class WidgetPlacementsBrowserTest {
                         request
                             .response()
                             .putHeader("Content-Type", "text/html; charset=utf-8")
-                            .end(pages.getOrDefault(request.path(), "<!doctype html><title>-</title>")))
+                            .end(
+                                pages.getOrDefault(
+                                    request.path(), "<!doctype html><title>-</title>")))
                 .listen(port, "127.0.0.1"));
     adminToken = gateway.adminToken();
-    var added = gateway.post("/api/admin/widget/sites", new JsonObject().put("origin", siteOrigin), adminToken);
+    var added =
+        gateway.post(
+            "/api/admin/widget/sites", new JsonObject().put("origin", siteOrigin), adminToken);
     assertEquals(201, added.statusCode(), added::bodyAsString);
     var fresh =
         WebClient.create(
@@ -135,7 +140,8 @@ class WidgetPlacementsBrowserTest {
   }
 
   @Test
-  @DisplayName("floating button: opened by keyboard, the patron asks and an operator hears the message")
+  @DisplayName(
+      "floating button: opened by keyboard, the patron asks and an operator hears the message")
   void floating() {
     for (int width : new int[] {1280, 360}) {
       try (var patron = Browser.open(width, width == 360 ? 740 : 800)) {
@@ -148,7 +154,8 @@ class WidgetPlacementsBrowserTest {
   }
 
   @Test
-  @DisplayName("slide-out tab: on the page's edge, opened by keyboard, the chat slides out and works")
+  @DisplayName(
+      "slide-out tab: on the page's edge, opened by keyboard, the chat slides out and works")
   void tab() {
     for (int width : new int[] {1280, 360}) {
       try (var patron = Browser.open(width, width == 360 ? 740 : 800)) {
@@ -157,7 +164,8 @@ class WidgetPlacementsBrowserTest {
         var edge =
             (Number)
                 patron.script(
-                    "const r = arguments[0].getBoundingClientRect(); return innerWidth - r.right;", tab);
+                    "const r = arguments[0].getBoundingClientRect(); return innerWidth - r.right;",
+                    tab);
         assertEquals(0, edge.intValue(), "the tab sits on the page's right edge");
         patron.screenshot("placement-tab-closed-" + width);
         openByKeyboard(patron);
@@ -214,7 +222,10 @@ class WidgetPlacementsBrowserTest {
         var hostWindow = patron.driver().getWindowHandle();
         patron.driver().switchTo().window(opened);
         new WebDriverWait(patron.driver(), Duration.ofSeconds(15))
-            .until(d -> d.getCurrentUrl().startsWith("http://127.0.0.1:" + gateway.port() + "/widget/"));
+            .until(
+                d ->
+                    d.getCurrentUrl()
+                        .startsWith("http://127.0.0.1:" + gateway.port() + "/widget/"));
         assertEquals(
             "usable",
             patron.script(
@@ -229,7 +240,8 @@ class WidgetPlacementsBrowserTest {
   }
 
   @Test
-  @DisplayName("direct link: followed from the library's page by keyboard, the full-page chat works")
+  @DisplayName(
+      "direct link: followed from the library's page by keyboard, the full-page chat works")
   void directLink() {
     for (int width : new int[] {1280, 360}) {
       try (var patron = Browser.open(width, width == 360 ? 740 : 800)) {
@@ -278,7 +290,8 @@ class WidgetPlacementsBrowserTest {
         var field = admin.css("[data-test=embed-origin]");
         field.sendKeys(site + "/");
         field.sendKeys(Keys.ENTER);
-        admin.waitForText(By.cssSelector("[data-test=embed-said]"), site + " may now show the chat.");
+        admin.waitForText(
+            By.cssSelector("[data-test=embed-said]"), site + " may now show the chat.");
         LiveChatBrowserTest.waitForText(admin, "[data-test=embed-sites]", site);
         assertEquals(
             "embed-origin",
@@ -309,7 +322,8 @@ class WidgetPlacementsBrowserTest {
         assertTrue(wide <= 0, "nothing wider than the screen: " + wide + " px over");
 
         admin.css("[data-test='embed-remove-" + site + "']").sendKeys(Keys.ENTER);
-        admin.waitForText(By.cssSelector("[data-test=embed-said]"), site + " may no longer show the chat.");
+        admin.waitForText(
+            By.cssSelector("[data-test=embed-said]"), site + " may no longer show the chat.");
       }
     }
   }
@@ -372,7 +386,8 @@ class WidgetPlacementsBrowserTest {
       var heard =
           operator.next(
               address,
-              body -> "message".equals(body.getString("type")) && said.equals(body.getString("text")),
+              body ->
+                  "message".equals(body.getString("type")) && said.equals(body.getString("text")),
               15_000);
       assertEquals(
           said, heard.getJsonObject("body").getString("text"), "the operator hears the patron");

@@ -207,7 +207,8 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     var state = sockets.get(socket);
     if (state != null && !state.mayServe(who)) {
       socket.close();
-      return Future.failedFuture(ApiException.forbidden("Requests from this site are not allowed."));
+      return Future.failedFuture(
+          ApiException.forbidden("Requests from this site are not allowed."));
     }
     return Future.succeededFuture(who);
   }

@@ -14,9 +14,9 @@ import org.refdesk.platform.errors.ErrorCode;
 
 /**
  * Refuses browser requests from pages of other sites. A request without an Origin (curl, a server)
- * passes; so does one from the gateway's own host or from an origin of the installation's list.
- * Any other origin passes only for a library that lists it (its {@link LibrarySites}): the library
- * of the patron token or queue the request names, or, for a route that learns its library from the
+ * passes; so does one from the gateway's own host or from an origin of the installation's list. Any
+ * other origin passes only for a library that lists it (its {@link LibrarySites}): the library of
+ * the patron token or queue the request names, or, for a route that learns its library from the
  * body, the library the route then checks with {@link #requireFor}.
  */
 public final class OriginCheck implements Handler<RoutingContext> {
@@ -54,7 +54,8 @@ public final class OriginCheck implements Handler<RoutingContext> {
     libraryOfRequest(ctx)
         .onComplete(
             found -> {
-              if (found.succeeded() && found.result().filter(id -> listed(id, origin)).isPresent()) {
+              if (found.succeeded()
+                  && found.result().filter(id -> listed(id, origin)).isPresent()) {
                 ctx.next();
               } else {
                 ctx.fail(refused());
@@ -155,6 +156,7 @@ public final class OriginCheck implements Handler<RoutingContext> {
   }
 
   private static ApiException refused() {
-    return new ApiException(ErrorCode.ORIGIN_NOT_ALLOWED, "Requests from this site are not allowed.");
+    return new ApiException(
+        ErrorCode.ORIGIN_NOT_ALLOWED, "Requests from this site are not allowed.");
   }
 }

@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
 /**
  * Tells the admin which library site tried to embed the widget without being allowed, and how to
  * allow it: a site's web team sees only a plain message in the panel, the fix is in the library's
- * list of sites or the gateway's settings. One line per origin in ten minutes on this node, however busy the page.
+ * list of sites or the gateway's settings. One line per origin in ten minutes on this node, however
+ * busy the page.
  */
 public final class RefusedOrigins {
 

@@ -82,8 +82,8 @@ public final class SecurityHeaders {
   }
 
   /**
-   * The widget's pages: framed by the library sites that embed it, and nobody else. The queue in the
-   * page's address names the library; its sites join the installation's list.
+   * The widget's pages: framed by the library sites that embed it, and nobody else. The queue in
+   * the page's address names the library; its sites join the installation's list.
    */
   public Handler<RoutingContext> widget() {
     return ctx ->
