@@ -1,5 +1,10 @@
 // The Refdesk loader: the one script a library adds to its pages,
 //   <script src="https://refdesk.example/widget.js" data-queue="ask" async></script>
+// with `data-placement` one of `floating` (a button in the corner, the default), `tab` (a tab on the
+// page's right edge that slides the chat out), `embedded` (the chat inside the page element named by
+// `data-target="#id"`, no button), `popout` (the button opens the chat in a small window of the
+// gateway's own, whose storage is first-party) or `link` (a link to the full-page chat at
+// /chat/?queue=..., inside `data-target` or in the corner).
 // It draws a launcher button inside a shadow root (host CSS cannot reach it, its CSS cannot leak
 // out) and only when the patron asks opens the chat in an iframe served by the gateway. It holds no
 // socket; it trusts messages from that iframe alone, and the only global it leaves is a frozen
@@ -18,6 +23,10 @@
   const origin = new URL(script.src, location.href).origin;
   const slug = script.getAttribute('data-queue') || 'ask';
   const storeKey = `refdesk:${slug}`;
+  const PLACEMENTS = ['floating', 'tab', 'embedded', 'popout', 'link'];
+  const askedPlacement = script.getAttribute('data-placement');
+  const placement = PLACEMENTS.includes(askedPlacement) ? askedPlacement : 'floating';
+  const targetSelector = script.getAttribute('data-target');
 
   // Calls made before the launcher exists wait for it (and are dropped if it never comes).
   let widget = null;
@@ -27,6 +36,7 @@
 
   const STYLE = `
 :host{all:initial!important}
+:host([data-placement=embedded]){display:block!important}
 .rd{--accent:#1d5fa8;--on-accent:#fff;font:16px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
 .launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;display:flex;align-items:center;gap:8px;
 min-height:48px;margin:0;padding:10px 18px;border:2px solid var(--on-accent);border-radius:999px;
@@ -47,8 +57,21 @@ iframe{display:block;width:100%;height:100%;border:0}
 .refused p{margin:0 0 8px}
 .close{min-height:44px;margin-top:8px;padding:8px 18px;border:2px solid #111;border-radius:8px;background:#fff;
 color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outline:3px solid #111;outline-offset:2px}
+.tab .launcher{right:0;bottom:auto;top:50%;transform:translateY(-50%);flex-direction:column;padding:16px 10px;
+border-right:0;border-radius:12px 0 0 12px;writing-mode:vertical-rl}
+.tab .launcher:focus-visible{outline-offset:-6px}
+.tab .panel{right:0;bottom:auto;top:50%;transform:translateY(-50%);max-height:calc(100vh - 40px);
+border-radius:12px 0 0 12px;animation:rd-slide .2s ease-out}
+.tab.open .launcher{right:380px}.tab.open .launcher svg{transform:rotate(-90deg)}
+@keyframes rd-slide{from{transform:translate(100%,-50%)}to{transform:translate(0,-50%)}}
+.in-page .launcher{position:static;display:inline-flex;box-shadow:none;text-decoration:none}
+a.launcher{text-decoration:none}
 @media (max-width:599px){.panel{inset:0;width:100%;height:100%;max-width:none;max-height:none;border-radius:0}
+.tab .panel{top:0;bottom:0;transform:none;animation:none}
 .open .launcher{display:none}}
+.rd.embedded .panel{position:relative;inset:auto;z-index:auto;width:100%;height:600px;max-width:none;
+max-height:none;border:1px solid #767676;border-radius:8px;box-shadow:none}
+@media (prefers-reduced-motion:reduce){.tab .panel{animation:none}}
 @media print{.rd{display:none}}`;
 
   // A speech bubble and, while the panel is open, a chevron pointing down at it.
@@ -137,19 +160,32 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
     const label = typeof settings.launcherLabel === 'string' && settings.launcherLabel.trim()
       ? settings.launcherLabel.trim() : 'Ask a librarian';
 
+    // A target that is not on the page leaves the chat where the default puts it, said in the console.
+    const target = targetSelector ? document.querySelector(targetSelector) : null;
+    if (targetSelector && !target) console.warn(`Refdesk: no element matches data-target "${targetSelector}".`);
+    const mode = placement === 'embedded' && !target ? 'floating' : placement;
+
     const hostEl = el('refdesk-widget');
+    hostEl.setAttribute('data-placement', mode);
     // Open, so screen-reader tooling and accessibility checkers can see in; a closed root would hide
     // nothing from the host page, which owns its DOM anyway.
     const root = hostEl.attachShadow({ mode: 'open' });
     addStyle(root);
-    const wrap = el('div', 'rd');
+    const wrap = el('div', `rd ${mode}${target && (mode === 'link' || mode === 'embedded') ? ' in-page' : ''}`);
     wrap.style.setProperty('--accent', color);
     wrap.style.setProperty('--on-accent', textOn(color));
 
-    const launcher = el('button', 'launcher');
-    launcher.type = 'button';
-    launcher.setAttribute('aria-expanded', 'false');
-    launcher.setAttribute('aria-controls', 'refdesk-panel');
+    const chatPage = `${origin}/chat/?queue=${encodeURIComponent(slug)}`;
+    const launcher = el(mode === 'link' ? 'a' : 'button', 'launcher');
+    if (mode === 'link') {
+      launcher.href = chatPage;
+    } else if (mode === 'popout') {
+      launcher.type = 'button';
+    } else {
+      launcher.type = 'button';
+      launcher.setAttribute('aria-expanded', 'false');
+      launcher.setAttribute('aria-controls', 'refdesk-panel');
+    }
     const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
     svg.setAttribute('viewBox', '0 0 24 24');
     svg.setAttribute('aria-hidden', 'true');
@@ -165,13 +201,21 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
     const countWords = el('span', 'sr');
     badge.append(count, countWords);
     launcher.append(svg, text, badge);
+    if (mode === 'popout' || mode === 'link') {
+      const newWindow = el('span', 'sr');
+      newWindow.textContent = mode === 'popout' ? ' (opens in a new window)' : ' (opens the chat page)';
+      launcher.append(newWindow);
+    }
 
     const panel = el('div', 'panel');
     panel.id = 'refdesk-panel';
     panel.hidden = true;
-    wrap.append(launcher, panel);
+    // Embedded, the chat is part of the page: no button, and nothing to close.
+    if (mode === 'embedded') wrap.append(panel);
+    else wrap.append(launcher, panel);
     root.append(wrap);
-    document.body.append(hostEl);
+    if (mode === 'embedded' || (mode === 'link' && target)) target.append(hostEl);
+    else document.body.append(hostEl);
 
     let frame = null;
     let frameReady = false;
@@ -197,6 +241,7 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
       frame.title = 'Chat with a librarian';
       const page = location.href.split('#')[0];
       frame.src = `${origin}/widget/?queue=${encodeURIComponent(slug)}&host=${encodeURIComponent(location.origin)}`
+        + (mode === 'embedded' ? '&placement=embedded' : '')
         + (page.length <= 2000 ? `&page=${encodeURIComponent(page)}` : '');
       panel.append(frame);
     }
@@ -223,7 +268,8 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
       close.type = 'button';
       close.textContent = 'Close';
       close.addEventListener('click', () => hide(true));
-      box.append(heading, words, close);
+      box.append(heading, words);
+      if (mode !== 'embedded') box.append(close);
       panel.append(box);
       return heading;
     }
@@ -250,8 +296,23 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
       if (byPatron) frame.focus();
     }
 
+    // The popout is a page of the gateway's own: its storage is first-party and it outlives this page.
+    // A second press brings back the window this page opened; a blocked pop-up falls back to the panel.
+    let popup = null;
+    function openWindow() {
+      if (popup && !popup.closed) {
+        popup.focus();
+        return true;
+      }
+      const page = location.href.split('#')[0];
+      const url = `${origin}/widget/?queue=${encodeURIComponent(slug)}&placement=popout`
+        + (page.length <= 2000 ? `&page=${encodeURIComponent(page)}` : '');
+      popup = window.open(url, `refdesk-${slug}`, 'popup,width=420,height=640');
+      return Boolean(popup);
+    }
+
     function hide(returnFocus) {
-      if (!isOpen()) return;
+      if (!isOpen() || mode === 'embedded') return;
       panel.hidden = true;
       wrap.classList.remove('open');
       launcher.setAttribute('aria-expanded', 'false');
@@ -261,7 +322,13 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
       if (returnFocus) launcher.focus();
     }
 
-    launcher.addEventListener('click', () => (isOpen() ? hide(false) : show(true)));
+    launcher.addEventListener('click', (event) => {
+      if (mode === 'link') return;
+      if (mode === 'popout' && embeddable && !isOpen() && openWindow()) return;
+      if (isOpen()) hide(false);
+      else show(true);
+      event.preventDefault();
+    });
     // Escape inside the iframe never reaches this page; the iframe sends `close` for it instead.
     root.addEventListener('keydown', (event) => {
       if (event.key === 'Escape' && isOpen()) hide(true);
@@ -299,9 +366,22 @@ color:#111;font:inherit;font-weight:600;cursor:pointer}.close:focus-visible{outl
       fromFrame[data.type](data);
     });
 
+    if (mode === 'link') {
+      return { open: () => location.assign(chatPage), close: () => {} };
+    }
+
     if (!embeddable) {
-      console.warn(`Refdesk: ${location.origin} may not show the chat; the gateway's REFDESK_ALLOWED_ORIGINS must list it.`);
+      console.warn(`Refdesk: ${location.origin} may not show the chat; the library's list of widget sites (or the gateway's REFDESK_ALLOWED_ORIGINS) must list it.`);
+      if (mode === 'embedded') show(false);
       return { open: () => show(true), close: () => hide(true) };
+    }
+
+    if (mode === 'embedded') {
+      show(false);
+      return { open: () => frame.focus(), close: () => {} };
+    }
+    if (mode === 'popout') {
+      return { open: () => (openWindow() ? undefined : show(true)), close: () => hide(true) };
     }
 
     // A chat in progress comes back on every page of the site, with its unread count; it steals no

@@ -4,6 +4,7 @@ import java.util.List;
 import org.refdesk.auth.AuthFeature;
 import org.refdesk.canned.CannedFeature;
 import org.refdesk.chat.ChatFeature;
+import org.refdesk.embed.EmbedFeature;
 import org.refdesk.faq.FaqFeature;
 import org.refdesk.library.LibraryFeature;
 import org.refdesk.operator.OperatorFeature;
@@ -45,6 +46,7 @@ final class Features {
         new CannedFeature(),
         new SettingsFeature(),
         new WidgetFeature(),
+        new EmbedFeature(),
         new TicketFeature(),
         new TranscriptFeature(),
         new TransferFeature(),

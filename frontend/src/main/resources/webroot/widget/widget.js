@@ -45,7 +45,10 @@ const host = connectHost(params.get('host'), {
 title.textContent = t('window.title');
 closeButton.setAttribute('aria-label', t('window.close'));
 closeButton.title = t('window.closeHint');
-closeButton.hidden = !host.framed;
+// Embedded in a page element, the chat is part of that page: there is no panel to close.
+closeButton.hidden = !host.framed || params.get('placement') === 'embedded';
+// Opened on its own (the direct link, the popout window) it is the whole page.
+document.documentElement.classList.toggle('standalone', !host.framed);
 closeButton.addEventListener('click', () => host.post('close'));
 // Escape in here never reaches the library's page, so the loader is told to close the panel.
 document.addEventListener('keydown', (event) => {

@@ -125,6 +125,9 @@ final class WidgetRoutes {
               ctx.next();
             })
         .handler(this::describeQueue);
+    // These learn their library from the queue in the body, and check the site once they know it.
+    router.post("/api/widget/chats").handler(OriginCheck.leftToRoute());
+    router.post("/api/widget/tickets").handler(OriginCheck.leftToRoute());
   }
 
   void mount(Router router) {
@@ -135,15 +138,16 @@ final class WidgetRoutes {
   }
 
   private void describeQueue(RoutingContext ctx) {
-    // The widget's frame may be embedded where the API may be called from (SecurityHeaders frames
-    // it alike).
-    boolean embeddable = originCheck.allows(ctx.request());
-    if (!embeddable) {
-      RefusedOrigins.note(ctx.request().getHeader("Origin"));
-    }
     findQueue(ctx.pathParam("slug"))
         .compose(
             queue -> {
+              // The widget's frame may be embedded where the API may be called from for this
+              // library (SecurityHeaders frames it alike): the installation's list or the
+              // library's.
+              boolean embeddable = originCheck.allowsFor(ctx.request(), queue.libraryId());
+              if (!embeddable) {
+                RefusedOrigins.note(ctx.request().getHeader("Origin"));
+              }
               var online = onlineFor(queue);
               var waiting = queues.waitingCount(queue.id()).otherwise(0);
               var wait = queueRepository.medianWaitSeconds(queue.id());
@@ -193,6 +197,7 @@ final class WidgetRoutes {
     var slug = body.getValue("queue") instanceof String s ? s : null;
     var ip = clientAddress.of(ctx.request());
     findQueue(slug)
+        .compose(queue -> originCheck.requireFor(ctx, queue.libraryId()).map(queue))
         .compose(
             queue -> {
               var settings = LibrarySettings.effective(queue.librarySettings());
@@ -267,6 +272,7 @@ final class WidgetRoutes {
     var userAgent = ctx.request().getHeader("User-Agent");
     var ip = clientAddress.of(ctx.request());
     findQueue(slug)
+        .compose(queue -> originCheck.requireFor(ctx, queue.libraryId()).map(queue))
         .compose(queue -> countStart(ip).map(queue))
         .compose(
             queue ->

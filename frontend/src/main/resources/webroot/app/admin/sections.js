@@ -5,6 +5,7 @@
 import { lazy } from '../desk/screens.js';
 
 export const SECTIONS = [
+  { key: 'widget', label: 'embed.section', test: 'admin-widget', roles: ['admin', 'system'], component: lazy(() => import('../embed/WidgetSection.js')) },
 ];
 
 export function sectionsFor(role) {

@@ -97,8 +97,9 @@ public final class Bridge {
         .setMaxAddressLength(64)
         .setReplyTimeout(30_000)
         .setPingTimeout(60_000);
-    // A page of another site cannot even open a socket: refused before the WebSocket upgrade.
-    router.route("/eventbus/*").handler(origins);
+    // A page of a site nobody lists cannot even open a socket: refused before the WebSocket
+    // upgrade. A site some library lists may open one, which the guard holds to that library.
+    router.route("/eventbus/*").handler(origins.beforeSockets());
     // The iframe page runs SockJS inside a page of ours for clients on another origin. Ours are all
     // on this origin (the widget is an iframe of the gateway), so it is not served at all.
     router.getWithRegex("/eventbus/iframe(-[^/]*)?\\.html").handler(Bridge::notServed);

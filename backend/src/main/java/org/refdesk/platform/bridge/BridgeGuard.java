@@ -83,12 +83,14 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     switch (event.type()) {
       case SOCKET_CREATED -> {
         // The HTTP route refuses foreign origins before the upgrade; this covers every transport
-        // again.
-        boolean allowed =
-            origins.allows(
-                event.socket().headers().get("Origin"), event.socket().headers().get("Host"));
+        // again. A site that only a library lists is held to that library once the socket proves
+        // who it is.
+        var origin = event.socket().headers().get("Origin");
+        var host = event.socket().headers().get("Host");
+        boolean installation = origins.allows(origin, host);
+        boolean allowed = installation || origins.listedByAnyLibrary(origin);
         if (allowed) {
-          sockets.put(event.socket(), new SocketState());
+          sockets.put(event.socket(), new SocketState(installation ? null : origin, host));
         }
         event.complete(allowed);
         if (!allowed) {
@@ -124,6 +126,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     var headers = raw == null ? null : raw.getJsonObject("headers");
     var token = headers == null ? null : headers.getValue("token");
     prove(socket, token instanceof String t ? t : null)
+        .compose(who -> fromAllowedSite(socket, who))
         .compose(
             who ->
                 check
@@ -195,6 +198,21 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
             });
   }
 
+  /**
+   * A socket opened from a site that only some library lists is for a patron of that library: an
+   * operator's app is on the gateway's own origin. Asked again on every frame, from memory, so a
+   * site the library removes is cut off within the time its list takes to reach this event loop.
+   */
+  private Future<Identity> fromAllowedSite(SockJSSocket socket, Identity who) {
+    var state = sockets.get(socket);
+    if (state != null && !state.mayServe(who)) {
+      socket.close();
+      return Future.failedFuture(
+          ApiException.forbidden("Requests from this site are not allowed."));
+    }
+    return Future.succeededFuture(who);
+  }
+
   private Future<Identity> stillActive(Identity who) {
     return who.isPatron() ? Future.succeededFuture(who) : identities.stillActive(who);
   }
@@ -259,7 +277,7 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
     if (state == null || state.binding == null) {
       return false;
     }
-    if (!state.binding.isCurrent()) {
+    if (!state.binding.isCurrent() || !state.mayServe(state.binding.who())) {
       event.socket().close();
       return false;
     }
@@ -298,10 +316,25 @@ public final class BridgeGuard implements Handler<BridgeEvent> {
   }
 
   /** What the guard knows of one open socket; touched only on its event loop. */
-  private static final class SocketState implements SocketMemory {
+  private final class SocketState implements SocketMemory {
     final Map<Class<?>, Object> remembered = new HashMap<>();
+
+    /** The origin of a site some library lists; null for the installation's own. */
+    final String siteOrigin;
+
+    final String host;
     Binding binding;
     long expiryTimer = -1;
+
+    SocketState(String siteOrigin, String host) {
+      this.siteOrigin = siteOrigin;
+      this.host = host;
+    }
+
+    boolean mayServe(Identity who) {
+      return siteOrigin == null
+          || (who.isPatron() && origins.allowsFor(siteOrigin, host, who.libraryId()));
+    }
 
     @Override
     public <T> T remember(Class<T> type, Supplier<T> make) {

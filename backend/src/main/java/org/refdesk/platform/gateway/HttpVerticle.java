@@ -22,6 +22,7 @@ import org.refdesk.platform.redis.RedisClients;
 import org.refdesk.platform.web.ClientAddress;
 import org.refdesk.platform.web.FailureHandler;
 import org.refdesk.platform.web.HealthRoutes;
+import org.refdesk.platform.web.LibrarySites;
 import org.refdesk.platform.web.MetricsRoute;
 import org.refdesk.platform.web.OriginCheck;
 import org.refdesk.platform.web.OwnFiles;
@@ -69,7 +70,6 @@ public final class HttpVerticle extends VerticleBase {
   public Future<?> start() {
     Pool pool = Database.pool(vertx, config);
     redis = RedisClients.create(vertx, config);
-    var headers = new SecurityHeaders(ownFiles.pageTexts(), config.allowedOrigins());
     var originCheck = new OriginCheck(config.originsAllowed());
     var wiring =
         new Wiring(
@@ -83,6 +83,12 @@ public final class HttpVerticle extends VerticleBase {
             originCheck,
             features,
             nodeShared);
+    var librarySites = wiring.policies(LibrarySites.class);
+    if (librarySites.size() > 1) {
+      throw new IllegalStateException("More than one feature keeps the libraries' sites");
+    }
+    librarySites.forEach(originCheck::consult);
+    var headers = new SecurityHeaders(ownFiles.pageTexts(), originCheck);
 
     var router = Router.router(vertx);
     router.route().handler(headers.everywhere());

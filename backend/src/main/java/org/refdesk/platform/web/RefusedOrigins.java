@@ -6,8 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Tells the admin which library site tried to embed the widget without being allowed, and how to
- * allow it: a site's web team sees only a plain message in the panel, the fix is in the gateway's
- * settings. One line per origin in ten minutes on this node, however busy the page.
+ * allow it: a site's web team sees only a plain message in the panel, the fix is in the library's
+ * list of sites or the gateway's settings. One line per origin in ten minutes on this node, however
+ * busy the page.
  */
 public final class RefusedOrigins {
 
@@ -47,9 +48,10 @@ public final class RefusedOrigins {
           "The widget was loaded on "
               + origin
               + ", which may not frame it; patrons there see that the chat"
-              + " cannot open. To allow that site, add "
+              + " cannot open. To allow that site, the library's admin lists "
               + origin
-              + " to REFDESK_ALLOWED_ORIGINS.");
+              + " among the library's widget sites (or, for every library, add it to"
+              + " REFDESK_ALLOWED_ORIGINS).");
     }
   }
 }

@@ -23,14 +23,15 @@ public final class SecurityHeaders {
       Pattern.compile("<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", Pattern.DOTALL);
 
   private final String appPolicy;
-  private final String widgetPolicy;
+  private final String widgetCommon;
+  private final OriginCheck framers;
 
   /**
    * @param pages the HTML pages as they are sent, whose inline scripts (the import maps) the policy
    *     must allow
-   * @param widgetFramers origins of library sites allowed to frame the widget
+   * @param framers says which library sites may frame the widget of a queue
    */
-  public SecurityHeaders(Collection<String> pages, List<String> widgetFramers) {
+  public SecurityHeaders(Collection<String> pages, OriginCheck framers) {
     // Vue compiles its template strings in the browser, which needs 'unsafe-eval'; inline scripts
     // are allowed only by the hash of the exact import maps we ship.
     var scripts =
@@ -42,10 +43,8 @@ public final class SecurityHeaders {
             + "; style-src 'self'; img-src 'self' data:; "
             + "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
     this.appPolicy = common + "; frame-ancestors 'none'";
-    this.widgetPolicy =
-        common
-            + "; frame-ancestors 'self'"
-            + String.join("", widgetFramers.stream().map(o -> " " + o).toList());
+    this.widgetCommon = common + "; frame-ancestors 'self'";
+    this.framers = framers;
   }
 
   /** For every answer: JSON and files alike. */
@@ -82,15 +81,25 @@ public final class SecurityHeaders {
     };
   }
 
-  /** The widget's pages: framed by the library sites that embed it, and nobody else. */
+  /**
+   * The widget's pages: framed by the library sites that embed it, and nobody else. The queue in
+   * the page's address names the library; its sites join the installation's list.
+   */
   public Handler<RoutingContext> widget() {
-    return ctx -> {
-      ctx.response()
-          .headers()
-          .set("Content-Security-Policy", widgetPolicy)
-          .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-      ctx.next();
-    };
+    return ctx ->
+        framers
+            .framersOfQueue(ctx.request().getParam("queue"))
+            .onComplete(
+                found -> {
+                  var sites = found.succeeded() ? found.result() : List.<String>of();
+                  ctx.response()
+                      .headers()
+                      .set(
+                          "Content-Security-Policy",
+                          widgetCommon + String.join("", sites.stream().map(o -> " " + o).toList()))
+                      .set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+                  ctx.next();
+                });
   }
 
   /**
