@@ -49,6 +49,9 @@ record Occurrence(
         .put("queue", new JsonObject().put("id", queueId).put("name", queueName))
         .put("operator", new JsonObject().put("id", operatorId).put("name", operatorName))
         .put("shiftId", shift == null ? null : shift.id())
+        .put("weekday", date.getDayOfWeek().getValue())
+        .put("validFrom", shift == null ? null : shift.validFrom().toString())
+        .put("validTo", shift == null || shift.validTo() == null ? null : shift.validTo().toString())
         .put("exceptionId", exception == null ? null : exception.id())
         .put("off", off)
         .put("note", exception == null ? null : exception.note());

@@ -40,13 +40,16 @@ final class RotaService {
     this.rota = rota;
   }
 
-  /** The occurrences of {@code days} days from {@code from} (today when absent), day by day. */
+  /**
+   * The occurrences of {@code days} days from {@code from} (this week's Monday when absent), day by
+   * day; for an admin, with the library's queues and operators to choose from.
+   */
   Future<JsonObject> calendar(Operator caller, Optional<LocalDate> from, int days) {
     return zone(caller.libraryId())
         .compose(
             zone -> {
               var today = LocalDate.now(zone);
-              var first = from.orElse(today);
+              var first = from.orElse(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
               var last = first.plusDays(days - 1L);
               return occurrences(caller.libraryId(), first, last, null, zone)
                   .compose(
