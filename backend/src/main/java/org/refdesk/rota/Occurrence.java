@@ -51,7 +51,8 @@ record Occurrence(
         .put("shiftId", shift == null ? null : shift.id())
         .put("weekday", date.getDayOfWeek().getValue())
         .put("validFrom", shift == null ? null : shift.validFrom().toString())
-        .put("validTo", shift == null || shift.validTo() == null ? null : shift.validTo().toString())
+        .put(
+            "validTo", shift == null || shift.validTo() == null ? null : shift.validTo().toString())
         .put("exceptionId", exception == null ? null : exception.id())
         .put("off", off)
         .put("note", exception == null ? null : exception.note());

@@ -49,7 +49,8 @@ final class RotaService {
         .compose(
             zone -> {
               var today = LocalDate.now(zone);
-              var first = from.orElse(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+              var first =
+                  from.orElse(today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
               var last = first.plusDays(days - 1L);
               return occurrences(caller.libraryId(), first, last, null, zone)
                   .compose(
