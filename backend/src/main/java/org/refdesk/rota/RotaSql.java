@@ -156,15 +156,18 @@ final class RotaSql {
 
   /**
    * Shift occurrences of today (in each library's time zone) that started at least the library's
-   * {@code emptyShiftAlertMinutes} ago ($1 when unset), have not ended, and were not alerted yet:
-   * weekly shifts not taken off that day, and extra shifts. The same expansion as {@code
-   * RotaCalendar}, written in SQL so one statement serves every library at once.
+   * {@code emptyShiftAlertMinutes} ago ($1 when unset or not a number, so one library's bad setting
+   * cannot stop the sweep for all), have not ended, and were not alerted yet: weekly shifts not
+   * taken off that day, and extra shifts. The same expansion as {@code RotaCalendar}, written in
+   * SQL so one statement serves every library at once.
    */
   static final String DUE_FOR_CHECK =
       """
       WITH lib AS (
         SELECT id, timezone, (now() AT TIME ZONE timezone)::date AS today,
-               coalesce((settings ->> 'emptyShiftAlertMinutes')::int, $1) AS after_minutes
+               CASE WHEN jsonb_typeof(settings -> 'emptyShiftAlertMinutes') = 'number'
+                    THEN least(greatest((settings ->> 'emptyShiftAlertMinutes')::numeric, 0), 1440)::int
+                    ELSE $1 END AS after_minutes
           FROM libraries
       ), occurrences AS (
         SELECT 'w' || s.id || ':' || lib.today AS occurrence, s.library_id, s.queue_id, s.operator_id,
