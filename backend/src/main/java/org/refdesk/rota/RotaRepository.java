@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.refdesk.platform.audit.AuditLog;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 
@@ -119,7 +120,7 @@ final class RotaRepository {
   }
 
   /** Adds the shift unless the operator already has one then (409); answers its id. */
-  Future<Long> createShift(long libraryId, ShiftFields fields) {
+  Future<Long> createShift(long libraryId, ShiftFields fields, long actorId) {
     return pool.withTransaction(
         tx ->
             refuseWeeklyOverlap(tx, fields, 0)
@@ -136,11 +137,15 @@ final class RotaRepository {
                                     fields.ends(),
                                     fields.validFrom(),
                                     fields.validTo())))
-                .map(rows -> rows.iterator().next().getLong(0)));
+                .map(rows -> rows.iterator().next().getLong(0))
+                .compose(
+                    id ->
+                        audit(tx, libraryId, actorId, "rota.shift-created", "shift:" + id, fields)
+                            .map(done -> id)));
   }
 
   /** Changes the shift; false when the library has no such shift. */
-  Future<Boolean> updateShift(long libraryId, long id, ShiftFields fields) {
+  Future<Boolean> updateShift(long libraryId, long id, ShiftFields fields, long actorId) {
     return pool.withTransaction(
         tx ->
             refuseWeeklyOverlap(tx, fields, id)
@@ -160,14 +165,23 @@ final class RotaRepository {
                                       fields.validFrom(),
                                       fields.validTo()
                                     })))
-                .map(rows -> rows.rowCount() == 1));
+                .compose(
+                    rows ->
+                        rows.rowCount() == 1
+                            ? audit(
+                                    tx,
+                                    libraryId,
+                                    actorId,
+                                    "rota.shift-changed",
+                                    "shift:" + id,
+                                    fields)
+                                .map(done -> true)
+                            : Future.succeededFuture(false)));
   }
 
   /** Deletes the shift and its exceptions; false when the library has no such shift. */
-  Future<Boolean> deleteShift(long libraryId, long id) {
-    return pool.preparedQuery(RotaSql.DELETE_SHIFT)
-        .execute(Tuple.of(libraryId, id))
-        .map(rows -> rows.rowCount() == 1);
+  Future<Boolean> deleteShift(long libraryId, long id, long actorId) {
+    return deleted(libraryId, RotaSql.DELETE_SHIFT, id, actorId, "rota.shift-deleted", "shift:");
   }
 
   /**
@@ -213,16 +227,71 @@ final class RotaRepository {
                     rows ->
                         rows.iterator().hasNext()
                             ? Future.succeededFuture(rows.iterator().next().getLong(0))
+                                .compose(
+                                    id ->
+                                        AuditLog.operatorDid(
+                                                tx,
+                                                libraryId,
+                                                createdBy,
+                                                "rota.exception-created",
+                                                "shift-exception:" + id,
+                                                new JsonObject()
+                                                    .put("kind", fields.kind())
+                                                    .put("date", fields.onDate().toString())
+                                                    .put("shiftId", fields.shiftId())
+                                                    .put("operatorId", fields.operatorId()))
+                                            .map(done -> id))
                             : Future.failedFuture(
                                 new ApiException(
                                     ErrorCode.CONFLICT,
                                     "That shift is already off on that date."))));
   }
 
-  Future<Boolean> deleteException(long libraryId, long id) {
-    return pool.preparedQuery(RotaSql.DELETE_EXCEPTION)
-        .execute(Tuple.of(libraryId, id))
-        .map(rows -> rows.rowCount() == 1);
+  Future<Boolean> deleteException(long libraryId, long id, long actorId) {
+    return deleted(
+        libraryId,
+        RotaSql.DELETE_EXCEPTION,
+        id,
+        actorId,
+        "rota.exception-deleted",
+        "shift-exception:");
+  }
+
+  /** Deletes the row of the library and records who did, in one transaction. */
+  private Future<Boolean> deleted(
+      long libraryId, String sql, long id, long actorId, String action, String target) {
+    return pool.withTransaction(
+        tx ->
+            tx.preparedQuery(sql)
+                .execute(Tuple.of(libraryId, id))
+                .compose(
+                    rows ->
+                        rows.rowCount() == 1
+                            ? AuditLog.operatorDid(
+                                    tx, libraryId, actorId, action, target + id, null)
+                                .map(done -> true)
+                            : Future.succeededFuture(false)));
+  }
+
+  private static Future<Void> audit(
+      SqlClient tx,
+      long libraryId,
+      long actorId,
+      String action,
+      String target,
+      ShiftFields fields) {
+    return AuditLog.operatorDid(
+        tx,
+        libraryId,
+        actorId,
+        action,
+        target,
+        new JsonObject()
+            .put("operatorId", fields.operatorId())
+            .put("queueId", fields.queueId())
+            .put("weekday", fields.weekday())
+            .put("starts", RotaTimes.text(fields.starts()))
+            .put("ends", RotaTimes.text(fields.ends())));
   }
 
   /** Running shift occurrences past their alert time, not alerted yet, in every library. */

@@ -120,7 +120,7 @@ final class RotaService {
 
   Future<Shift> createShift(Operator admin, RotaRepository.ShiftFields fields) {
     return checkPeople(admin.libraryId(), fields.operatorId(), fields.queueId())
-        .compose(ok -> rota.createShift(admin.libraryId(), fields))
+        .compose(ok -> rota.createShift(admin.libraryId(), fields, admin.id()))
         .compose(id -> rota.shift(admin.libraryId(), id))
         .map(Optional::orElseThrow)
         .onSuccess(shift -> changed(admin.libraryId()));
@@ -131,14 +131,14 @@ final class RotaService {
         .compose(
             found -> found.isPresent() ? Future.succeededFuture() : Future.failedFuture(noShift()))
         .compose(ok -> checkPeople(admin.libraryId(), fields.operatorId(), fields.queueId()))
-        .compose(ok -> rota.updateShift(admin.libraryId(), id, fields))
+        .compose(ok -> rota.updateShift(admin.libraryId(), id, fields, admin.id()))
         .compose(updated -> rota.shift(admin.libraryId(), id))
         .map(found -> found.orElseThrow(RotaService::noShift))
         .onSuccess(shift -> changed(admin.libraryId()));
   }
 
   Future<Void> deleteShift(Operator admin, long id) {
-    return rota.deleteShift(admin.libraryId(), id)
+    return rota.deleteShift(admin.libraryId(), id, admin.id())
         .compose(
             deleted -> deleted ? Future.<Void>succeededFuture() : Future.failedFuture(noShift()))
         .onSuccess(done -> changed(admin.libraryId()));
@@ -181,7 +181,7 @@ final class RotaService {
   }
 
   Future<Void> deleteException(Operator admin, long id) {
-    return rota.deleteException(admin.libraryId(), id)
+    return rota.deleteException(admin.libraryId(), id, admin.id())
         .compose(
             deleted ->
                 deleted

@@ -125,6 +125,14 @@ class RotaApiTest {
     assertEquals(204, delete("/api/rota/shifts/" + id, admin).statusCode());
     assertEquals(0, gateway.count("SELECT count(*) FROM shifts WHERE id = $1", id));
     assertEquals(404, delete("/api/rota/shifts/" + id, admin).statusCode());
+    assertEquals(
+        List.of("rota.shift-created", "rota.shift-changed", "rota.shift-deleted"),
+        gateway
+            .query("SELECT action FROM audit_log WHERE target = $1 ORDER BY id", "shift:" + id)
+            .stream()
+            .map(row -> row.getString(0))
+            .toList(),
+        "who changed the rota is in the audit log");
   }
 
   @Test
