@@ -33,10 +33,6 @@ record Occurrence(
     return "x" + exceptionId;
   }
 
-  boolean isRunningAt(Instant at) {
-    return !at.isBefore(startsAt) && at.isBefore(endsAt);
-  }
-
   JsonObject toJson() {
     return new JsonObject()
         .put("key", key)
