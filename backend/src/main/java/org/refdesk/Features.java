@@ -14,6 +14,7 @@ import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
 import org.refdesk.rating.RatingFeature;
 import org.refdesk.report.ReportFeature;
+import org.refdesk.rota.RotaFeature;
 import org.refdesk.search.SearchFeature;
 import org.refdesk.settings.SettingsFeature;
 import org.refdesk.staffchat.StaffChatFeature;
@@ -55,6 +56,7 @@ final class Features {
         new SearchFeature(),
         new StatsFeature(),
         new RatingFeature(),
+        new RotaFeature(),
         new MailFeature());
   }
 }

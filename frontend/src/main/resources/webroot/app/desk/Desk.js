@@ -12,6 +12,7 @@ import MissedChats from '../missed/MissedChats.js';
 import TicketsScreen from '../tickets/TicketsScreen.js';
 import StaffChatPanel from '../staffchat/StaffChatPanel.js';
 import HandoffAlerts from '../transfer/HandoffAlerts.js';
+import ShiftPrompt from '../rota/ShiftPrompt.js';
 import { screenNamed } from './screens.js';
 import { t } from '../messages/t.js';
 
@@ -22,7 +23,9 @@ const PANES = [
 ];
 
 export default {
-  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen, StaffChatPanel, HandoffAlerts },
+  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen, StaffChatPanel, HandoffAlerts,
+    ShiftPrompt,
+  },
   props: {
     me: { type: Object, required: true },
     settings: { type: Object, required: true },
@@ -79,6 +82,7 @@ export default {
         <button type="button" class="link-button" @click="dismissNotice">{{ t('common.dismiss') }}</button>
       </p>
       <AwayBanner />
+      <ShiftPrompt />
       <EscalationNotice />
       <MissedChats v-if="state.view === 'desk'" />
       <HandoffAlerts />

@@ -25,6 +25,8 @@ import { createTags } from '../tags/tags-store.js';
 import { createFaq } from '../faq/faq-store.js';
 import { createTickets } from '../tickets/tickets-store.js';
 import { createMissed } from '../missed/missed-store.js';
+import { createRota } from '../rota/rota-store.js';
+import { isLibraryAdmin } from '../session/roles.js';
 import { statusWord } from '../tickets/ticket-words.js';
 import { createTransfers } from '../transfer/transfer-store.js';
 import { createServerClock, isDeadAir } from '../chats/timing.js';
@@ -104,6 +106,7 @@ function createDesk(me, mySettings, library) {
   const transfers = createTransfers({
     me, connector, call, chats, openTab: (tab) => openTab(tab), announce, alert: alerts.newChat,
   });
+  const rota = createRota({ connector, call, isAdmin: () => isLibraryAdmin(me.operator.role) });
   const away = createAway({ presence, awayAfterSeconds: () => librarySync.state.awayAfterSeconds });
 
   const offs = [];
@@ -244,6 +247,7 @@ function createDesk(me, mySettings, library) {
       transfers.load();
       // The first connection follows the desk's own first reads; only a break can have hidden a change.
       if (reconnected) librarySync.reload();
+      if (reconnected) rota.refresh();
     }
   }
 
@@ -277,6 +281,7 @@ function createDesk(me, mySettings, library) {
     activity.start();
     escalations.start(me.operator.libraryId);
     librarySync.start(me.operator.libraryId);
+    rota.start(me.operator.libraryId);
     away.start();
     staffchat.start();
     transfers.start();
@@ -300,6 +305,7 @@ function createDesk(me, mySettings, library) {
     transfers.stop();
     escalations.stop();
     librarySync.stop();
+    rota.stop();
     settings.stop();
     activity.stop();
     preview.hide();
@@ -321,5 +327,6 @@ function createDesk(me, mySettings, library) {
   return {
     state, counters, call, start, stop, select, openTab, showPane, showTickets, showScreen, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
     alerts, away, canned, chats, escalations, faq, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets, transfers,
+    rota,
   };
 }

@@ -10,6 +10,7 @@ export const SCREENS = [
   { view: 'search', label: 'search.menu', test: 'screen-search', component: lazy(() => import('../search/SearchScreen.js')) },
   { view: 'to-record', label: 'stats.toRecordTitle', test: 'screen-to-record', component: lazy(() => import('../stats/ToRecordScreen.js')) },
   { view: 'reports', label: 'report.title', test: 'screen-reports', component: lazy(() => import('../report/ReportsScreen.js')) },
+  { view: 'rota', label: 'rota.menu', test: 'screen-rota', component: lazy(() => import('../rota/RotaScreen.js')) },
   { view: 'admin', label: 'admin.title', test: 'screen-admin', roles: ['admin', 'coordinator', 'system'], component: lazy(() => import('../admin/AdminScreen.js')) },
 ];
 
