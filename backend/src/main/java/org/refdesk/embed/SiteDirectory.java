@@ -168,15 +168,19 @@ final class SiteDirectory implements LibrarySites {
   @Override
   public Future<Optional<Long>> libraryOfRequest(RoutingContext ctx) {
     var token = Bearer.of(ctx);
-    var path = WIDGET_QUEUE_PATH.matcher(ctx.request().path());
-    Future<Optional<Long>> ofPath =
-        path.matches() ? libraryOfQueue(path.group(1)) : Future.succeededFuture(Optional.empty());
     if (token == null) {
-      return ofPath;
+      return libraryOfPath(ctx);
     }
     return tokens
         .verifyPatron(token)
         .map(claims -> Optional.of(claims.libraryId()))
-        .recover(notPatron -> ofPath);
+        .recover(notPatron -> libraryOfPath(ctx));
+  }
+
+  private Future<Optional<Long>> libraryOfPath(RoutingContext ctx) {
+    var path = WIDGET_QUEUE_PATH.matcher(ctx.request().path());
+    return path.matches()
+        ? libraryOfQueue(path.group(1))
+        : Future.succeededFuture(Optional.empty());
   }
 }

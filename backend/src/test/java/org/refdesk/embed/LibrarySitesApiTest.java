@@ -308,6 +308,12 @@ class LibrarySitesApiTest {
     assertRefusedOrigin(startChat("ask", unlisted));
     assertFalse(frameAncestors("ask").contains(unlisted));
 
+    // A patron's socket from the site stays open until the site is removed.
+    var kept = BridgeClient.connect(gateway.vertx(), gateway.port(), site);
+    var keptAddress = "chat." + chat.getLong("chatId");
+    kept.register(keptAddress, chat.getString("token"));
+    gateway.awaitRegistered(kept, keptAddress);
+
     long chats = gateway.count("SELECT count(*) FROM chats");
     assertEquals(204, remove(site, admin).statusCode());
     gateway.eventually(
@@ -317,6 +323,10 @@ class LibrarySitesApiTest {
     assertRefusedOrigin(startChat("ask", site));
     assertEquals(
         chats, gateway.count("SELECT count(*) FROM chats"), "nothing started once refused");
+    kept.register(keptAddress, chat.getString("token"));
+    assertTrue(
+        kept.awaitClosed(10_000), "the open socket of a removed site is closed at its next frame");
+    kept.close();
   }
 
   @Test

@@ -46,8 +46,13 @@ public final class OriginCheck implements Handler<RoutingContext> {
       return;
     }
     var origin = ctx.request().getHeader("Origin");
-    // A site no library lists is refused here, whatever the route, before its body is read.
-    if (Boolean.TRUE.equals(ctx.get(LEFT_TO_ROUTE)) && listedByAnyLibrary(origin)) {
+    // A site no library lists is refused at once, whatever the route, before its body is read and
+    // without looking anything up.
+    if (!listedByAnyLibrary(origin)) {
+      ctx.fail(refused());
+      return;
+    }
+    if (Boolean.TRUE.equals(ctx.get(LEFT_TO_ROUTE))) {
       ctx.next();
       return;
     }
