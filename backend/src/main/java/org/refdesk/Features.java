@@ -17,6 +17,7 @@ import org.refdesk.search.SearchFeature;
 import org.refdesk.settings.SettingsFeature;
 import org.refdesk.staffchat.StaffChatFeature;
 import org.refdesk.stats.StatsFeature;
+import org.refdesk.surge.SurgeFeature;
 import org.refdesk.tag.TagFeature;
 import org.refdesk.ticket.TicketFeature;
 import org.refdesk.transcript.TranscriptFeature;
@@ -53,6 +54,7 @@ final class Features {
         new SearchFeature(),
         new StatsFeature(),
         new RatingFeature(),
+        new SurgeFeature(),
         new MailFeature());
   }
 }
