@@ -110,7 +110,9 @@ public final class PresenceVerticle extends VerticleBase {
   private static JsonObject beatReply(PresenceState.Beat beat) {
     var reply = new JsonObject().put("status", beat.status());
     if (beat.silentSinceMs() != null) {
-      reply.put("pausedSince", Instant.ofEpochMilli(beat.silentSinceMs()).toString());
+      reply
+          .put("pausedSince", Instant.ofEpochMilli(beat.silentSinceMs()).toString())
+          .put("offlineMeanwhile", PresenceState.OFFLINE.equals(beat.before()));
     }
     return reply;
   }

@@ -85,6 +85,7 @@ class PhonePresenceTest {
       assertEquals("online", body.getString("status"), resumed::encode);
       var pausedSince = Instant.parse(body.getString("pausedSince"));
       assertTrue(Math.abs(pausedSince.toEpochMilli() - lastBeat) < 2000, body::encode);
+      assertFalse(body.getBoolean("offlineMeanwhile"), "away, not offline, before the timeout");
       heard(colleague, "online", false);
       assertTrue(scienceOnline(), "online again for patrons");
 
@@ -104,6 +105,7 @@ class PhonePresenceTest {
               .request("presence.heartbeat", new JsonObject().put("status", "online"), benToken)
               .getJsonObject("body");
       assertEquals("online", late.getString("status"));
+      assertTrue(late.getBoolean("offlineMeanwhile"));
       assertTrue(
           Math.abs(Instant.parse(late.getString("pausedSince")).toEpochMilli() - beatAgain) < 2000);
       heard(colleague, "online", false);

@@ -12,6 +12,8 @@ import MissedChats from '../missed/MissedChats.js';
 import TicketsScreen from '../tickets/TicketsScreen.js';
 import StaffChatPanel from '../staffchat/StaffChatPanel.js';
 import HandoffAlerts from '../transfer/HandoffAlerts.js';
+import SurgeBanner from '../surge/SurgeBanner.js';
+import PauseNotice from '../surge/PauseNotice.js';
 import { screenNamed } from './screens.js';
 import { t } from '../messages/t.js';
 
@@ -22,7 +24,7 @@ const PANES = [
 ];
 
 export default {
-  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen, StaffChatPanel, HandoffAlerts },
+  components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen, StaffChatPanel, HandoffAlerts, SurgeBanner, PauseNotice },
   props: {
     me: { type: Object, required: true },
     settings: { type: Object, required: true },
@@ -79,6 +81,8 @@ export default {
         <button type="button" class="link-button" @click="dismissNotice">{{ t('common.dismiss') }}</button>
       </p>
       <AwayBanner />
+      <PauseNotice />
+      <SurgeBanner />
       <EscalationNotice />
       <MissedChats v-if="state.view === 'desk'" />
       <HandoffAlerts />

@@ -27,6 +27,7 @@ import { createTickets } from '../tickets/tickets-store.js';
 import { createMissed } from '../missed/missed-store.js';
 import { statusWord } from '../tickets/ticket-words.js';
 import { createTransfers } from '../transfer/transfer-store.js';
+import { createSurge } from '../surge/surge-store.js';
 import { createServerClock, isDeadAir } from '../chats/timing.js';
 import { t } from '../messages/t.js';
 
@@ -65,7 +66,7 @@ function createDesk(me, mySettings, library) {
 
   const connector = createConnector({ token: () => session.token });
   const alerts = createAlerts();
-  const presence = createPresence({ me, connector, call });
+  const presence = createPresence({ me, connector, call, onPaused: (pause) => surge.resumed(pause) });
   const isViewing = (chatId) => state.view === 'desk' && state.focus && state.focus.kind === 'chat' && state.focus.chatId === chatId
     && (state.wide || state.pane === 'chat') && !document.hidden;
   const tags = createTags({ call });
@@ -105,6 +106,7 @@ function createDesk(me, mySettings, library) {
     me, connector, call, chats, openTab: (tab) => openTab(tab), announce, alert: alerts.newChat,
   });
   const away = createAway({ presence, awayAfterSeconds: () => librarySync.state.awayAfterSeconds });
+  const surge = createSurge({ me, connector, call, alerts, now: () => clock.now() });
 
   const offs = [];
   let ticker = null;
@@ -280,6 +282,7 @@ function createDesk(me, mySettings, library) {
     away.start();
     staffchat.start();
     transfers.start();
+    surge.start();
     canned.load();
     tags.load();
     history.recent();
@@ -298,6 +301,7 @@ function createDesk(me, mySettings, library) {
     away.stop();
     staffchat.stop();
     transfers.stop();
+    surge.stop();
     escalations.stop();
     librarySync.stop();
     settings.stop();
@@ -321,5 +325,6 @@ function createDesk(me, mySettings, library) {
   return {
     state, counters, call, start, stop, select, openTab, showPane, showTickets, showScreen, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
     alerts, away, canned, chats, escalations, faq, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets, transfers,
+    surge,
   };
 }

@@ -678,4 +678,46 @@ export default {
   'admin.title': 'Admin',
   'admin.sections': 'Admin sections',
   'admin.nothing': 'There is nothing here for your role to run.',
+
+  // surge: the swamped button, the call for help a colleague gets, being on call, and the notice after a phone paused the page
+  'surge.button': 'Swamped — call for help',
+  'surge.confirmTitle': 'Call your colleagues for help?',
+  'surge.confirmText': {
+    one: 'This pages, now, your colleagues who are signed in or on call, with the {count} chat waiting in your queues. The next call can go out 5 minutes later.',
+    other: 'This pages, now, your colleagues who are signed in or on call, with the {count} chats waiting in your queues. The next call can go out 5 minutes later.',
+  },
+  'surge.confirm': 'Call for help',
+  'surge.sent': {
+    one: 'Help called at {time}: {count} colleague paged.',
+    other: 'Help called at {time}: {count} colleagues paged.',
+  },
+  'surge.sentNobody': 'Nobody else is signed in or on call, so nobody could be paged: call a colleague another way.',
+  'surge.recent': {
+    one: 'Your colleagues were already called for help at {time}; the next call can go out in {count} minute.',
+    other: 'Your colleagues were already called for help at {time}; the next call can go out in {count} minutes.',
+  },
+  'surge.notOnline': 'Set your status to Online to call for help.',
+  'surge.failed': 'The call for help did not go out: {message}',
+  'surge.bannerLabel': 'Help needed:',
+  'surge.bannerFrom': {
+    one: '{name} is swamped and asks for help; {count} chat is waiting.',
+    other: '{name} is swamped and asks for help; {count} chats are waiting.',
+  },
+  'surge.bannerAutomatic': {
+    one: '{arrived} chats arrived in {minutes} minutes with one librarian online; {count} chat is waiting.',
+    other: '{arrived} chats arrived in {minutes} minutes with one librarian online; {count} chats are waiting.',
+  },
+  'surge.bannerQueues': 'Waiting in {list}.',
+  'surge.bannerQueue': '{name}: {count}',
+  'surge.goOnline': 'Go online',
+  'surge.openQueue': 'Open the queue',
+  'surge.onCallLegend': 'When a colleague calls for help',
+  'surge.onCall': 'I am on call: page me even while my status is Offline',
+  'surge.seconds': { one: '{count} second', other: '{count} seconds' },
+  'surge.minutes': { one: '{count} min', other: '{count} min' },
+  'surge.pausedAway': 'Your phone paused Refdesk for {length}; colleagues saw you as away and you could not hear alerts.',
+  'surge.pausedOffline': 'Your phone paused Refdesk for {length}; colleagues saw you as away, then offline, and you could not hear alerts.',
+  'surge.arrivedMeanwhile': { one: '{count} chat arrived meanwhile.', other: '{count} chats arrived meanwhile.' },
+  'surge.noneArrived': 'No chats arrived meanwhile.',
+  'surge.statusBack': 'You are {status} again.',
 };
