@@ -89,6 +89,15 @@ class SurgeTest {
                 .sendJsonObject(
                     new JsonObject().put("alerts", new JsonObject().put("onCall", true))));
     assertEquals(200, onCall.statusCode(), onCall::bodyAsString);
+    var notABoolean =
+        TestGateway.await(
+            gateway
+                .client()
+                .put("/api/me/settings")
+                .bearerTokenAuthentication(ben)
+                .sendJsonObject(
+                    new JsonObject().put("alerts", new JsonObject().put("onCall", "yes"))));
+    assertEquals(400, notABoolean.statusCode(), notABoolean::bodyAsString);
     try (var aliceSocket = gateway.listen("operator." + aliceId, alice);
         var benSocket = gateway.listen("operator." + benId, ben);
         var cleoSocket = gateway.listen("operator." + cleoId, cleo);
@@ -209,6 +218,37 @@ class SurgeTest {
       assertEquals(
           1, gateway.count("SELECT count(*) FROM audit_log WHERE action = 'surge.automatic'"));
       assertNotNull(page.getString("at"));
+    }
+  }
+
+  @Test
+  @Order(3)
+  @DisplayName("the same surge with two operators online pages nobody")
+  void twoOnlineAreNotSwamped() {
+    long benId = idOf("ben");
+    long library = gateway.demoLibraryId();
+    var arrivals = gateway.redisPrefix() + "surge:" + library + ":arrivals";
+    TestGateway.await(
+        gateway
+            .redis()
+            .send(
+                Request.cmd(Command.DEL)
+                    .arg(arrivals)
+                    .arg(gateway.redisPrefix() + "surge:" + library + ":automatic")));
+    try (var aliceSocket = gateway.listen("operator." + idOf("alice"), alice);
+        var benSocket = gateway.listen("operator." + benId, ben)) {
+      status(aliceSocket, alice, "online");
+      status(benSocket, ben, "online");
+      gateway.startChat("ask", "Five", "Fifth question?");
+      gateway.startChat("ask", "Six", "Sixth question?");
+      gateway.startChat("science", "Seven", "Seventh question?");
+      waitForArrivals(arrivals, 3);
+      assertNull(
+          benSocket.nothingOn(
+              "operator." + benId, body -> "surge".equals(body.getString("type")), 1500),
+          "two at the desk are not swamped");
+      status(benSocket, ben, "offline");
+      status(aliceSocket, alice, "offline");
     }
   }
 
