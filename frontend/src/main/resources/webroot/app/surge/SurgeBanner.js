@@ -52,7 +52,7 @@ export default {
   template: `
     <div v-if="page" class="notice surge-banner" role="alert" data-test="surge-banner">
       <p class="surge-text">
-        <span class="surge-mark" aria-hidden="true">&#9888;</span>
+        <span class="surge-mark" aria-hidden="true">&#9888;</span>{{ " " }}
         <strong>{{ t('surge.bannerLabel') }}</strong> {{ headline }} <span v-if="where">{{ where }}</span>
       </p>
       <div class="surge-actions">
