@@ -9,7 +9,7 @@ test('nothing saved yet gives every default', () => {
 
 test('saved choices are kept', () => {
   const saved = {
-    sound: false, soundName: 'bell', volume: 0.25, desktop: false, titleFlash: false, escalationSound: false, messageSound: false, internalSound: false,
+    sound: false, soundName: 'bell', volume: 0.25, desktop: false, titleFlash: false, escalationSound: false, messageSound: false, internalSound: false, onCall: true,
   };
   assert.deepEqual(alertChoices(saved), saved);
 });

@@ -19,6 +19,7 @@ import org.refdesk.search.SearchFeature;
 import org.refdesk.settings.SettingsFeature;
 import org.refdesk.staffchat.StaffChatFeature;
 import org.refdesk.stats.StatsFeature;
+import org.refdesk.surge.SurgeFeature;
 import org.refdesk.tag.TagFeature;
 import org.refdesk.ticket.TicketFeature;
 import org.refdesk.transcript.TranscriptFeature;
@@ -57,6 +58,7 @@ final class Features {
         new StatsFeature(),
         new RatingFeature(),
         new RotaFeature(),
+        new SurgeFeature(),
         new MailFeature());
   }
 }

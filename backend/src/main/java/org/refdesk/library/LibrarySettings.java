@@ -20,7 +20,10 @@ public final class LibrarySettings {
           "idleWarnSeconds", new long[] {600, 10, 7200},
           "idleEndSeconds", new long[] {300, 10, 3600},
           "deadAirSeconds", new long[] {120, 10, 1800},
-          "awayAfterSeconds", new long[] {900, 60, 14400});
+          "awayAfterSeconds", new long[] {900, 60, 14400},
+          // A lone operator is paged help for when this many chats arrive in this many minutes.
+          "surgeChats", new long[] {4, 2, 50},
+          "surgeMinutes", new long[] {20, 1, 120});
 
   private static final String REQUIRE_TAG = "requireTag";
 

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.refdesk.platform.redis.LuaScript;
 import org.refdesk.platform.redis.RedisKeys;
@@ -26,6 +25,8 @@ public final class PresenceState {
   public static final Set<String> STATUSES = Set.of(ONLINE, INTERNAL, AWAY, OFFLINE);
 
   private static final LuaScript LAPSE = LuaScript.load("lapse-presence", 2);
+  private static final LuaScript PAUSE = LuaScript.load("pause-presence", 3);
+  private static final LuaScript HEARTBEAT = LuaScript.load("heartbeat", 3);
 
   private final Redis redis;
   private final RedisKeys keys;
@@ -39,36 +40,51 @@ public final class PresenceState {
   public Future<String> set(long libraryId, long operatorId, String status, long nowMs) {
     var member = libraryId + ":" + operatorId;
     var previous = Request.cmd(Command.HGET).arg(keys.presence(libraryId)).arg(operatorId);
+    // A status chosen now replaces the one a pause kept aside.
+    var unpause = Request.cmd(Command.DEL).arg(keys.presencePaused(libraryId, operatorId));
     var change =
         OFFLINE.equals(status)
             ? List.of(
                 previous,
                 Request.cmd(Command.HDEL).arg(keys.presence(libraryId)).arg(operatorId),
-                Request.cmd(Command.ZREM).arg(keys.presenceSeen()).arg(member))
+                Request.cmd(Command.ZREM).arg(keys.presenceSeen()).arg(member),
+                unpause)
             : List.of(
                 previous,
                 Request.cmd(Command.HSET).arg(keys.presence(libraryId)).arg(operatorId).arg(status),
-                Request.cmd(Command.ZADD).arg(keys.presenceSeen()).arg(nowMs).arg(member));
+                Request.cmd(Command.ZADD).arg(keys.presenceSeen()).arg(nowMs).arg(member),
+                unpause);
     return redis
         .batch(change)
         .map(replies -> replies.get(0) == null ? OFFLINE : replies.get(0).toString());
   }
 
   /**
-   * Refreshes the heartbeat; answers the current status, empty when Redis does not know the
-   * operator.
+   * Refreshes the heartbeat. After a pause it gives back the status the operator had chosen; when
+   * Redis does not know the operator it restores the chosen status, or else {@code claimed} (null
+   * for none), as after Redis lost its data.
    */
-  public Future<Optional<String>> heartbeat(long libraryId, long operatorId, long nowMs) {
-    return redis
-        .batch(
+  public Future<Beat> heartbeat(long libraryId, long operatorId, String claimed, long nowMs) {
+    return HEARTBEAT
+        .run(
+            redis,
             List.of(
-                Request.cmd(Command.HGET).arg(keys.presence(libraryId)).arg(operatorId),
-                Request.cmd(Command.ZADD)
-                    .arg(keys.presenceSeen())
-                    .arg("XX")
-                    .arg(nowMs)
-                    .arg(libraryId + ":" + operatorId)))
-        .map(replies -> Optional.ofNullable(replies.get(0)).map(Object::toString));
+                keys.presenceSeen(),
+                keys.presence(libraryId),
+                keys.presencePaused(libraryId, operatorId)),
+            List.of(
+                libraryId + ":" + operatorId,
+                Long.toString(nowMs),
+                Long.toString(operatorId),
+                claimed == null ? "" : claimed))
+        .map(
+            reply -> {
+              var since = reply.get(2).toString();
+              return new Beat(
+                  reply.get(0).toString(),
+                  reply.get(1).toString(),
+                  since.isEmpty() ? null : Long.parseLong(since));
+            });
   }
 
   public Future<Map<Long, String>> statuses(long libraryId) {
@@ -87,10 +103,37 @@ public final class PresenceState {
   }
 
   /**
-   * Operators whose last heartbeat is older than the cut-off, each removed by a script that checks
-   * the heartbeat again, so a lapse is announced once however many nodes sweep.
+   * Operators whose last heartbeat is older than the gap's cut-off and who are not paused yet, each
+   * shown as away by a script that checks again, so a pause is announced once however many nodes
+   * sweep. Answers those whose colleagues now see them away.
    */
-  public Future<List<Lapsed>> sweep(long cutoffMs) {
+  public Future<List<Lapsed>> pauseSilent(long cutoffMs) {
+    return silentSince(cutoffMs)
+        .compose(
+            candidates -> {
+              var pauses =
+                  candidates.stream()
+                      .map(
+                          c ->
+                              PAUSE
+                                  .run(
+                                      redis,
+                                      List.of(
+                                          keys.presenceSeen(),
+                                          keys.presence(c.libraryId()),
+                                          keys.presencePaused(c.libraryId(), c.operatorId())),
+                                      List.of(
+                                          c.libraryId() + ":" + c.operatorId(),
+                                          Long.toString(cutoffMs),
+                                          Long.toString(c.operatorId()),
+                                          Long.toString(PresenceLimits.PAUSE_REMEMBERED_SECONDS)))
+                                  .map(reply -> reply.toInteger() == 1))
+                      .toList();
+              return Future.all(pauses).map(done -> kept(candidates, pauses));
+            });
+  }
+
+  private Future<List<Lapsed>> silentSince(long cutoffMs) {
     return redis
         .send(
             Request.cmd(Command.ZRANGEBYSCORE)
@@ -100,7 +143,7 @@ public final class PresenceState {
                 .arg("LIMIT")
                 .arg(0)
                 .arg(500))
-        .compose(
+        .map(
             reply -> {
               var candidates = new ArrayList<Lapsed>();
               reply.forEach(
@@ -108,18 +151,30 @@ public final class PresenceState {
                     var parts = member.toString().split(":");
                     candidates.add(new Lapsed(Long.parseLong(parts[0]), Long.parseLong(parts[1])));
                   });
+              return candidates;
+            });
+  }
+
+  private static List<Lapsed> kept(List<Lapsed> candidates, List<Future<Boolean>> verdicts) {
+    var kept = new ArrayList<Lapsed>();
+    for (int i = 0; i < candidates.size(); i++) {
+      if (verdicts.get(i).result()) {
+        kept.add(candidates.get(i));
+      }
+    }
+    return kept;
+  }
+
+  /**
+   * Operators whose last heartbeat is older than the cut-off, each removed by a script that checks
+   * the heartbeat again, so a lapse is announced once however many nodes sweep.
+   */
+  public Future<List<Lapsed>> sweep(long cutoffMs) {
+    return silentSince(cutoffMs)
+        .compose(
+            candidates -> {
               var removals = candidates.stream().map(c -> removeIfStill(c, cutoffMs)).toList();
-              return Future.all(removals)
-                  .map(
-                      done -> {
-                        var lapsed = new ArrayList<Lapsed>();
-                        for (int i = 0; i < candidates.size(); i++) {
-                          if (removals.get(i).result()) {
-                            lapsed.add(candidates.get(i));
-                          }
-                        }
-                        return lapsed;
-                      });
+              return Future.all(removals).map(done -> kept(candidates, removals));
             });
   }
 
@@ -136,4 +191,10 @@ public final class PresenceState {
   }
 
   public record Lapsed(long libraryId, long operatorId) {}
+
+  /**
+   * A heartbeat's outcome: the status now and before it, and, when the page had been silent long
+   * enough to be paused, since when (epoch ms; null otherwise).
+   */
+  public record Beat(String status, String before, Long silentSinceMs) {}
 }

@@ -6,6 +6,7 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.json.JsonObject;
 import io.vertx.redis.client.Redis;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Logger;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.platform.bus.BusFailures;
@@ -39,7 +40,8 @@ public final class PresenceVerticle extends VerticleBase {
     presence = new PresenceState(redis, new RedisKeys(config.redisPrefix()));
     operators = new OperatorRepository(Database.pool(vertx, config));
     long timeoutMs = config.presenceTimeoutSeconds() * 1000L;
-    vertx.setPeriodic(Math.max(500, timeoutMs / 9), id -> sweep(timeoutMs));
+    long pauseAfterMs = PresenceLimits.pauseAfterMs(config.presenceTimeoutSeconds());
+    vertx.setPeriodic(Math.max(500, timeoutMs / 9), id -> sweep(pauseAfterMs, timeoutMs));
     var bus = vertx.eventBus();
     return Future.all(
         bus.<JsonObject>localConsumer(PresenceAddresses.PRESENCE_SET, this::set).completion(),
@@ -86,21 +88,33 @@ public final class PresenceVerticle extends VerticleBase {
     }
     var claimed = message.body() == null ? null : message.body().getValue("status");
     presence
-        .heartbeat(who.libraryId(), who.id(), System.currentTimeMillis())
+        .heartbeat(
+            who.libraryId(),
+            who.id(),
+            claimed instanceof String s && PresenceState.STATUSES.contains(s) ? s : null,
+            System.currentTimeMillis())
         .compose(
-            current -> {
-              if (current.isPresent()) {
-                return Future.succeededFuture(current.get());
-              }
-              if (claimed instanceof String s
-                  && PresenceState.STATUSES.contains(s)
-                  && !PresenceState.OFFLINE.equals(s)) {
-                return change(who, s).map(s);
-              }
-              return Future.succeededFuture(PresenceState.OFFLINE);
-            })
-        .onSuccess(status -> message.reply(new JsonObject().put("status", status)))
+            beat ->
+                (beat.before().equals(beat.status())
+                        ? Future.<Void>succeededFuture()
+                        : announce(who.libraryId(), who.id(), beat.status(), false))
+                    .map(beat))
+        .onSuccess(beat -> message.reply(beatReply(beat)))
         .onFailure(failure -> fail(message, failure));
+  }
+
+  /**
+   * The status, and after a pause since when the page was silent, so the app can tell its operator
+   * what colleagues saw meanwhile.
+   */
+  private static JsonObject beatReply(PresenceState.Beat beat) {
+    var reply = new JsonObject().put("status", beat.status());
+    if (beat.silentSinceMs() != null) {
+      reply
+          .put("pausedSince", Instant.ofEpochMilli(beat.silentSinceMs()).toString())
+          .put("offlineMeanwhile", PresenceState.OFFLINE.equals(beat.before()));
+    }
+    return reply;
   }
 
   private Future<Void> change(Identity who, String status) {
@@ -110,19 +124,35 @@ public final class PresenceVerticle extends VerticleBase {
             previous ->
                 previous.equals(status)
                     ? Future.succeededFuture()
-                    : announce(who.libraryId(), who.id(), status));
+                    : announce(who.libraryId(), who.id(), status, false));
   }
 
-  private void sweep(long timeoutMs) {
-    presence
-        .sweep(System.currentTimeMillis() - timeoutMs)
+  /**
+   * Pages silent past the gap are shown away first, then those silent past the timeout go offline:
+   * one sweep, in that order, so an operator is never offline before colleagues saw them away.
+   */
+  private void sweep(long pauseAfterMs, long timeoutMs) {
+    long now = System.currentTimeMillis();
+    var paused =
+        pauseAfterMs < timeoutMs
+            ? presence
+                .pauseSilent(now - pauseAfterMs)
+                .onSuccess(
+                    silent ->
+                        silent.forEach(
+                            p -> announce(p.libraryId(), p.operatorId(), PresenceState.AWAY, true)))
+            : Future.<List<PresenceState.Lapsed>>succeededFuture(List.of());
+    paused
+        .transform(done -> presence.sweep(now - timeoutMs))
         .onSuccess(
             lapsed ->
-                lapsed.forEach(l -> announce(l.libraryId(), l.operatorId(), PresenceState.OFFLINE)))
+                lapsed.forEach(
+                    l -> announce(l.libraryId(), l.operatorId(), PresenceState.OFFLINE, false)))
         .onFailure(failure -> log.fine("Presence sweep skipped: " + failure.getMessage()));
   }
 
-  private Future<Void> announce(long libraryId, long operatorId, String status) {
+  /** {@code paused}: the status is the gateway's, because the operator's page went quiet. */
+  private Future<Void> announce(long libraryId, long operatorId, String status, boolean paused) {
     if (PresenceState.OFFLINE.equals(status)) {
       // The end of a shift, kept in Postgres so the next shift's missed chats start from it on any
       // device; a lost write only widens that list.
@@ -143,6 +173,7 @@ public final class PresenceVerticle extends VerticleBase {
                           .put("operatorId", operatorId)
                           .put("name", operator.map(o -> o.displayName()).orElse(null))
                           .put("status", status)
+                          .put("paused", paused)
                           .put("at", Instant.now().toString()));
               return null;
             });

@@ -41,7 +41,10 @@ public final class SettingsRoutes {
           "volume",
           "number",
           "soundName",
-          "name");
+          "name",
+          // Paged when a colleague calls for help, even while signed out of the app.
+          "onCall",
+          "boolean");
 
   private static final Set<String> SOUNDS = Set.of("chime", "bell", "beep");
 

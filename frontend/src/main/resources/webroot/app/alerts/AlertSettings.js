@@ -83,6 +83,11 @@ export default {
           <label class="check-row"><input type="checkbox" :checked="settings.escalationSound" @change="choose('escalationSound', $event.target.checked)" data-test="alert-escalation">
             {{ t('alerts.overdueSound') }}</label>
         </fieldset>
+        <fieldset>
+          <legend>{{ t('surge.onCallLegend') }}</legend>
+          <label class="check-row"><input type="checkbox" :checked="settings.onCall" @change="choose('onCall', $event.target.checked)" data-test="alert-on-call">
+            {{ t('surge.onCall') }}</label>
+        </fieldset>
         <p class="muted small">{{ permissionWords }}</p>
         <div class="button-row">
           <button v-if="settings.permission === 'default'" type="button" class="secondary" data-test="allow-notifications"

@@ -10,6 +10,7 @@ export const SOUNDS = [
 
 export const ALERT_DEFAULTS = Object.freeze({
   sound: true, soundName: 'chime', volume: 0.7, desktop: true, titleFlash: true, escalationSound: true, messageSound: true, internalSound: true,
+  onCall: false,
 });
 
 /** Only the known choices, each with a value it can take or else its default. */

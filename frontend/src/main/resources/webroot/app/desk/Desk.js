@@ -13,6 +13,8 @@ import TicketsScreen from '../tickets/TicketsScreen.js';
 import StaffChatPanel from '../staffchat/StaffChatPanel.js';
 import HandoffAlerts from '../transfer/HandoffAlerts.js';
 import ShiftPrompt from '../rota/ShiftPrompt.js';
+import SurgeBanner from '../surge/SurgeBanner.js';
+import PauseNotice from '../surge/PauseNotice.js';
 import { screenNamed } from './screens.js';
 import { t } from '../messages/t.js';
 
@@ -24,7 +26,7 @@ const PANES = [
 
 export default {
   components: { TopBar, QueuePanel, ChatPane, PatronInfo, AwayBanner, EscalationNotice, MissedChats, TicketsScreen, StaffChatPanel, HandoffAlerts,
-    ShiftPrompt,
+    ShiftPrompt, SurgeBanner, PauseNotice,
   },
   props: {
     me: { type: Object, required: true },
@@ -83,6 +85,8 @@ export default {
       </p>
       <AwayBanner />
       <ShiftPrompt />
+      <PauseNotice />
+      <SurgeBanner />
       <EscalationNotice />
       <MissedChats v-if="state.view === 'desk'" />
       <HandoffAlerts />

@@ -29,6 +29,7 @@ import { createRota } from '../rota/rota-store.js';
 import { isLibraryAdmin } from '../session/roles.js';
 import { statusWord } from '../tickets/ticket-words.js';
 import { createTransfers } from '../transfer/transfer-store.js';
+import { createSurge } from '../surge/surge-store.js';
 import { createServerClock, isDeadAir } from '../chats/timing.js';
 import { t } from '../messages/t.js';
 
@@ -67,7 +68,7 @@ function createDesk(me, mySettings, library) {
 
   const connector = createConnector({ token: () => session.token });
   const alerts = createAlerts();
-  const presence = createPresence({ me, connector, call });
+  const presence = createPresence({ me, connector, call, onPaused: (pause) => surge.resumed(pause) });
   const isViewing = (chatId) => state.view === 'desk' && state.focus && state.focus.kind === 'chat' && state.focus.chatId === chatId
     && (state.wide || state.pane === 'chat') && !document.hidden;
   const tags = createTags({ call });
@@ -108,6 +109,7 @@ function createDesk(me, mySettings, library) {
   });
   const rota = createRota({ connector, call, isAdmin: () => isLibraryAdmin(me.operator.role) });
   const away = createAway({ presence, awayAfterSeconds: () => librarySync.state.awayAfterSeconds });
+  const surge = createSurge({ me, connector, call, alerts, now: () => clock.now() });
 
   const offs = [];
   let ticker = null;
@@ -285,6 +287,7 @@ function createDesk(me, mySettings, library) {
     away.start();
     staffchat.start();
     transfers.start();
+    surge.start();
     canned.load();
     tags.load();
     history.recent();
@@ -303,6 +306,7 @@ function createDesk(me, mySettings, library) {
     away.stop();
     staffchat.stop();
     transfers.stop();
+    surge.stop();
     escalations.stop();
     librarySync.stop();
     rota.stop();
@@ -328,5 +332,6 @@ function createDesk(me, mySettings, library) {
     state, counters, call, start, stop, select, openTab, showPane, showTickets, showScreen, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
     alerts, away, canned, chats, escalations, faq, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets, transfers,
     rota,
+    surge,
   };
 }

@@ -1,6 +1,9 @@
 // The operator's own status: chosen in the header, kept alive by a heartbeat every 15 s (the gateway
-// turns an operator offline after 45 s of silence), and carried in each heartbeat so that a gateway
-// which lost presence (a Redis restart) gets it back without the operator doing anything.
+// shows a silent page as away after 25 s and turns it offline after 45 s), and carried in each
+// heartbeat so that a gateway which lost presence (a Redis restart) gets it back without the operator
+// doing anything. A page the phone suspended beats as soon as it runs again (visible, resumed, or its
+// own timer firing late); the gateway then gives back the chosen status and says since when it was
+// silent, which `onPaused` hears.
 import { reactive } from 'vue';
 import { PRESENCE_HEARTBEAT, PRESENCE_SET } from '/shared/addresses.js';
 import { t } from '../messages/t.js';
@@ -14,7 +17,7 @@ export const STATUSES = [
 
 const HEARTBEAT_MS = 15000;
 
-export function createPresence({ me, connector, call }) {
+export function createPresence({ me, connector, call, onPaused = () => {} }) {
   // `notice`: why the last change of status failed, until the operator dismisses it.
   const state = reactive({ status: 'offline', notice: '' });
   let timer = null;
@@ -51,6 +54,7 @@ export function createPresence({ me, connector, call }) {
     connector.send(PRESENCE_HEARTBEAT, { status: state.status }).then((reply) => {
       // Another window of the same operator may have changed it; the gateway's word is the truth.
       if (reply && reply.status && sentAt === version) state.status = reply.status;
+      if (reply && reply.pausedSince) onPaused({ since: reply.pausedSince, offlineMeanwhile: reply.offlineMeanwhile, status: reply.status });
     }, () => {
       // A missed beat is retried by the next one; three in a row and the gateway says offline.
     });
@@ -60,13 +64,22 @@ export function createPresence({ me, connector, call }) {
     state.notice = '';
   }
 
+  // Back on screen, or thawed by the browser: say so now rather than at the next tick.
+  function awake() {
+    if (!document.hidden) beat();
+  }
+
   function start() {
     load();
     timer = setInterval(beat, HEARTBEAT_MS);
+    document.addEventListener('visibilitychange', awake);
+    document.addEventListener('resume', awake);
   }
 
   function stop() {
     clearInterval(timer);
+    document.removeEventListener('visibilitychange', awake);
+    document.removeEventListener('resume', awake);
   }
 
   /** Best effort on sign-out, so colleagues and patrons do not see a librarian who has left. */

@@ -3,10 +3,11 @@
 import { useDesk } from '../desk/desk-store.js';
 import MonitorChoice from './MonitorChoice.js';
 import RecentChats from '../history/RecentChats.js';
+import SwampedButton from '../surge/SwampedButton.js';
 import WaitingItem from './WaitingItem.js';
 
 export default {
-  components: { MonitorChoice, RecentChats, WaitingItem },
+  components: { MonitorChoice, RecentChats, WaitingItem, SwampedButton },
   setup() {
     const desk = useDesk();
     const waitingIn = (q) => q.waiting.filter((c) => !c.claimedBy).length;
@@ -15,6 +16,7 @@ export default {
   template: `
     <div class="queue-panel">
       <h2 id="queue-title" class="pane-title" tabindex="-1">{{ t('queues.title') }}</h2>
+      <SwampedButton v-if="state.me.queues.length" />
       <p v-if="state.me.queues.length === 0" class="muted">{{ t('queues.noneOfYours') }}</p>
       <template v-else>
         <MonitorChoice />

@@ -74,6 +74,34 @@ public final class RedisKeys {
     return prefix + "presence:seen";
   }
 
+  /**
+   * What an operator whose page went quiet had chosen, and since when they were silent (string:
+   * "status:epoch ms"); their next heartbeat gives it back.
+   */
+  public String presencePaused(long libraryId, long operatorId) {
+    return prefix + "presence:paused:" + libraryId + ":" + operatorId;
+  }
+
+  /** When the library's last call for help went out (string: epoch ms; expires with the pause). */
+  public String surgePaged(long libraryId) {
+    return prefix + "surge:" + libraryId + ":paged";
+  }
+
+  /** When the library's last automatic call for help went out (string: epoch ms). */
+  public String surgeAutomatic(long libraryId) {
+    return prefix + "surge:" + libraryId + ":automatic";
+  }
+
+  /** The library's chats of the surge window (sorted set: chat id by arrival, epoch ms). */
+  public String surgeArrivals(long libraryId) {
+    return prefix + "surge:" + libraryId + ":arrivals";
+  }
+
+  /** Calls for help sent by one operator. */
+  public String surgeCalls(long operatorId) {
+    return prefix + "rate:surge:" + operatorId;
+  }
+
   /** Set after the queue state was rebuilt from Postgres; missing means Redis lost its data. */
   public String rebuiltMarker() {
     return prefix + "rebuilt";
