@@ -1,5 +1,5 @@
 // The operator's own status: chosen in the header, kept alive by a heartbeat every 15 s (the gateway
-// shows a silent page as away after 25 s and turns it offline after 45 s), and carried in each
+// shows a silent page as away after 32 s and turns it offline after 45 s), and carried in each
 // heartbeat so that a gateway which lost presence (a Redis restart) gets it back without the operator
 // doing anything. A page the phone suspended beats as soon as it runs again (visible, resumed, or its
 // own timer firing late); the gateway then gives back the chosen status and says since when it was
