@@ -10,9 +10,9 @@ public final class PresenceLimits {
   /**
    * The share of the presence timeout after which a page that sent no heartbeat is shown as away:
    * 32 s of the default 45 s, so two heartbeats (every 15 s) have been missed and one late
-   * heartbeat of a busy browser never shows anyone away, yet colleagues and patrons stop counting on
-   * the operator before the timeout turns them offline. A share rather than seconds of its own, so a gateway run with a longer timeout pauses
-   * later too.
+   * heartbeat of a busy browser never shows anyone away, yet colleagues and patrons stop counting
+   * on the operator before the timeout turns them offline. A share rather than seconds of its own,
+   * so a gateway run with a longer timeout pauses later too.
    */
   public static final double PAUSE_SHARE_OF_TIMEOUT = 32.0 / 45.0;
 
