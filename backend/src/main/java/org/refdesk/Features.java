@@ -6,6 +6,7 @@ import org.refdesk.canned.CannedFeature;
 import org.refdesk.chat.ChatFeature;
 import org.refdesk.faq.FaqFeature;
 import org.refdesk.library.LibraryFeature;
+import org.refdesk.notes.NotesFeature;
 import org.refdesk.operator.OperatorFeature;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.mail.MailFeature;
@@ -53,6 +54,7 @@ final class Features {
         new SearchFeature(),
         new StatsFeature(),
         new RatingFeature(),
+        new NotesFeature(),
         new MailFeature());
   }
 }

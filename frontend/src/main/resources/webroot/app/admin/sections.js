@@ -5,6 +5,7 @@
 import { lazy } from '../desk/screens.js';
 
 export const SECTIONS = [
+  { key: 'notes', label: 'notes.adminTitle', test: 'admin-notes', roles: ['admin', 'system'], component: lazy(() => import('../notes/NotesAdmin.js')) },
 ];
 
 export function sectionsFor(role) {

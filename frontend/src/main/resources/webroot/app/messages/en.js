@@ -678,4 +678,7 @@ export default {
   'admin.title': 'Admin',
   'admin.sections': 'Admin sections',
   'admin.nothing': 'There is nothing here for your role to run.',
+
+  // notes: the home library card beside a chat, and the Library notes admin section
+  'notes.adminTitle': 'Library notes',
 };
