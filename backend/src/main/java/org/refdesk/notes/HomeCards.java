@@ -128,6 +128,7 @@ final class HomeCards {
                 .put("timezone", zone.getId())
                 .put("now", now.atZoneSameInstant(zone).toOffsetDateTime().toString()))
         .put("staleAfterDays", policy.staleAfterDays())
+        .put("topics", new JsonArray(NotesLimits.TOPICS))
         .put("notes", notesJson)
         .put("localOnly", localJson)
         .put("localOnlyMatch", matched)
