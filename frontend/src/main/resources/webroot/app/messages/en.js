@@ -721,7 +721,7 @@ export default {
   'notes.sendHomeTopic': 'Topic',
   'notes.sent': 'Sent home: ticket #{id} at {library}.',
   'notes.showOurs': 'Show our notes',
-  'notes.stale': 'May be out of date: last changed {when} (over {days} days ago).',
+  'notes.stale': 'May be out of date: last changed on {when}, over {days} days ago.',
   'notes.staleCount': { one: '{count} may be out of date', other: '{count} may be out of date' },
   'notes.staleDaysHint': 'A note not changed for longer is shown as possibly out of date.',
   'notes.staleDaysLabel': 'Days before a note is flagged',
@@ -734,5 +734,5 @@ export default {
   'notes.topicLinks': 'Links',
   'notes.topicOther': 'Other',
   'notes.topicRenewals': 'Renewals',
-  'notes.updated': 'Last changed {when}',
+  'notes.updated': 'Last changed on {when}',
 };

@@ -5,8 +5,7 @@
 // an icon; a question that touches a local-only topic is flagged, with the form that sends it home.
 import { computed, onMounted, ref, watch } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
-import { dayAndTime } from '../ui/format.js';
-import { noteHref, sectionsOf, topicKey } from './notes-store.js';
+import { noteHref, noteDate, sectionsOf, topicKey } from './notes-store.js';
 import SendHome from './SendHome.js';
 import { t } from '../messages/t.js';
 
@@ -45,7 +44,7 @@ export default {
     // A chat that ends or is claimed meanwhile is read again: whether it can still go home changes.
     watch(() => details.value && details.value.state, (now, before) => { if (before && now !== before) load(); });
 
-    return { ids, entry, card, open, shown, topicKey, chatOpen, sections, matched, localWords, matchedWords, localTime, staleCount, dayAndTime, noteHref };
+    return { ids, entry, card, open, shown, topicKey, chatOpen, sections, matched, localWords, matchedWords, localTime, staleCount, noteDate, noteHref };
   },
   template: `
     <section class="home-card" :aria-labelledby="ids + '-title'" data-test="home-card">
@@ -74,12 +73,12 @@ export default {
             {{ t(topicKey(section.topic)) }}
             <span class="muted small">{{ t('notes.count', { count: section.notes.length }) }}</span>
             <span v-if="staleCount(section)" class="notes-stale-badge">
-              <span aria-hidden="true">&#8987;</span> {{ t('notes.staleCount', { count: staleCount(section) }) }}</span>
+              <span aria-hidden="true">&#8635;</span> {{ t('notes.staleCount', { count: staleCount(section) }) }}</span>
           </summary>
           <article v-for="note in section.notes" :key="note.id" class="note" data-test="home-note">
             <p class="note-title">{{ note.title }}</p>
             <p v-if="note.stale" class="note-stale" data-test="note-stale">
-              <span aria-hidden="true">&#8987;</span> {{ t('notes.stale', { when: dayAndTime(note.updatedAt), days: card.staleAfterDays }) }}</p>
+              <span aria-hidden="true">&#8635;</span> {{ t('notes.stale', { when: noteDate(note.updatedAt), days: card.staleAfterDays }) }}</p>
             <p class="note-body">{{ note.body }}</p>
             <ul v-if="note.links.length" class="note-links">
               <li v-for="link in note.links" :key="link.url">
@@ -87,7 +86,7 @@ export default {
                 <template v-else>{{ link.title }}</template>
               </li>
             </ul>
-            <p v-if="!note.stale" class="muted small">{{ t('notes.updated', { when: dayAndTime(note.updatedAt) }) }}</p>
+            <p v-if="!note.stale" class="muted small">{{ t('notes.updated', { when: noteDate(note.updatedAt) }) }}</p>
           </article>
         </details>
         <template v-if="!card.own && card.faqs.length">

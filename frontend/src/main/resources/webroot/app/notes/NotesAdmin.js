@@ -3,8 +3,7 @@
 // of date, and which topics only the library's own staff answer, with the words that flag them.
 import { computed, nextTick, onMounted, ref } from 'vue';
 import { useDesk } from '../desk/desk-store.js';
-import { noteFromForm, noteToForm, policyFromForm, policyToForm, sectionsOf, topicKey } from './notes-store.js';
-import { dayAndTime } from '../ui/format.js';
+import { noteFromForm, noteToForm, policyFromForm, policyToForm, noteDate, sectionsOf, topicKey } from './notes-store.js';
 import { t } from '../messages/t.js';
 
 export default {
@@ -82,7 +81,7 @@ export default {
 
     onMounted(reload);
     return {
-      ours, limits, sections, editing, form, policy, busy, error, done, deleting, titleField, newButton, heading, edit, backToList, save, destroy, savePolicy, dayAndTime, topicKey,
+      ours, limits, sections, editing, form, policy, busy, error, done, deleting, titleField, newButton, heading, edit, backToList, save, destroy, savePolicy, noteDate, topicKey,
     };
   },
   template: `
@@ -119,9 +118,9 @@ export default {
           <ul class="notes-admin-list">
             <li v-for="note in section.notes" :key="note.id" class="notes-admin-item" data-test="note-admin-item">
               <p class="note-title">{{ note.title }}</p>
-              <p v-if="note.stale" class="note-stale"><span aria-hidden="true">&#8987;</span>
-                {{ t('notes.stale', { when: dayAndTime(note.updatedAt), days: ours.staleAfterDays }) }}</p>
-              <p v-else class="muted small">{{ t('notes.updated', { when: dayAndTime(note.updatedAt) }) }}</p>
+              <p v-if="note.stale" class="note-stale"><span aria-hidden="true">&#8635;</span>
+                {{ t('notes.stale', { when: noteDate(note.updatedAt), days: ours.staleAfterDays }) }}</p>
+              <p v-else class="muted small">{{ t('notes.updated', { when: noteDate(note.updatedAt) }) }}</p>
               <p class="note-body">{{ note.body }}</p>
               <div class="button-row">
                 <button type="button" class="secondary" data-test="note-edit" @click="edit(note)">

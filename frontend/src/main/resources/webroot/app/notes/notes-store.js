@@ -30,6 +30,12 @@ export function noteHref(url) {
   return /^(https?:\/\/[^\s/]+|mailto:[^\s@]+@[^\s@]+)/i.test(String(url || '')) ? url : null;
 }
 
+/** The day a note was last changed, as "17 May 2026": how old it is matters, not the minute. */
+export function noteDate(iso) {
+  const date = new Date(iso || NaN);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleDateString([], { day: 'numeric', month: 'short', year: 'numeric' });
+}
+
 /** The admin's note form and the gateway's note, one into the other: links one per line as "title | address". */
 export function noteToForm(note) {
   return {
