@@ -87,7 +87,8 @@ public final class CannedRoutes {
               if (chat.libraryId() == operator.libraryId()) {
                 return Future.succeededFuture(new JsonArray());
               }
-              return Future.all(libraries.find(chat.libraryId()), canned.libraryWide(chat.libraryId()))
+              return Future.all(
+                      libraries.find(chat.libraryId()), canned.libraryWide(chat.libraryId()))
                   .map(
                       both -> {
                         Optional<Library> library = both.resultAt(0);

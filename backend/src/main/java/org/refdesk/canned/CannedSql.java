@@ -12,7 +12,9 @@ final class CannedSql {
        ORDER BY owner_id NULLS FIRST, shortcut
       """;
 
-  /** The library-wide messages of a library: what a chat of that library offers a co-op colleague. */
+  /**
+   * The library-wide messages of a library: what a chat of that library offers a co-op colleague.
+   */
   static final String LIBRARY_WIDE =
       """
       SELECT id, owner_id, title, body, shortcut FROM canned_messages

@@ -124,7 +124,9 @@ public final class FaqRepository {
             : Future.succeededFuture(List.<Faq>of()))
         .compose(
             found ->
-                found.isEmpty() ? published(libraryId, false, limit) : Future.succeededFuture(found));
+                found.isEmpty()
+                    ? published(libraryId, false, limit)
+                    : Future.succeededFuture(found));
   }
 
   private static Optional<Faq> first(RowSet<Row> rows) {

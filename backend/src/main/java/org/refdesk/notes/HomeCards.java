@@ -60,9 +60,9 @@ final class HomeCards {
   }
 
   /**
-   * The card: the home library with its local time now, its notes (each flagged when older than
-   * the library's chosen age), its local-only topics with the keywords the patron's words hit, and
-   * up to five of its public FAQs for the question.
+   * The card: the home library with its local time now, its notes (each flagged when older than the
+   * library's chosen age), its local-only topics with the keywords the patron's words hit, and up
+   * to five of its public FAQs for the question.
    */
   Future<JsonObject> card(Operator operator, Identity caller, long chatId) {
     return visibility
@@ -138,9 +138,9 @@ final class HomeCards {
 
   /**
    * Turns the chat into a follow-up ticket in its home library, tells the patron who will answer,
-   * and ends the chat. Refused, with nothing written, unless the topic is one the home library keeps
-   * to itself, the chat is open, the caller takes part in it (or it still waits), and the patron
-   * gave an e-mail address.
+   * and ends the chat. Refused, with nothing written, unless the topic is one the home library
+   * keeps to itself, the chat is open, the caller takes part in it (or it still waits), and the
+   * patron gave an e-mail address.
    */
   Future<JsonObject> sendHome(
       Operator operator, Identity caller, long chatId, String topic, Optional<String> note) {

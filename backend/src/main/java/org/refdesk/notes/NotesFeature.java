@@ -10,9 +10,9 @@ import org.refdesk.platform.gateway.Wiring;
 import org.refdesk.ticket.TicketFeature;
 
 /**
- * Library notes and the home library card: what a library tells whoever answers its patrons
- * (hours, renewals, fines, contacts, links), how old each note may grow, which topics only its own
- * staff answer, and sending such a question home as a ticket.
+ * Library notes and the home library card: what a library tells whoever answers its patrons (hours,
+ * renewals, fines, contacts, links), how old each note may grow, which topics only its own staff
+ * answer, and sending such a question home as a ticket.
  */
 public final class NotesFeature implements Feature {
 

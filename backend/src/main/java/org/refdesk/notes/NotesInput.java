@@ -13,7 +13,9 @@ import org.refdesk.notes.NotesRepository.NotesPolicy;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.JsonInput;
 
-/** A note and a notes policy as an admin sends them, checked field by field; a 400 names the field. */
+/**
+ * A note and a notes policy as an admin sends them, checked field by field; a 400 names the field.
+ */
 final class NotesInput {
 
   private static final Set<String> TOPICS = Set.copyOf(NotesLimits.TOPICS);

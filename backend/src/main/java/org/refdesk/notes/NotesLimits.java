@@ -46,14 +46,15 @@ public final class NotesLimits {
    * belong to, so the app writes no number of its own.
    */
   static JsonObject forClients() {
-    return new JsonObject(Map.of(
-        "noteTitleChars", TITLE_CHARS,
-        "noteBodyChars", BODY_CHARS,
-        "noteLinks", LINKS,
-        "noteKeywords", KEYWORDS,
-        "noteKeywordChars", KEYWORD_CHARS,
-        "noteStaleDaysMax", STALE_DAYS_MAX,
-        "sendHomeNoteChars", SEND_HOME_NOTE_CHARS,
-        "noteStaleDaysMin", STALE_DAYS_MIN));
+    return new JsonObject(
+        Map.of(
+            "noteTitleChars", TITLE_CHARS,
+            "noteBodyChars", BODY_CHARS,
+            "noteLinks", LINKS,
+            "noteKeywords", KEYWORDS,
+            "noteKeywordChars", KEYWORD_CHARS,
+            "noteStaleDaysMax", STALE_DAYS_MAX,
+            "sendHomeNoteChars", SEND_HOME_NOTE_CHARS,
+            "noteStaleDaysMin", STALE_DAYS_MIN));
   }
 }

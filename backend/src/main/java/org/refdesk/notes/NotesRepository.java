@@ -2,6 +2,7 @@ package org.refdesk.notes;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.refdesk.platform.audit.AuditLog;
 
 /** A library's notes, its staleness age and its local-only topics in Postgres. */
 public final class NotesRepository {
@@ -74,7 +76,8 @@ public final class NotesRepository {
     return Future.all(
             pool.preparedQuery(NotesSql.STALE_AFTER_DAYS)
                 .execute(Tuple.of(libraryId, NotesLimits.STALE_DAYS_DEFAULT)),
-            pool.preparedQuery(NotesSql.LOCAL_TOPICS).execute(Tuple.tuple().addLong(libraryId).addArrayOfString(TOPIC_ORDER)))
+            pool.preparedQuery(NotesSql.LOCAL_TOPICS)
+                .execute(Tuple.tuple().addLong(libraryId).addArrayOfString(TOPIC_ORDER)))
         .map(
             both -> {
               RowSet<Row> days = both.resultAt(0);
@@ -91,7 +94,10 @@ public final class NotesRepository {
             });
   }
 
-  /** Replaces the age and the local-only topics together, so a reader never sees half of a change. */
+  /**
+   * Replaces the age and the local-only topics together, so a reader never sees half of a change;
+   * the audit log keeps who changed what the library's colleagues may answer.
+   */
   public Future<NotesPolicy> setPolicy(long libraryId, NotesPolicy policy, long editor) {
     return pool.withTransaction(
             conn -> {
@@ -111,9 +117,26 @@ public final class NotesRepository {
                           .addString(topic.topic())
                           .addArrayOfString(topic.keywords().toArray(String[]::new)));
                 }
-                done = done.compose(v -> conn.preparedQuery(NotesSql.ADD_LOCAL_TOPIC).executeBatch(batch));
+                done =
+                    done.compose(
+                        v -> conn.preparedQuery(NotesSql.ADD_LOCAL_TOPIC).executeBatch(batch));
               }
-              return done;
+              return done.compose(
+                  v ->
+                      AuditLog.operatorDid(
+                          conn,
+                          libraryId,
+                          editor,
+                          "notes.policy",
+                          "library:" + libraryId,
+                          new JsonObject()
+                              .put("staleAfterDays", policy.staleAfterDays())
+                              .put(
+                                  "localOnly",
+                                  new JsonArray(
+                                      policy.localTopics().stream()
+                                          .map(LocalTopic::topic)
+                                          .toList()))));
             })
         .compose(v -> policy(libraryId));
   }

@@ -40,7 +40,11 @@ final class NotesRoutes {
         .handler(operatorAuth)
         .handler(admin)
         .handler(this::setPolicy);
-    router.post("/api/admin/library-notes").handler(operatorAuth).handler(admin).handler(this::create);
+    router
+        .post("/api/admin/library-notes")
+        .handler(operatorAuth)
+        .handler(admin)
+        .handler(this::create);
     router
         .put("/api/admin/library-notes/:id")
         .handler(operatorAuth)
@@ -128,7 +132,9 @@ final class NotesRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** {@code {topic, note}}: the local-only topic the question is on, and a note for the home staff. */
+  /**
+   * {@code {topic, note}}: the local-only topic the question is on, and a note for the home staff.
+   */
   private void sendHome(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     var input = JsonInput.body(ctx);

@@ -95,10 +95,15 @@ class HomeCardApiTest {
         .put(
             "localOnly",
             new JsonArray()
-                .add(new JsonObject().put("topic", topic).put("keywords", new JsonArray(List.of(keywords)))));
+                .add(
+                    new JsonObject()
+                        .put("topic", topic)
+                        .put("keywords", new JsonArray(List.of(keywords)))));
   }
 
-  /** A chat in the ask queue with the patron's e-mail, claimed by Alice; answers {chatId, token}. */
+  /**
+   * A chat in the ask queue with the patron's e-mail, claimed by Alice; answers {chatId, token}.
+   */
   private static JsonObject claimedChat(String question, String email) {
     var body = new JsonObject().put("queue", "ask").put("name", "Pat").put("question", question);
     if (email != null) {
@@ -146,13 +151,17 @@ class HomeCardApiTest {
     assertEquals(180, read.bodyAsJsonObject().getInteger("staleAfterDays"), "the default age");
 
     long before = notes();
-    assertEquals(403, gateway.post("/api/admin/library-notes", note("fines", "x", "y"), alice).statusCode());
-    assertEquals(403, put("/api/admin/library-notes/" + id, note("fines", "x", "y"), alice).statusCode());
+    assertEquals(
+        403, gateway.post("/api/admin/library-notes", note("fines", "x", "y"), alice).statusCode());
+    assertEquals(
+        403, put("/api/admin/library-notes/" + id, note("fines", "x", "y"), alice).statusCode());
     assertEquals(403, delete("/api/admin/library-notes/" + id, alice).statusCode());
-    assertEquals(403, put("/api/admin/library-notes/policy", policy(30, "fines"), alice).statusCode());
+    assertEquals(
+        403, put("/api/admin/library-notes/policy", policy(30, "fines"), alice).statusCode());
     assertEquals(before, notes());
 
-    assertEquals(404, put("/api/admin/library-notes/" + id, note("fines", "x", "y"), rosa).statusCode());
+    assertEquals(
+        404, put("/api/admin/library-notes/" + id, note("fines", "x", "y"), rosa).statusCode());
     assertEquals(404, delete("/api/admin/library-notes/" + id, rosa).statusCode());
     assertTrue(
         gateway.get("/api/library-notes", rosa).bodyAsJsonObject().getJsonArray("notes").isEmpty(),
@@ -179,7 +188,10 @@ class HomeCardApiTest {
                 .put(
                     "links",
                     new JsonArray()
-                        .add(new JsonObject().put("title", "Bad").put("url", "javascript:alert(1)"))))) {
+                        .add(
+                            new JsonObject()
+                                .put("title", "Bad")
+                                .put("url", "javascript:alert(1)"))))) {
       var response = gateway.post("/api/admin/library-notes", bad, ben);
       assertEquals(400, response.statusCode(), bad::encode);
       assertEquals("invalid", errorCode(response));
@@ -202,7 +214,8 @@ class HomeCardApiTest {
                         .add(new JsonObject().put("topic", "fines"))))) {
       var response = put("/api/admin/library-notes/policy", bad, ben);
       assertEquals(400, response.statusCode(), bad::encode);
-      assertTrue(response.bodyAsJsonObject().getJsonObject("error").getString("message").contains("'"));
+      assertTrue(
+          response.bodyAsJsonObject().getJsonObject("error").getString("message").contains("'"));
     }
     var after = gateway.get("/api/library-notes", ben).bodyAsJsonObject();
     assertEquals(stored.getInteger("staleAfterDays"), after.getInteger("staleAfterDays"));
@@ -216,6 +229,9 @@ class HomeCardApiTest {
   void cardOfAChat() {
     var saved = put("/api/admin/library-notes/policy", policy(30, "fines", "fine", "overdue"), ben);
     assertEquals(200, saved.statusCode(), saved::bodyAsString);
+    assertTrue(
+        gateway.count("SELECT count(*) FROM audit_log WHERE action = 'notes.policy'") >= 1,
+        "who changed what the library keeps to itself is kept");
     long hours = created(note("hours", "Opening hours", "Mon-Fri 9-17")).getLong("id");
     long fines = created(note("fines", "Fines", "Only our desk can waive a fine.")).getLong("id");
     gateway.query(
@@ -237,7 +253,8 @@ class HomeCardApiTest {
     assertTrue(body.getJsonObject("library").containsKey("now"));
     assertEquals(30, body.getInteger("staleAfterDays"));
     var byId = new java.util.HashMap<Long, JsonObject>();
-    body.getJsonArray("notes").forEach(n -> byId.put(((JsonObject) n).getLong("id"), (JsonObject) n));
+    body.getJsonArray("notes")
+        .forEach(n -> byId.put(((JsonObject) n).getLong("id"), (JsonObject) n));
     assertFalse(byId.get(hours).getBoolean("stale"));
     assertTrue(byId.get(fines).getBoolean("stale"), "older than the library's 30 days");
     assertFalse(body.getBoolean("localOnlyMatch"), "renewing books touches no local-only topic");
@@ -253,7 +270,8 @@ class HomeCardApiTest {
         touched.getJsonArray("localOnly").getJsonObject(0).getJsonArray("matched"));
     assertTrue(
         touched.getJsonArray("faqs").stream()
-            .anyMatch(f -> ((JsonObject) f).getString("question").equals("How do I pay a library fine?")),
+            .anyMatch(
+                f -> ((JsonObject) f).getString("question").equals("How do I pay a library fine?")),
         touched::encode);
 
     var refused = gateway.get("/api/chats/" + chatId + "/home-card", rosa);
@@ -284,7 +302,8 @@ class HomeCardApiTest {
     assertEquals("conflict", errorCode(notLocal));
     assertEquals(
         400,
-        gateway.post("/api/chats/" + chatId + "/send-home", new JsonObject().put("topic", "x"), alice)
+        gateway
+            .post("/api/chats/" + chatId + "/send-home", new JsonObject().put("topic", "x"), alice)
             .statusCode());
     assertEquals(tickets, gateway.count("SELECT count(*) FROM tickets"));
 
@@ -304,7 +323,8 @@ class HomeCardApiTest {
       long ticketId = answer.getLong("ticketId");
       var row =
           gateway
-              .query("SELECT library_id, chat_id, patron_email FROM tickets WHERE id = $1", ticketId)
+              .query(
+                  "SELECT library_id, chat_id, patron_email FROM tickets WHERE id = $1", ticketId)
               .get(0);
       assertEquals(gateway.demoLibraryId(), row.getLong("library_id"), "the chat's library");
       assertEquals(chatId, row.getLong("chat_id"));
@@ -344,7 +364,8 @@ class HomeCardApiTest {
   }
 
   @Test
-  @DisplayName("the canned list beside a chat is asked with the chat, and refused for a chat one may not see")
+  @DisplayName(
+      "the canned list beside a chat is asked with the chat, and refused for a chat one may not see")
   void cannedBesideAChat() {
     var chat = claimedChat("Hello", null);
     long chatId = chat.getLong("chatId");

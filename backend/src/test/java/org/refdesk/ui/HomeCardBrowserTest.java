@@ -46,9 +46,19 @@ class HomeCardBrowserTest {
                             .put("topic", "fines")
                             .put("keywords", new JsonArray().add("fine").add("overdue"))));
     assertEquals(200, put("/api/admin/library-notes/policy", policy, ben).statusCode());
-    note(ben, "hours", "Opening hours", "Mon-Fri 9:00-20:00\nSat 10:00-16:00", "https://example.org/hours");
+    note(
+        ben,
+        "hours",
+        "Opening hours",
+        "Mon-Fri 9:00-20:00\nSat 10:00-16:00",
+        "https://example.org/hours");
     finesNote =
-        note(ben, "fines", "Fines", "Only our circulation desk can waive a fine.", "mailto:fines@example.org");
+        note(
+            ben,
+            "fines",
+            "Fines",
+            "Only our circulation desk can waive a fine.",
+            "mailto:fines@example.org");
     gateway.query(
         "UPDATE library_notes SET updated_at = now() - interval '200 days' WHERE id = $1",
         finesNote);
@@ -76,7 +86,8 @@ class HomeCardBrowserTest {
             .put("body", body)
             .put(
                 "links",
-                new JsonArray().add(new JsonObject().put("title", title + " page").put("url", url)));
+                new JsonArray()
+                    .add(new JsonObject().put("title", title + " page").put("url", url)));
     var made = gateway.post("/api/admin/library-notes", note, token);
     assertEquals(201, made.statusCode(), made::bodyAsString);
     return made.bodyAsJsonObject().getLong("id");
@@ -134,10 +145,14 @@ class HomeCardBrowserTest {
 
       var fines = alice.css("[data-test=notes-section][data-topic=fines] summary");
       fines.sendKeys(Keys.ENTER);
-      waitForText(alice, "[data-test=notes-section][data-topic=fines]", "Only our circulation desk");
+      waitForText(
+          alice, "[data-test=notes-section][data-topic=fines]", "Only our circulation desk");
       waitForText(alice, "[data-test=note-stale]", "May be out of date");
       assertTrue(
-          alice.css("[data-test=notes-section][data-topic=fines] summary").getText().contains("may be out of date"),
+          alice
+              .css("[data-test=notes-section][data-topic=fines] summary")
+              .getText()
+              .contains("may be out of date"),
           "a closed section says in words that a note in it is stale");
       alice.screenshot("home-card-desk-1280");
       assertEquals(List.of(), alice.accessibilityViolations());
@@ -176,7 +191,8 @@ class HomeCardBrowserTest {
   }
 
   @Test
-  @DisplayName("on a 360 px phone the card opens from the patron pane by keyboard and fits the screen")
+  @DisplayName(
+      "on a 360 px phone the card opens from the patron pane by keyboard and fits the screen")
   void onAPhone() {
     long chatId = startChat("Ravi", "When do you open on Saturday?");
     try (var ben = Browser.open(360, 740)) {
