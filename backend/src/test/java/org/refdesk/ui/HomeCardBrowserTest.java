@@ -217,7 +217,9 @@ class HomeCardBrowserTest {
   }
 
   @Test
-  @DisplayName("the library admin edits a note in Admin, Library notes, at 1280 and at 360 px")
+  @DisplayName(
+      "the library admin edits a note, the age of stale notes and a local-only topic in Admin,"
+          + " Library notes, by keyboard, at 1280 and at 360 px")
   void adminEditsANote() {
     long contacts =
         note(
@@ -253,6 +255,41 @@ class HomeCardBrowserTest {
                 .getString(0));
         ben.screenshot("notes-admin-" + width);
         assertTrue(pageWidth(ben) <= width, "nothing overflows sideways: " + pageWidth(ben));
+        assertEquals(List.of(), ben.accessibilityViolations());
+
+        int days = width == 1280 ? 120 : 60;
+        var age = ben.css("[data-test=notes-stale-days]");
+        age.clear();
+        age.sendKeys(String.valueOf(days));
+        var accounts = ben.css("[data-test=local-accounts]");
+        if (!accounts.isSelected()) {
+          accounts.sendKeys(Keys.SPACE);
+        }
+        var words = ben.waitFor(By.cssSelector("[data-test=local-words-accounts]"));
+        words.clear();
+        words.sendKeys("PIN, card number");
+        ((org.openqa.selenium.JavascriptExecutor) ben.driver())
+            .executeScript("arguments[0].scrollIntoView()", ben.css("[data-test=notes-policy]"));
+        ben.screenshot("notes-admin-policy-" + width);
+        ben.css("[data-test=notes-policy-save]").sendKeys(Keys.ENTER);
+        waitForText(ben, "[data-test=notes-admin-status]", "Settings saved");
+        assertEquals(
+            days,
+            gateway
+                .query("SELECT stale_after_days FROM library_note_settings")
+                .get(0)
+                .getInteger(0));
+        assertEquals(
+            List.of("fines", "accounts"),
+            gateway.query("SELECT topic FROM library_local_topics ORDER BY topic DESC").stream()
+                .map(row -> row.getString(0))
+                .toList());
+        assertEquals(
+            "{pin,\"card number\"}",
+            gateway
+                .query("SELECT keywords::text FROM library_local_topics WHERE topic = 'accounts'")
+                .get(0)
+                .getString(0));
         assertEquals(List.of(), ben.accessibilityViolations());
       }
     }
