@@ -349,6 +349,23 @@ class HomeCardApiTest {
     assertEquals(409, again.statusCode());
     assertEquals("chat_ended", errorCode(again));
 
+    var waiting =
+        gateway.post(
+            "/api/widget/chats",
+            new JsonObject()
+                .put("queue", "ask")
+                .put("name", "Lee")
+                .put("question", "A fine I do not understand")
+                .put("email", "lee@example.org"),
+            null);
+    long waitingId = waiting.bodyAsJsonObject().getLong("chatId");
+    var fromPreview = gateway.post("/api/chats/" + waitingId + "/send-home", ask, cleo);
+    assertEquals(200, fromPreview.statusCode(), fromPreview::bodyAsString);
+    assertEquals(
+        "ended",
+        gateway.query("SELECT state FROM chats WHERE id = $1", waitingId).get(0).getString(0),
+        "a waiting chat goes home from the queue's preview, by any operator who sees it");
+
     var noEmail = claimedChat("A fine, again", null);
     var refused =
         gateway.post("/api/chats/" + noEmail.getLong("chatId") + "/send-home", ask, alice);

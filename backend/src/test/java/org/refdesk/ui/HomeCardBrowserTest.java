@@ -194,6 +194,12 @@ class HomeCardBrowserTest {
   @DisplayName(
       "on a 360 px phone the card opens from the patron pane by keyboard and fits the screen")
   void onAPhone() {
+    note(
+        gateway.librarianToken("ben"),
+        "other",
+        "<img src=x onerror=alert(1)>",
+        "<b>not bold</b>",
+        "https://example.org/other");
     long chatId = startChat("Ravi", "When do you open on Saturday?");
     try (var ben = Browser.open(360, 740)) {
       signIn(ben, gateway.port(), "ben", gateway.librarianPassword("ben"));
@@ -205,6 +211,16 @@ class HomeCardBrowserTest {
       var hours = ben.css("[data-test=notes-section][data-topic=hours] summary");
       hours.sendKeys(Keys.ENTER);
       waitForText(ben, "[data-test=notes-section][data-topic=hours]", "Sat 10:00-16:00");
+      ben.css("[data-test=notes-section][data-topic=other] summary").sendKeys(Keys.ENTER);
+      waitForText(ben, "[data-test=notes-section][data-topic=other]", "<b>not bold</b>");
+      waitForText(
+          ben, "[data-test=notes-section][data-topic=other]", "<img src=x onerror=alert(1)>");
+      assertEquals(
+          0,
+          ben.driver()
+              .findElements(By.cssSelector("[data-test=home-card] img, [data-test=home-card] b"))
+              .size(),
+          "a note's words are shown as words, never as markup");
       assertTrue(
           ben.css("[data-test=local-only-topics]").getText().contains("Fines"),
           "the topics answered only at home are named even when the question touches none");
