@@ -170,13 +170,18 @@ final class HomeCards {
                                       + home.name()
                                       + " answers only itself: answer the question in the chat."));
                         }
-                        return sendHome(operator, chat, home, topic, note);
+                        return sendHome(operator, caller, chat, home, topic, note);
                       });
             });
   }
 
   private Future<JsonObject> sendHome(
-      Operator operator, Chat chat, Library home, String topic, Optional<String> note) {
+      Operator operator,
+      Identity caller,
+      Chat chat,
+      Library home,
+      String topic,
+      Optional<String> note) {
     var line = "A librarian of " + home.name() + " will answer this by e-mail.";
     var ticketNote =
         "Sent home from the chat by "
@@ -187,9 +192,9 @@ final class HomeCards {
             + home.name()
             + " answers itself."
             + note.map(text -> "\n\n" + text).orElse("");
-    var identity = Identity.operator(operator.id(), operator.libraryId());
+    // The ticket feature makes it in the chat's library, as every follow-up of a chat.
     return tickets
-        .followUpInChatLibrary(identity, chat, chat.question(), Optional.of(ticketNote))
+        .followUpOf(caller, chat.id(), Optional.of(ticketNote))
         .compose(
             ticketId ->
                 lifecycle

@@ -108,49 +108,6 @@ public final class TicketService {
             });
   }
 
-  /**
-   * The chat's follow-up ticket in the chat's own library, whoever of those who may see the chat
-   * asks: a question a colleague of a co-op sends home is answered by the home library's staff.
-   * Keeps the transcript and the note, as {@link #create} does; answers the ticket's id, the one
-   * the chat has already if it has one. The caller has checked that {@code operator} may see the
-   * chat and send it home.
-   */
-  public Future<Long> followUpInChatLibrary(
-      Identity operator, Chat chat, String subject, Optional<String> note) {
-    if (chat.patronEmail() == null) {
-      return Future.failedFuture(
-          new ApiException(
-              ErrorCode.EMAIL_REQUIRED,
-              "The patron gave no e-mail address: ask for one in the chat before sending the"
-                  + " question on."));
-    }
-    var draft =
-        new NewTicket(
-            chat.libraryId(),
-            chat.queueId(),
-            chat.id(),
-            shortened(subject, TicketLimits.SUBJECT_CHARS),
-            chat.patronEmail(),
-            operator.id());
-    return tickets
-        .findByChat(chat.id(), chat.libraryId())
-        .compose(
-            existing ->
-                existing.isPresent()
-                    ? Future.succeededFuture(existing.get())
-                    : chatEvents
-                        .transcript(chat.id(), TicketTranscript.MAX_EVENTS)
-                        .map(TicketTranscript::of)
-                        .compose(transcript -> store(operator, draft, transcript, note))
-                        .compose(
-                            made ->
-                                made.isPresent()
-                                    ? Future.succeededFuture(made.get())
-                                    : tickets
-                                        .findByChat(chat.id(), chat.libraryId())
-                                        .map(Optional::orElseThrow)));
-  }
-
   private Future<Made> existingTicket(Identity operator, long ticketId) {
     return view(operator, ticketId).map(ticket -> new Made(ticket, false));
   }
@@ -261,6 +218,19 @@ public final class TicketService {
     }
     var line = text.strip().replaceAll("\\s+", " ");
     return line.length() <= chars ? line : line.substring(0, chars - 1) + "…";
+  }
+
+  /**
+   * The chat's follow-up ticket, as {@link #create} makes it from a chat (its transcript, the note,
+   * once per chat), for a feature that sends a chat on: answers the ticket's id, the one the chat
+   * has already if it has one.
+   */
+  public Future<Long> followUpOf(Identity operator, long chatId, Optional<String> note) {
+    return create(
+            operator,
+            new Request(
+                Optional.of(chatId), Optional.empty(), Optional.empty(), Optional.empty(), note))
+        .map(made -> made.ticket().getLong("id"));
   }
 
   Future<List<Ticket>> list(Identity operator, TicketFilter filter) {
