@@ -69,8 +69,8 @@ public final class CannedRoutes {
                     .visibleTo(operator.libraryId(), operator.id())
                     .map(
                         all -> {
-                          var list =
-                              new JsonArray(all.stream().map(CannedMessage::toJson).toList());
+                          var list = new JsonArray();
+                          all.forEach(message -> list.add(message.toJson()));
                           homeList.forEach(list::add);
                           return new JsonObject().put("canned", list);
                         }))
