@@ -7,6 +7,7 @@ import org.refdesk.chat.ChatFeature;
 import org.refdesk.embed.EmbedFeature;
 import org.refdesk.faq.FaqFeature;
 import org.refdesk.library.LibraryFeature;
+import org.refdesk.notes.NotesFeature;
 import org.refdesk.operator.OperatorFeature;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.mail.MailFeature;
@@ -59,6 +60,7 @@ final class Features {
         new RatingFeature(),
         new RotaFeature(),
         new SurgeFeature(),
+        new NotesFeature(),
         new MailFeature());
   }
 }

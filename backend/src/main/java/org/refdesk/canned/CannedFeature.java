@@ -3,6 +3,8 @@ package org.refdesk.canned;
 import io.vertx.ext.web.Router;
 import java.util.List;
 import java.util.Map;
+import org.refdesk.chat.ChatFeature;
+import org.refdesk.library.LibraryFeature;
 import org.refdesk.operator.OperatorFeature;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
@@ -13,7 +15,10 @@ public final class CannedFeature implements Feature {
 
   @Override
   public void mount(Router router, Wiring wiring) {
-    new CannedRoutes(new CannedRepository(wiring.pool()))
+    new CannedRoutes(
+            new CannedRepository(wiring.pool()),
+            ChatFeature.visibility(wiring),
+            LibraryFeature.repository(wiring))
         .mount(router, OperatorFeature.auth(wiring));
   }
 

@@ -48,6 +48,13 @@ public final class CannedRepository {
         .map(CannedRepository::all);
   }
 
+  /** The library's own messages, none of any operator's. */
+  public Future<List<CannedMessage>> libraryWide(long libraryId) {
+    return pool.preparedQuery(CannedSql.LIBRARY_WIDE)
+        .execute(Tuple.of(libraryId))
+        .map(CannedRepository::all);
+  }
+
   public Future<Optional<Owned>> find(long id) {
     return pool.preparedQuery(CannedSql.FIND)
         .execute(Tuple.of(id))

@@ -5,13 +5,20 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.refdesk.canned.CannedRepository.Draft;
 import org.refdesk.chat.ChatLimits;
+import org.refdesk.chat.ChatVisibility;
+import org.refdesk.library.Library;
+import org.refdesk.library.LibraryRepository;
 import org.refdesk.operator.Operator;
 import org.refdesk.operator.OperatorAuth;
+import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.JsonInput;
+import org.refdesk.platform.web.OperatorGate;
 import org.refdesk.platform.web.PathParams;
 import org.refdesk.platform.web.Responses;
 
@@ -27,9 +34,14 @@ public final class CannedRoutes {
       Pattern.compile("[a-z0-9][a-z0-9-]{0," + (SHORTCUT_CHARS - 1) + "}");
 
   private final CannedRepository canned;
+  private final ChatVisibility visibility;
+  private final LibraryRepository libraries;
 
-  public CannedRoutes(CannedRepository canned) {
+  public CannedRoutes(
+      CannedRepository canned, ChatVisibility visibility, LibraryRepository libraries) {
     this.canned = canned;
+    this.visibility = visibility;
+    this.libraries = libraries;
   }
 
   public void mount(Router router, OperatorAuth operatorAuth) {
@@ -39,19 +51,74 @@ public final class CannedRoutes {
     router.delete("/api/canned/:id").handler(operatorAuth).handler(this::delete);
   }
 
+  /**
+   * The library's messages and the caller's own. With {@code chatId}, for a chat the caller may
+   * see: when the chat is of another library (a co-op's chat), that library's own messages follow,
+   * to read and use but not to change, each marked with the library's name.
+   */
   private void list(RoutingContext ctx) {
     var operator = OperatorAuth.operator(ctx);
-    canned
-        .visibleTo(operator.libraryId(), operator.id())
-        .onSuccess(
-            all ->
-                Responses.ok(
-                    ctx,
-                    new JsonObject()
-                        .put(
-                            "canned",
-                            new JsonArray(all.stream().map(CannedMessage::toJson).toList()))))
+    var chatId = ctx.queryParams().get("chatId");
+    var home =
+        chatId == null
+            ? Future.succeededFuture(new JsonArray())
+            : homeMessages(operator, OperatorGate.caller(ctx), chatIdOf(chatId));
+    home.compose(
+            homeList ->
+                canned
+                    .visibleTo(operator.libraryId(), operator.id())
+                    .map(
+                        all -> {
+                          var list = new JsonArray();
+                          all.forEach(message -> list.add(message.toJson()));
+                          homeList.forEach(list::add);
+                          return new JsonObject().put("canned", list);
+                        }))
+        .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
+  }
+
+  /** The chat's library's own messages, when that is not the caller's library; none otherwise. */
+  private Future<JsonArray> homeMessages(Operator operator, Identity caller, long chatId) {
+    return visibility
+        .chatFor(caller, chatId)
+        .compose(
+            chat -> {
+              if (chat.libraryId() == operator.libraryId()) {
+                return Future.succeededFuture(new JsonArray());
+              }
+              return Future.all(
+                      libraries.find(chat.libraryId()), canned.libraryWide(chat.libraryId()))
+                  .map(
+                      both -> {
+                        Optional<Library> library = both.resultAt(0);
+                        List<CannedMessage> messages = both.resultAt(1);
+                        var name = library.map(Library::name).orElse("");
+                        var list = new JsonArray();
+                        messages.forEach(
+                            message ->
+                                list.add(
+                                    message
+                                        .toJson()
+                                        .put("scope", "home")
+                                        .put("readOnly", true)
+                                        .put("libraryId", chat.libraryId())
+                                        .put("libraryName", name)));
+                        return list;
+                      });
+            });
+  }
+
+  private static long chatIdOf(String raw) {
+    try {
+      long id = Long.parseLong(raw);
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw ApiException.invalid("'chatId' must be a chat's id.");
   }
 
   private void create(RoutingContext ctx) {

@@ -12,6 +12,16 @@ final class CannedSql {
        ORDER BY owner_id NULLS FIRST, shortcut
       """;
 
+  /**
+   * The library-wide messages of a library: what a chat of that library offers a co-op colleague.
+   */
+  static final String LIBRARY_WIDE =
+      """
+      SELECT id, owner_id, title, body, shortcut FROM canned_messages
+       WHERE library_id = $1 AND owner_id IS NULL
+       ORDER BY shortcut
+      """;
+
   static final String INSERT =
       """
       INSERT INTO canned_messages (library_id, owner_id, title, body, shortcut) VALUES ($1, $2, $3, $4, $5)

@@ -113,6 +113,22 @@ public final class FaqRepository {
         .map(FaqRepository::list);
   }
 
+  /**
+   * Up to {@code limit} of the library's published public FAQs for a patron's question: those
+   * sharing any word with it, best first; the first by question when none does.
+   */
+  public Future<List<Faq>> publicFor(long libraryId, String question, int limit) {
+    var query = FaqQuery.of(question == null ? "" : question, true);
+    return (query.isPresent()
+            ? search(libraryId, query.get(), false, limit)
+            : Future.succeededFuture(List.<Faq>of()))
+        .compose(
+            found ->
+                found.isEmpty()
+                    ? published(libraryId, false, limit)
+                    : Future.succeededFuture(found));
+  }
+
   private static Optional<Faq> first(RowSet<Row> rows) {
     var it = rows.iterator();
     return it.hasNext() ? Optional.of(Faq.from(it.next())) : Optional.empty();

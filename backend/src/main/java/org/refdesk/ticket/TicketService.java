@@ -220,6 +220,19 @@ public final class TicketService {
     return line.length() <= chars ? line : line.substring(0, chars - 1) + "…";
   }
 
+  /**
+   * The chat's follow-up ticket, as {@link #create} makes it from a chat (its transcript, the note,
+   * once per chat), for a feature that sends a chat on: answers the ticket's id, the one the chat
+   * has already if it has one.
+   */
+  public Future<Long> followUpOf(Identity operator, long chatId, Optional<String> note) {
+    return create(
+            operator,
+            new Request(
+                Optional.of(chatId), Optional.empty(), Optional.empty(), Optional.empty(), note))
+        .map(made -> made.ticket().getLong("id"));
+  }
+
   Future<List<Ticket>> list(Identity operator, TicketFilter filter) {
     return tickets.list(operator.libraryId(), filter);
   }

@@ -6,6 +6,7 @@ import { lazy } from '../desk/screens.js';
 
 export const SECTIONS = [
   { key: 'widget', label: 'embed.section', test: 'admin-widget', roles: ['admin', 'system'], component: lazy(() => import('../embed/WidgetSection.js')) },
+  { key: 'notes', label: 'notes.adminTitle', test: 'admin-notes', roles: ['admin', 'system'], component: lazy(() => import('../notes/NotesAdmin.js')) },
 ];
 
 export function sectionsFor(role) {

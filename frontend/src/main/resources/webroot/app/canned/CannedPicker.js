@@ -15,7 +15,7 @@ export default {
   emits: ['choose'],
   setup(props) {
     const desk = useDesk();
-    const preview = (item) => firstLine(desk.canned.fill(props.chatId, item.body));
+    const preview = (item) => firstLine(desk.canned.fill(props.chatId, item.body, item.libraryName));
     return { preview };
   },
   template: `
@@ -27,7 +27,8 @@ export default {
           <span class="canned-option-head">
             <code class="shortcut">/{{ item.shortcut }}</code>
             <span class="canned-title">{{ item.title }}</span>
-            <span class="scope">{{ item.scope === 'personal' ? t('canned.scopeYours') : t('canned.scopeLibrary') }}</span>
+            <span v-if="item.scope === 'home'" class="scope">{{ t('notes.cannedFrom', { library: item.libraryName }) }}</span>
+            <span v-else class="scope">{{ item.scope === 'personal' ? t('canned.scopeYours') : t('canned.scopeLibrary') }}</span>
           </span>
           <span class="canned-preview">{{ preview(item) }}</span>
         </li>

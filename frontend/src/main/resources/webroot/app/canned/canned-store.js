@@ -7,7 +7,8 @@ import { isLibraryAdmin } from '../session/roles.js';
 
 /** `chats` is the chats store, for the names a message is filled with and for saying it. */
 export function createCanned({ me, call, chats }) {
-  const state = reactive({ list: [], loaded: false, error: '' });
+  // home: chatId -> the read-only messages of that chat's library, when it is not the operator's own.
+  const state = reactive({ list: [], loaded: false, error: '', home: {} });
 
   async function load() {
     try {
@@ -17,6 +18,19 @@ export function createCanned({ me, call, chats }) {
       Object.assign(state, { loaded: true, error: error.message });
     }
   }
+
+  /** The messages of the chat's own library (a co-op's chat), offered beside it, marked with its name. */
+  async function loadHome(chatId) {
+    try {
+      const { canned } = await call(`/api/canned?chatId=${chatId}`);
+      state.home[chatId] = canned.filter((item) => item.scope === 'home');
+    } catch (error) {
+      state.home[chatId] = [];
+    }
+  }
+
+  /** What the "/" picker offers in a chat: the operator's list, then the chat's library's own. */
+  const listFor = (chatId) => (state.home[chatId] ? [...state.list, ...state.home[chatId]] : state.list);
 
   /** Creates (no id) or changes a message, then reads the list again; throws the server's refusal. */
   async function save(draft, id) {
@@ -33,18 +47,18 @@ export function createCanned({ me, call, chats }) {
   /** May this operator change the message? Their own, and the library's if they are an admin. */
   const editable = (item) => item.scope === 'personal' || isLibraryAdmin(me.operator.role);
 
-  function names(chatId) {
+  function names(chatId, libraryName) {
     const details = chats.detailsOf(chatId);
     const tab = chats.tabOf(chatId);
     return {
       patron: (details && details.patron && details.patron.name) || (tab && tab.patronName) || '',
       operator: me.operator.name,
-      library: me.library ? me.library.name : '',
+      library: libraryName || (me.library ? me.library.name : ''),
     };
   }
 
-  /** The body as it should reach this chat's patron. */
-  const fill = (chatId, body) => fillPlaceholders(body, names(chatId));
+  /** The body as it should reach this chat's patron; a home library's message names that library. */
+  const fill = (chatId, body, libraryName) => fillPlaceholders(body, names(chatId, libraryName));
 
   const find = (shortcut) => byShortcut(state.list, shortcut);
 
@@ -57,5 +71,5 @@ export function createCanned({ me, call, chats }) {
     return chats.say(tab, fill(tab.chatId, item ? item.body : fallback));
   }
 
-  return { state, load, save, remove, editable, fill, find, send };
+  return { state, load, loadHome, listFor, save, remove, editable, fill, find, send };
 }

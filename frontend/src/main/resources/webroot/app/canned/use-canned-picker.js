@@ -14,7 +14,7 @@ export function useCannedPicker({ desk, tab, field }) {
   // The slash whose list Escape closed: it stays closed until that slash is gone.
   const dismissed = ref(null);
   const token = computed(() => slashQuery(tab.draft, caret.value));
-  const matches = computed(() => (token.value ? filterCanned(desk.canned.state.list, token.value.query) : []));
+  const matches = computed(() => (token.value ? filterCanned(desk.canned.listFor(tab.chatId), token.value.query) : []));
   const options = computed(() => matches.value.slice(0, SHOWN));
   const more = computed(() => matches.value.length - options.value.length);
   const open = computed(() => Boolean(token.value) && token.value.start !== dismissed.value && options.value.length > 0);
@@ -34,7 +34,7 @@ export function useCannedPicker({ desk, tab, field }) {
   async function insert(item) {
     const at = token.value;
     if (!at || !item) return;
-    const filled = desk.canned.fill(tab.chatId, item.body);
+    const filled = desk.canned.fill(tab.chatId, item.body, item.libraryName);
     const next = replaceShortcut(tab.draft, at.start, caret.value, filled);
     desk.chats.setDraft(tab, next.text);
     caret.value = next.caret;

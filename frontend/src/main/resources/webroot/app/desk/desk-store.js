@@ -27,6 +27,7 @@ import { createTickets } from '../tickets/tickets-store.js';
 import { createMissed } from '../missed/missed-store.js';
 import { createRota } from '../rota/rota-store.js';
 import { isLibraryAdmin } from '../session/roles.js';
+import { createNotes } from '../notes/notes-store.js';
 import { statusWord } from '../tickets/ticket-words.js';
 import { createTransfers } from '../transfer/transfer-store.js';
 import { createSurge } from '../surge/surge-store.js';
@@ -73,6 +74,7 @@ function createDesk(me, mySettings, library) {
     && (state.wide || state.pane === 'chat') && !document.hidden;
   const tags = createTags({ call });
   const faq = createFaq({ call });
+  const notes = createNotes({ call });
   const librarySync = createLibrary({ connector, call, tags, initial: library });
   const chats = createChats({
     me, connector, call, isViewing, announce, alert: alerts.newMessage, clock, onClose: (chatId) => {
@@ -330,7 +332,7 @@ function createDesk(me, mySettings, library) {
 
   return {
     state, counters, call, start, stop, select, openTab, showPane, showTickets, showScreen, openTicket, claim, reopen, dismiss, leave, announce, isDeadAir: deadAir,
-    alerts, away, canned, chats, escalations, faq, history, library: librarySync, missed, presence, preview, queues, settings, staffchat, tags, tickets, transfers,
+    alerts, away, canned, chats, escalations, faq, history, library: librarySync, missed, notes, presence, preview, queues, settings, staffchat, tags, tickets, transfers,
     rota,
     surge,
   };

@@ -8,10 +8,11 @@ import PatronEmail from './PatronEmail.js';
 import PatronHistory from '../history/PatronHistory.js';
 import MakeTicket from '../tickets/MakeTicket.js';
 import FaqPanel from '../faq/FaqPanel.js';
+import HomeLibraryCard from '../notes/HomeLibraryCard.js';
 import { t } from '../messages/t.js';
 
 export default {
-  components: { PatronEmail, PatronHistory, MakeTicket, FaqPanel },
+  components: { PatronEmail, PatronHistory, MakeTicket, FaqPanel, HomeLibraryCard },
   setup() {
     const desk = useDesk();
     const { state } = desk;
@@ -59,6 +60,7 @@ export default {
         <dt>{{ t('patron.askedAt') }}</dt><dd><time :datetime="details.createdAt">{{ clockTime(details.createdAt) }}</time></dd>
       </dl>
       <template v-if="details && !details.error">
+        <HomeLibraryCard :key="'home-' + chatId" :chat-id="chatId" />
         <PatronEmail v-if="!patron.email && mine" :key="'email-' + chatId" :chat-id="chatId" />
         <MakeTicket v-if="mine" :key="'ticket-' + chatId" :chat-id="chatId" />
         <FaqPanel :key="'faq-' + chatId" :chat-id="chatId" />
