@@ -4,6 +4,7 @@ import java.util.List;
 import org.refdesk.auth.AuthFeature;
 import org.refdesk.canned.CannedFeature;
 import org.refdesk.chat.ChatFeature;
+import org.refdesk.coop.CoopFeature;
 import org.refdesk.faq.FaqFeature;
 import org.refdesk.library.LibraryFeature;
 import org.refdesk.operator.OperatorFeature;
@@ -48,6 +49,7 @@ final class Features {
         new TicketFeature(),
         new TranscriptFeature(),
         new TransferFeature(),
+        new CoopFeature(),
         new ReportFeature(),
         new FaqFeature(),
         new SearchFeature(),

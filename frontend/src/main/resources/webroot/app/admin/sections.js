@@ -5,6 +5,8 @@
 import { lazy } from '../desk/screens.js';
 
 export const SECTIONS = [
+  { key: 'coops', label: 'coop.section', test: 'admin-coops', roles: ['admin', 'coordinator', 'system'], component: lazy(() => import('../coop/CoopsSection.js')) },
+  { key: 'routing', label: 'coop.routingSection', test: 'admin-routing', roles: ['admin', 'system'], component: lazy(() => import('../coop/RoutingSection.js')) },
 ];
 
 export function sectionsFor(role) {
