@@ -132,6 +132,42 @@ class CoopBrowserTest {
     }
   }
 
+  @Test
+  @DisplayName("the Co-ops and Routing sections of the Admin screen, by keyboard alone, at 1280 and 360 px")
+  void adminSections() {
+    for (int width : new int[] {1280, 360}) {
+      try (var admin = Browser.open(width, 800)) {
+        LiveChatBrowserTest.signIn(admin, gateway.port(), "admin", TestGateway.ADMIN_PASSWORD);
+        admin.css("[data-test=records]").sendKeys(Keys.ENTER);
+        admin.waitFor(By.cssSelector("[data-test=screen-admin]")).sendKeys(Keys.ENTER);
+        admin.waitFor(By.cssSelector("[data-test=admin-coops]")).sendKeys(Keys.ENTER);
+        admin.waitFor(By.cssSelector("[data-test=coop]"));
+        LiveChatBrowserTest.waitForText(admin, "[data-test=coop-queue]", "Valley en Español");
+        new WebDriverWait(admin.driver(), Duration.ofSeconds(10))
+            .until(d -> "Co-ops".equals(admin.script("return document.activeElement.textContent")));
+        admin.screenshot("coop-admin-coops-" + width);
+        assertTrue(
+            admin.accessibilityViolations().isEmpty(),
+            () -> "co-ops: " + admin.accessibilityViolations());
+
+        admin.css("[data-test=admin-routing]").sendKeys(Keys.ENTER);
+        var routes = admin.waitFor(By.cssSelector("[data-test=routes]"));
+        LiveChatBrowserTest.waitForText(admin, "[data-test=routing-admin]", "when nobody has claimed it");
+        admin.screenshot("coop-admin-routing-" + width);
+        assertTrue(
+            admin.accessibilityViolations().isEmpty(),
+            () -> "routing: " + admin.accessibilityViolations());
+        assertTrue(routes.isDisplayed());
+        assertTrue(
+            ((Number) admin.script("return document.documentElement.scrollWidth")).intValue()
+                <= width,
+            "nothing overflows sideways at " + width + " px");
+        assertEquals(
+            List.of(), admin.consoleErrors().stream().filter(e -> !e.contains("favicon")).toList());
+      }
+    }
+  }
+
   private static void waitLong(Browser browser, String css, String text) {
     new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
         .until(
