@@ -29,7 +29,17 @@ ALTER TABLE chats ADD COLUMN queue_entered_at timestamptz;
 UPDATE chats SET home_queue_id = queue_id, queue_entered_at = created_at;
 ALTER TABLE chats ALTER COLUMN home_queue_id SET NOT NULL;
 ALTER TABLE chats ALTER COLUMN queue_entered_at SET NOT NULL;
-ALTER TABLE chats ALTER COLUMN queue_entered_at SET DEFAULT now();
+
+-- A chat written without them (imports, the bench's year of chats) asked where it waits, and entered
+-- it when it was made.
+CREATE FUNCTION chats_home_queue() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.home_queue_id := COALESCE(NEW.home_queue_id, NEW.queue_id);
+  NEW.queue_entered_at := COALESCE(NEW.queue_entered_at, NEW.created_at, now());
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER chats_home_queue BEFORE INSERT ON chats FOR EACH ROW EXECUTE FUNCTION chats_home_queue();
 CREATE INDEX chats_coop ON chats (coop_id, created_at) WHERE coop_id IS NOT NULL;
 CREATE INDEX chats_waiting_queue ON chats (queue_id, queue_entered_at) WHERE state = 'waiting';
 
