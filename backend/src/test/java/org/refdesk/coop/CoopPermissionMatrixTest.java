@@ -140,6 +140,21 @@ class CoopPermissionMatrixTest {
     assertEquals(200, get("/api/tickets/" + ticketId, world.token("admin")), "A's tickets have it");
     assertEquals(404, get("/api/tickets/" + ticketId, rosa));
     assertEquals(200, post("/api/chats/" + coopChat + "/end", new JsonObject(), rosa));
+
+    // Her statistics entry for it is the demo library's, counted in the queue the patron asked.
+    var values = new JsonObject().put("questionType", "Research").put("notes", "Spanish novels");
+    assertEquals(
+        404,
+        post("/api/chats/" + coopChat + "/analytics", new JsonObject().put("values", values), hugo));
+    var recorded =
+        gateway.post(
+            "/api/chats/" + coopChat + "/analytics", new JsonObject().put("values", values), rosa);
+    assertEquals(201, recorded.statusCode(), recorded::bodyAsString);
+    var entry =
+        gateway.query(
+            "SELECT library_id, queue_id FROM statistics_entries WHERE chat_id = $1", coopChat);
+    assertEquals(world.demoLibraryId, entry.get(0).getLong(0));
+    assertEquals(world.gateway.queueId("matrix"), entry.get(0).getLong(1));
   }
 
   @Test
