@@ -115,8 +115,9 @@ public final class Routing {
   }
 
   /**
-   * Whether anyone who monitors the queue is online now. A co-op queue's operators are of several
-   * libraries, each library's presence saying theirs.
+   * Whether anyone who monitors the queue is online now: only an operator who monitors it and is
+   * *online* counts; internal and away do not. A co-op queue's operators are of several libraries,
+   * each library's presence saying theirs.
    */
   public Future<Boolean> online(Queue queue) {
     return queues

@@ -98,6 +98,25 @@ class CoopRoutingTest {
   }
 
   @Test
+  @DisplayName(
+      "at night, with nobody online at home but a co-op librarian online where the route leads, the widget offers live chat and the chat waits where she can answer")
+  void nobodyHomeButTheCoop() {
+    long dark = world.queueOfDemo("dark-desk", "Dark Desk");
+    world.route(dark, new JsonArray().add(CoopWorld.step(world.coopQueueId, "unclaimed", 60)));
+    var before = gateway.get("/api/widget/queues/dark-desk", null).bodyAsJsonObject();
+    assertEquals(false, before.getBoolean("online"), "nobody anywhere yet: " + before.encode());
+    try (var rosa = BridgeClient.connect(gateway.vertx(), gateway.port())) {
+      rosa.request("presence.set", new JsonObject().put("status", "online"), world.token("rosa"));
+      var described = gateway.get("/api/widget/queues/dark-desk", null).bodyAsJsonObject();
+      assertEquals(true, described.getBoolean("online"), described::encode);
+      assertEquals("Dark Desk", described.getString("name"), "the queue asked, as the widget knows it");
+      long chatId = gateway.startChat("dark-desk", "Nadia", "¿Hay alguien?").getLong("chatId");
+      assertEquals(world.coopQueueId, world.queueOf(chatId));
+      rosa.request("presence.set", new JsonObject().put("status", "offline"), world.token("rosa"));
+    }
+  }
+
+  @Test
   @DisplayName("an 'always' route starts the chat in the co-op queue, and the patron reads why")
   void always() {
     long always = world.queueOfDemo("always-coop", "Always Co-op");
