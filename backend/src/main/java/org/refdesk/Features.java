@@ -5,6 +5,7 @@ import org.refdesk.auth.AuthFeature;
 import org.refdesk.canned.CannedFeature;
 import org.refdesk.chat.ChatFeature;
 import org.refdesk.embed.EmbedFeature;
+import org.refdesk.coop.CoopFeature;
 import org.refdesk.faq.FaqFeature;
 import org.refdesk.library.LibraryFeature;
 import org.refdesk.notes.NotesFeature;
@@ -53,6 +54,7 @@ final class Features {
         new TicketFeature(),
         new TranscriptFeature(),
         new TransferFeature(),
+        new CoopFeature(),
         new ReportFeature(),
         new FaqFeature(),
         new SearchFeature(),

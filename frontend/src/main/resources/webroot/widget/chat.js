@@ -156,7 +156,7 @@ export function showChat(main, { chat, waiting, limits, email, unread: unreadBef
   function onEvent(event) {
     if (event.type === 'message') message(event);
     else if (event.type === 'claimed') claimed(event);
-    else if (event.type === 'notice') note(event.text, event.at);
+    else if (event.type === 'notice' || event.type === 'routed') note(event.text, event.at);
     else if (event.type === 'joined') joined(event);
     else if (event.type === 'left') note(t('chat.left', { name: (event.from && event.from.name) || t('chat.aLibrarian') }), event.at);
     else if (event.type === 'typing') typingFrom(event);

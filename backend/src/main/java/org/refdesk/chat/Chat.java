@@ -28,7 +28,10 @@ public record Chat(
     OffsetDateTime claimedAt,
     OffsetDateTime endedAt,
     String queueName,
-    JsonArray participants) {
+    JsonArray participants,
+    long homeQueueId,
+    Long coopId,
+    String homeLibraryName) {
 
   public static final String WAITING = "waiting";
   public static final String ACTIVE = "active";
@@ -62,7 +65,10 @@ public record Chat(
         row.getOffsetDateTime("claimed_at"),
         row.getOffsetDateTime("ended_at"),
         row.getString("queue_name"),
-        row.getJsonArray("participants"));
+        row.getJsonArray("participants"),
+        row.getLong("home_queue_id"),
+        row.getLong("coop_id"),
+        row.getString("home_library_name"));
   }
 
   public boolean isMissed() {
@@ -89,7 +95,10 @@ public record Chat(
         claimedAt,
         endedAt,
         queueName,
-        participants);
+        participants,
+        homeQueueId,
+        coopId,
+        homeLibraryName);
   }
 
   public boolean isOpen() {
@@ -120,6 +129,11 @@ public record Chat(
             "owner",
             ownerId == null ? null : new JsonObject().put("id", ownerId).put("name", ownerName))
         .put("participants", participants == null ? new JsonArray() : participants.copy())
-        .put("lastSeq", lastSeq);
+        .put("lastSeq", lastSeq)
+        // A co-op chat is answered by librarians of other libraries: whose patron this is.
+        .put("homeLibraryId", libraryId)
+        .put("homeLibraryName", homeLibraryName)
+        .put("homeQueueId", homeQueueId)
+        .put("coopId", coopId);
   }
 }

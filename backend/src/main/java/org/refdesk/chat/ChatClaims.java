@@ -31,6 +31,7 @@ public final class ChatClaims {
   private final KnownOperators operators;
   private final RefdeskMetrics metrics;
   private final ChatDirectory directory;
+  private final ChatVisibility visibility;
 
   /** Presses this event loop has sent to Redis and not yet heard back about, by chat. */
   private final Map<Long, Press> pressing = new HashMap<>();
@@ -39,6 +40,7 @@ public final class ChatClaims {
       Vertx vertx,
       ChatRepository chats,
       ChatDirectory directory,
+      ChatVisibility visibility,
       QueueState queues,
       KnownOperators operators,
       RefdeskMetrics metrics) {
@@ -48,10 +50,12 @@ public final class ChatClaims {
     this.operators = operators;
     this.metrics = metrics;
     this.directory = directory;
+    this.visibility = visibility;
   }
 
   /**
-   * 200 with the claimed event's seq; 404 for a chat of another library; 409 {@code
+   * 200 with the claimed event's seq; 404 for a chat of another library (not a co-op chat of the
+   * caller's); 409 {@code
    * already_claimed} naming the holder (the caller too, if they hold it already); 409 {@code
    * chat_ended}.
    */
@@ -70,9 +74,11 @@ public final class ChatClaims {
   private Future<JsonObject> claimFor(long chatId, long libraryId, Sender operator) {
     return directory
         .get(chatId)
+        .compose(found -> seenBy(libraryId, found))
         .compose(
             found -> {
-              if (found.isEmpty() || found.get().libraryId() != libraryId) {
+              // A chat of another library, unless it waits in a co-op queue of the caller's.
+              if (found.isEmpty()) {
                 return Future.failedFuture(ApiException.notFound("There is no such chat."));
               }
               var chat = found.get();
@@ -86,6 +92,15 @@ public final class ChatClaims {
                       holder ->
                           holder.isPresent() ? heldBy(holder.get()) : confirm(chat, operator));
             });
+  }
+
+  /** The facts, if the library's operators may see the chat; empty as for a missing chat. */
+  private Future<Optional<ChatFacts>> seenBy(long libraryId, Optional<ChatFacts> found) {
+    return found.isEmpty()
+        ? Future.succeededFuture(found)
+        : visibility
+            .librarySees(libraryId, found.get())
+            .map(sees -> sees ? found : Optional.<ChatFacts>empty());
   }
 
   /**

@@ -88,7 +88,11 @@ public final class ChatDirectory {
                         .withPeople(
                             change.getLong("queueId", known.get().queueId()),
                             change.getLong("ownerId"),
-                            participants));
+                            participants,
+                            // Only a move says where the chat now belongs; a transfer keeps it.
+                            change.containsKey("coopId")
+                                ? change.getLong("coopId")
+                                : known.get().coopId()));
               } else {
                 facts.forget(chatId);
               }

@@ -15,6 +15,8 @@ import java.util.Set;
  *
  * @param ownerId the operator who holds the chat; null while nobody has
  * @param participants the operators in the chat now (the owner and any colleague sharing it)
+ * @param coopId the co-op the chat was routed to, whose member libraries may see it; null for a chat
+ *     that stayed in its library
  */
 public record ChatFacts(
     long chatId,
@@ -23,7 +25,8 @@ public record ChatFacts(
     long arrivalMs,
     Long ownerId,
     Set<Long> participants,
-    boolean ended) {
+    boolean ended,
+    Long coopId) {
 
   public ChatFacts {
     participants = Set.copyOf(participants);
@@ -40,7 +43,8 @@ public record ChatFacts(
         row.getLong("owner_id"),
         taking == null ? Set.of() : Set.of(taking),
         // A missed chat is not ended: its patron may come back, and it waits again.
-        Chat.ENDED.equals(state));
+        Chat.ENDED.equals(state),
+        row.getLong("coop_id"));
   }
 
   /** As {@link ChatAddresses#CHAT_STARTED} carries it. */
@@ -52,7 +56,8 @@ public record ChatFacts(
         json.getLong("arrivalMs"),
         null,
         Set.of(),
-        false);
+        false,
+        json.getLong("coopId"));
   }
 
   JsonObject toJson() {
@@ -60,22 +65,27 @@ public record ChatFacts(
         .put("chatId", chatId)
         .put("libraryId", libraryId)
         .put("queueId", queueId)
-        .put("arrivalMs", arrivalMs);
+        .put("arrivalMs", arrivalMs)
+        .put("coopId", coopId);
   }
 
   ChatFacts asEnded() {
-    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, ownerId, Set.of(), true);
+    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, ownerId, Set.of(), true, coopId);
   }
 
   ChatFacts ownedBy(long operatorId) {
     var taking = new HashSet<>(participants);
     taking.add(operatorId);
-    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, operatorId, taking, ended);
+    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, operatorId, taking, ended, coopId);
   }
 
-  /** The chat's people changed (a transfer, a colleague joining or leaving), as announced. */
-  ChatFacts withPeople(long queueId, Long ownerId, Set<Long> participants) {
-    return new ChatFacts(chatId, libraryId, queueId, arrivalMs, ownerId, participants, ended);
+  /**
+   * The chat's people changed (a transfer, a colleague joining or leaving, a move to a co-op's
+   * queue), as announced.
+   */
+  ChatFacts withPeople(long queueId, Long ownerId, Set<Long> participants, Long coopId) {
+    return new ChatFacts(
+        chatId, libraryId, queueId, arrivalMs, ownerId, participants, ended, coopId);
   }
 
   /** Whether an operator of the chat's library may hear its conversation now. */
@@ -91,5 +101,10 @@ public record ChatFacts(
         .put("queueId", queueId)
         .put("ownerId", ownerId)
         .put("participants", new JsonArray(participants.stream().toList()));
+  }
+
+  /** The same, for a waiting chat moved to another queue, perhaps a co-op's: nobody holds it. */
+  public static JsonObject movedTo(long chatId, long queueId, Long coopId) {
+    return peopleChange(chatId, queueId, null, Set.of()).put("coopId", coopId);
   }
 }

@@ -75,6 +75,7 @@ public final class ChatFeature implements Feature {
                 wiring.vertx(),
                 repository(wiring),
                 directory(wiring),
+                visibility(wiring),
                 QueueFeature.state(wiring),
                 OperatorFeature.known(wiring),
                 wiring.metrics()));
@@ -100,7 +101,14 @@ public final class ChatFeature implements Feature {
   /** Who may see a chat now: for routes, the bridge, and any feature that shows a chat. */
   public static ChatVisibility visibility(Wiring wiring) {
     return wiring.once(
-        ChatVisibility.class, () -> new ChatVisibility(directory(wiring), repository(wiring)));
+        ChatVisibility.class,
+        () -> new ChatVisibility(directory(wiring), repository(wiring), coops(wiring)));
+  }
+
+  /** The co-op feature's memberships, or none in an installation without it. */
+  private static LibraryCoops coops(Wiring wiring) {
+    var found = wiring.policies(LibraryCoops.class);
+    return found.isEmpty() ? LibraryCoops.NONE : found.get(0);
   }
 
   /** Shared by the node's HTTP instances: a chat's sockets may sit on different event loops. */

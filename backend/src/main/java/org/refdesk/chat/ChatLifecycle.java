@@ -42,6 +42,14 @@ public final class ChatLifecycle {
    * chat.
    */
   public Future<JsonObject> start(Queue queue, NewChat chat) {
+    return start(queue, chat, queue.libraryName());
+  }
+
+  /**
+   * The same, for a chat that starts in a queue other than the one its patron asked in (a co-op's,
+   * whose library is the host): the queue hears whose patron it is.
+   */
+  public Future<JsonObject> start(Queue queue, NewChat chat, String homeLibraryName) {
     return chats
         .start(chat)
         .compose(
@@ -58,7 +66,8 @@ public final class ChatLifecycle {
                               arrival,
                               null,
                               Set.of(),
-                              false)
+                              false,
+                              queue.coopId())
                           .toJson());
               publishQueue(
                   queue.id(),
@@ -67,7 +76,9 @@ public final class ChatLifecycle {
                       .put("chatId", started.chatId())
                       .put("patronName", chat.patronName())
                       .put("question", chat.question())
-                      .put("createdAt", ChatEvent.iso(started.createdAt())));
+                      .put("createdAt", ChatEvent.iso(started.createdAt()))
+                      .put("homeLibraryId", chat.libraryId())
+                      .put("homeLibraryName", homeLibraryName));
               var answer =
                   new JsonObject()
                       .put("chatId", started.chatId())

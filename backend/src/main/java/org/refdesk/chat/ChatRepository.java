@@ -39,7 +39,8 @@ public final class ChatRepository {
                 .addString(chat.patronIp())
                 .addString(chat.userAgent())
                 .addString(chat.pageUrl())
-                .addString(chat.question()))
+                .addString(chat.question())
+                .addLong(chat.homeQueueId()))
         .map(
             rows -> {
               var row = rows.iterator().next();
@@ -161,12 +162,10 @@ public final class ChatRepository {
    * lost.
    */
   public Future<Optional<Claimed>> claim(long chatId, Sender operator) {
-    var data =
-        new JsonObject()
-            .put(
-                "operator", new JsonObject().put("id", operator.id()).put("name", operator.name()));
+    // The name the patron reads is the database's chat_staff_name: with their library, in a co-op
+    // chat.
     return pool.preparedQuery(ChatSql.CLAIM)
-        .execute(Tuple.of(chatId, operator.id(), operator.name(), data))
+        .execute(Tuple.of(chatId, operator.id()))
         .map(
             rows ->
                 first(rows).map(row -> new Claimed(ChatEvent.from(row), row.getLong("queue_id"))));
@@ -345,9 +344,9 @@ public final class ChatRepository {
                             row.getJsonArray("participants"))));
   }
 
-  public Future<List<EarlierChat>> earlierChatsOfPatron(long chatId) {
+  public Future<List<EarlierChat>> earlierChatsOfPatron(long chatId, long viewerLibraryId) {
     return pool.preparedQuery(ChatSql.EARLIER_CHATS)
-        .execute(Tuple.of(chatId))
+        .execute(Tuple.of(chatId, viewerLibraryId))
         .map(
             rows ->
                 mapped(
@@ -392,6 +391,10 @@ public final class ChatRepository {
     return it.hasNext() ? Optional.of(it.next()) : Optional.empty();
   }
 
+  /**
+   * A chat to store. {@code queueId} is where it starts waiting, {@code homeQueueId} where the
+   * patron asked: another queue when the asked queue's routes sent it on at once.
+   */
   public record NewChat(
       long libraryId,
       long queueId,
@@ -400,7 +403,38 @@ public final class ChatRepository {
       String patronIp,
       String userAgent,
       String pageUrl,
-      String question) {}
+      String question,
+      long homeQueueId) {
+
+    /** A chat that starts where the patron asked. */
+    public NewChat(
+        long libraryId,
+        long queueId,
+        String patronName,
+        String patronEmail,
+        String patronIp,
+        String userAgent,
+        String pageUrl,
+        String question) {
+      this(
+          libraryId, queueId, patronName, patronEmail, patronIp, userAgent, pageUrl, question,
+          queueId);
+    }
+
+    /** The same chat, starting in another queue (the asked one's routes sent it there). */
+    public NewChat startingIn(long otherQueueId) {
+      return new NewChat(
+          libraryId,
+          otherQueueId,
+          patronName,
+          patronEmail,
+          patronIp,
+          userAgent,
+          pageUrl,
+          question,
+          homeQueueId);
+    }
+  }
 
   public record StartedChat(long chatId, OffsetDateTime createdAt) {}
 

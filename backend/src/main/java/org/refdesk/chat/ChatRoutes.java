@@ -210,14 +210,17 @@ final class ChatRoutes {
                 !chat.isOpen()
                     ? Future.failedFuture(
                         new ApiException(ErrorCode.CHAT_ENDED, "This chat has ended."))
-                    : operator.isAdmin()
-                        ? Future.succeededFuture(true)
-                        : chats.isParticipant(chatId, operator.id()))
+                    : adminOf(operator, chat)
+                        ? Future.succeededFuture(chat)
+                        : chats
+                            .isParticipant(chatId, operator.id())
+                            .map(taking -> taking ? chat : null))
         .compose(
-            mayEnd ->
-                mayEnd
-                    ? aloneOrAdmin(chatId, operator)
-                        .compose(v -> endChecksPass(chatId, operator.libraryId()))
+            chat ->
+                chat != null
+                    // The home library's checks: its chat, its required tag.
+                    ? aloneOrAdmin(chat, operator)
+                        .compose(v -> endChecksPass(chatId, chat.libraryId()))
                     : Future.failedFuture(
                         new ApiException(
                             ErrorCode.NOT_PARTICIPANT, "Only a librarian in the chat can end it.")))
@@ -233,12 +236,12 @@ final class ChatRoutes {
    * A chat shared with a colleague is not ended by one of them alone: the others are in it too. The
    * last one in ends it, and so may an admin (the library's supervisor).
    */
-  private Future<Void> aloneOrAdmin(long chatId, Operator operator) {
-    if (operator.isAdmin()) {
+  private Future<Void> aloneOrAdmin(Chat chat, Operator operator) {
+    if (adminOf(operator, chat)) {
       return Future.succeededFuture();
     }
     return chats
-        .othersTakingPart(chatId, operator.id())
+        .othersTakingPart(chat.id(), operator.id())
         .compose(
             others ->
                 others == 0
@@ -248,6 +251,14 @@ final class ChatRoutes {
                             ErrorCode.COLLEAGUE_IN_CHAT,
                             "A colleague is still in this chat: leave it, or ask them to leave"
                                 + " before ending it.")));
+  }
+
+  /**
+   * An admin of the chat's own library; an admin of a co-op member library answering it is a
+   * librarian in it like any other.
+   */
+  private static boolean adminOf(Operator operator, Chat chat) {
+    return operator.isAdmin() && operator.libraryId() == chat.libraryId();
   }
 
   /** Every end-of-chat check, one after the other; the first to refuse says why. */
@@ -264,7 +275,9 @@ final class ChatRoutes {
     long chatId = PathParams.id(ctx, "id");
     visibility
         .chatFor(OperatorGate.caller(ctx), chatId)
-        .compose(chat -> chats.earlierChatsOfPatron(chatId))
+        .compose(
+            chat ->
+                chats.earlierChatsOfPatron(chatId, OperatorAuth.operator(ctx).libraryId()))
         .onSuccess(
             list ->
                 Responses.ok(

@@ -12,8 +12,9 @@ final class ChatSql {
   static final String INSERT_CHAT =
       """
       WITH chat AS (
-        INSERT INTO chats (library_id, queue_id, patron_name, patron_email, patron_ip, user_agent, page_url, question, last_seq)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1)
+        INSERT INTO chats (library_id, queue_id, patron_name, patron_email, patron_ip, user_agent, page_url, question, last_seq,
+                           home_queue_id, coop_id)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, (SELECT coop_id FROM queues WHERE id = $2))
         RETURNING id, library_id, created_at, patron_name, question
       ), first_event AS (
         INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_name, body, created_at)
@@ -76,9 +77,9 @@ final class ChatSql {
       ), inserted AS (
         INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_id, sender_name, body, data, client_msg_id)
         SELECT a.chat_id, b.seq_before + a.k, b.library_id, 'message', a.sender_kind, a.sender_id,
-               CASE WHEN a.sender_kind = 'patron' THEN b.patron_name ELSE o.display_name END, a.body,
+               CASE WHEN a.sender_kind = 'patron' THEN b.patron_name ELSE chat_staff_name(a.sender_id, b.library_id) END, a.body,
                COALESCE(a.data::jsonb, '{}'::jsonb), a.client_msg_id
-          FROM accepted a JOIN bumped b ON b.id = a.chat_id LEFT JOIN operators o ON o.id = a.sender_id
+          FROM accepted a JOIN bumped b ON b.id = a.chat_id
         RETURNING chat_id, client_msg_id, seq, created_at, sender_name
       )
       SELECT s.ord, i.seq, i.created_at, i.sender_name, false AS repeated
@@ -112,17 +113,19 @@ final class ChatSql {
       SELECT c.id, c.library_id, c.queue_id, c.state, c.patron_name, c.patron_email, c.patron_ip, c.user_agent,
              c.page_url, c.question, c.last_seq, c.owner_id, o.display_name AS owner_name,
              c.created_at, c.claimed_at, c.ended_at, q.name AS queue_name,
+             c.home_queue_id, c.coop_id, hl.name AS home_library_name,
              COALESCE((SELECT json_agg(json_build_object('id', p.operator_id, 'name', po.display_name, 'role', p.role) ORDER BY p.joined_at, p.operator_id)
                          FROM chat_participants p JOIN operators po ON po.id = p.operator_id
                         WHERE p.chat_id = c.id AND p.left_at IS NULL), '[]'::json) AS participants
         FROM chats c JOIN queues q ON q.id = c.queue_id LEFT JOIN operators o ON o.id = c.owner_id
+        JOIN libraries hl ON hl.id = c.library_id
        WHERE c.id = $1
       """;
 
   /** Only what a claim needs; see {@link ChatFacts}. */
   static final String CLAIM_FACTS =
       """
-      SELECT c.id, c.library_id, c.queue_id, c.created_at, c.state, c.owner_id,
+      SELECT c.id, c.library_id, c.queue_id, c.created_at, c.state, c.owner_id, c.coop_id,
              ARRAY(SELECT p.operator_id FROM chat_participants p WHERE p.chat_id = c.id AND p.left_at IS NULL) AS participants
         FROM chats c WHERE c.id = $1
       """;
@@ -138,12 +141,16 @@ final class ChatSql {
        ORDER BY c.claimed_at, c.id
       """;
 
-  /** The same patron's other chats in the library, by e-mail, newest first. */
+  /**
+   * The same patron's other chats in the library, by e-mail, newest first. A viewer of another
+   * library ($2, answering a co-op chat) sees only those that were the same co-op's chats too.
+   */
   static final String EARLIER_CHATS =
       """
       SELECT c.id, c.created_at, c.question, c.state
         FROM chats c JOIN chats this ON this.id = $1
        WHERE c.library_id = this.library_id AND c.id <> this.id AND this.patron_email IS NOT NULL
+         AND (this.library_id = $2 OR c.coop_id = this.coop_id)
          AND lower(c.patron_email) = lower(this.patron_email)
        ORDER BY c.created_at DESC
        LIMIT 20
@@ -180,7 +187,9 @@ final class ChatSql {
         ON CONFLICT (chat_id, operator_id) DO UPDATE SET left_at = NULL, role = 'owner'
       ), event AS (
         INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_id, sender_name, data)
-        SELECT id, last_seq, library_id, 'claimed', 'operator', $2, $3, $4 FROM claimed
+        SELECT id, last_seq, library_id, 'claimed', 'operator', $2, chat_staff_name($2, library_id),
+               jsonb_build_object('operator', jsonb_build_object('id', $2, 'name', chat_staff_name($2, library_id)))
+          FROM claimed
         RETURNING chat_id, seq, created_at, type, sender_kind, sender_id, sender_name, body, data, client_msg_id
       )
       SELECT e.*, c.queue_id FROM event e, claimed c

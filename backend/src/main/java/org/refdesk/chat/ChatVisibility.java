@@ -5,20 +5,23 @@ import org.refdesk.platform.bus.Identity;
 import org.refdesk.platform.errors.ApiException;
 
 /**
- * Who may see a chat now, decided here for the HTTP routes and the bridge alike: its patron, and
- * the operators of its library. Who may hear its conversation live on the bridge is narrower once
- * someone holds the chat: its participants (the owner and colleagues sharing it), so an operator
- * who transferred it away stops hearing it. The facts come from the event loop's {@link
- * ChatDirectory}.
+ * Who may see a chat now, decided here for the HTTP routes and the bridge alike: its patron, the
+ * operators of its library, and, while it is a co-op chat (routed to a co-op's queue, waiting there
+ * or claimed from there), the operators of the co-op's member libraries. Who may hear its
+ * conversation live on the bridge is narrower once someone holds the chat: its participants (the
+ * owner and colleagues sharing it), so an operator who transferred it away stops hearing it. The
+ * facts come from the event loop's {@link ChatDirectory}, the memberships from {@link LibraryCoops}.
  */
 public final class ChatVisibility {
 
   private final ChatDirectory directory;
   private final ChatRepository chats;
+  private final LibraryCoops coops;
 
-  public ChatVisibility(ChatDirectory directory, ChatRepository chats) {
+  public ChatVisibility(ChatDirectory directory, ChatRepository chats, LibraryCoops coops) {
     this.directory = directory;
     this.chats = chats;
+    this.coops = coops;
   }
 
   /** True when the identity may see the chat's events now; false for a chat that does not exist. */
@@ -28,7 +31,22 @@ public final class ChatVisibility {
     }
     return directory
         .get(chatId)
-        .map(found -> found.isPresent() && found.get().libraryId() == who.libraryId());
+        .compose(
+            found ->
+                found.isEmpty()
+                    ? Future.succeededFuture(false)
+                    : librarySees(who.libraryId(), found.get()));
+  }
+
+  /** Whether operators of the library may see the chat: their own, or a co-op chat of theirs. */
+  public Future<Boolean> librarySees(long libraryId, ChatFacts chat) {
+    if (chat.libraryId() == libraryId) {
+      return Future.succeededFuture(true);
+    }
+    if (chat.coopId() == null) {
+      return Future.succeededFuture(false);
+    }
+    return coops.coopsOf(libraryId).map(theirs -> theirs.contains(chat.coopId()));
   }
 
   /**
@@ -70,14 +88,17 @@ public final class ChatVisibility {
    * heard: the listener finds the gap by sequence and reads it over HTTP, as the routes decide.
    */
   public boolean operatorMayHear(long operatorId, long libraryId, long chatId, String type) {
-    // The socket proved at REGISTER that the operator is of the chat's library, which never
-    // changes; a chat's end is announced to the directories (which forget it) before its event.
+    // The socket proved at REGISTER that the operator may see the chat (of their library, or a
+    // co-op chat of theirs, which it stays); a chat's end is announced to the directories (which
+    // forget it) before its event.
     if ("claimed".equals(type) || "ended".equals(type)) {
       return true;
     }
     var facts = directory.known(chatId);
     return facts.isPresent()
-        && facts.get().libraryId() == libraryId
+        && (facts.get().libraryId() == libraryId
+            || (facts.get().coopId() != null
+                && coops.knownCoopsOf(libraryId).contains(facts.get().coopId())))
         && facts.get().operatorMayListen(operatorId);
   }
 

@@ -60,8 +60,8 @@ final class OperatorSql {
 
   static final String QUEUES_OF_OPERATOR =
       """
-      SELECT q.id, q.slug, q.name
-        FROM operator_queues oq JOIN queues q ON q.id = oq.queue_id
+      SELECT q.id, q.slug, q.name, q.coop_id, k.name AS coop_name
+        FROM operator_queues oq JOIN queues q ON q.id = oq.queue_id LEFT JOIN coops k ON k.id = q.coop_id
        WHERE oq.operator_id = $1
        ORDER BY q.name, q.id
       """;

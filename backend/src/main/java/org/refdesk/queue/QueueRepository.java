@@ -8,7 +8,9 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -49,6 +51,18 @@ public final class QueueRepository {
     return pool.preparedQuery(QueueSql.QUEUE_MEMBERS)
         .execute(Tuple.of(queueId))
         .map(rows -> mapped(rows, row -> row.getLong("operator_id")));
+  }
+
+  /** The operators watching the queue now, each with their library (whose presence says theirs). */
+  public Future<Map<Long, Long>> membersWithLibrary(long queueId) {
+    return pool.preparedQuery(QueueSql.QUEUE_MEMBERS_WITH_LIBRARY)
+        .execute(Tuple.of(queueId))
+        .map(
+            rows -> {
+              var byOperator = new HashMap<Long, Long>();
+              rows.forEach(row -> byOperator.put(row.getLong("operator_id"), row.getLong("library_id")));
+              return byOperator;
+            });
   }
 
   /** The median wait of the queue's recent claims, in seconds; empty before the first claim. */
@@ -108,7 +122,9 @@ public final class QueueRepository {
                 row.getLong("id"),
                 row.getString("patron_name"),
                 row.getString("question"),
-                row.getOffsetDateTime("created_at")));
+                row.getOffsetDateTime("created_at"),
+                row.getLong("library_id"),
+                row.getString("library_name")));
   }
 
   private static <T> List<T> mapped(RowSet<Row> rows, Function<Row, T> mapper) {
@@ -128,9 +144,17 @@ public final class QueueRepository {
   /** An open chat and the operator who holds it. */
   record Holding(long chatId, long operatorId) {}
 
-  /** A waiting chat as the operators' queue list shows it. */
+  /**
+   * A waiting chat as the operators' queue list shows it, with its home library (in a co-op queue,
+   * the chats of several libraries wait).
+   */
   public record WaitingChat(
-      long chatId, String patronName, String question, OffsetDateTime createdAt) {
+      long chatId,
+      String patronName,
+      String question,
+      OffsetDateTime createdAt,
+      long homeLibraryId,
+      String homeLibraryName) {
 
     public JsonObject toJson(int position) {
       return new JsonObject()
@@ -138,7 +162,9 @@ public final class QueueRepository {
           .put("patronName", patronName)
           .put("question", question)
           .put("createdAt", createdAt == null ? null : createdAt.toInstant().toString())
-          .put("position", position);
+          .put("position", position)
+          .put("homeLibraryId", homeLibraryId)
+          .put("homeLibraryName", homeLibraryName);
     }
   }
 }

@@ -59,15 +59,28 @@ final class QueueRoutes {
   }
 
   /**
-   * A queue of another library is answered as if it did not exist; one of this library, by whether
-   * it is monitored.
+   * A queue of another library is answered as if it did not exist, unless it is a co-op's queue the
+   * operator monitors (they were given it, their library being a member); one of this library, by
+   * whether it is monitored.
    */
   private Future<Queue> monitoredQueue(Identity operator, long queueId) {
     return repository
         .byId(queueId)
         .compose(
             found ->
-                found.isEmpty() || found.get().libraryId() != operator.libraryId()
+                found.isPresent()
+                        && found.get().libraryId() != operator.libraryId()
+                        && found.get().isCoopQueue()
+                    ? repository
+                        .monitors(operator.id(), queueId)
+                        .compose(
+                            monitors ->
+                                monitors
+                                    ? Future.succeededFuture(found.get())
+                                    : Future.failedFuture(
+                                        new ApiException(
+                                            ErrorCode.UNKNOWN_QUEUE, "There is no such queue.")))
+                    : found.isEmpty() || found.get().libraryId() != operator.libraryId()
                     ? Future.failedFuture(
                         new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no such queue."))
                     : repository

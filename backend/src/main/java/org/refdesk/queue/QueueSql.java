@@ -7,7 +7,7 @@ final class QueueSql {
 
   static final String QUEUE_BY_SLUG =
       """
-      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name,
+      SELECT q.id, q.slug, q.name, q.settings, q.library_id, q.coop_id, l.name AS library_name,
              l.settings AS library_settings
         FROM queues q JOIN libraries l ON l.id = q.library_id
        WHERE q.slug = $1
@@ -15,14 +15,14 @@ final class QueueSql {
 
   static final String ALL_QUEUES =
       """
-      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name,
+      SELECT q.id, q.slug, q.name, q.settings, q.library_id, q.coop_id, l.name AS library_name,
              l.settings AS library_settings
         FROM queues q JOIN libraries l ON l.id = q.library_id
       """;
 
   static final String QUEUE_BY_ID =
       """
-      SELECT q.id, q.slug, q.name, q.settings, q.library_id, l.name AS library_name,
+      SELECT q.id, q.slug, q.name, q.settings, q.library_id, q.coop_id, l.name AS library_name,
              l.settings AS library_settings
         FROM queues q JOIN libraries l ON l.id = q.library_id
        WHERE q.id = $1
@@ -36,18 +36,25 @@ final class QueueSql {
                ORDER BY claimed_at DESC LIMIT 20) recent
       """;
 
-  /** Scoped by queue and library as well as by id: Redis's list is a hint, never the permission. */
+  /**
+   * Scoped by queue and library as well as by id: Redis's list is a hint, never the permission. A
+   * co-op queue's chats are of its member libraries, routed there (their coop_id is set); each
+   * names its home library.
+   */
   static final String WAITING_DETAILS =
       """
-      SELECT id, patron_name, question, created_at FROM chats
-       WHERE id = ANY($1) AND queue_id = $2 AND library_id = $3 AND state = 'waiting'
+      SELECT c.id, c.patron_name, c.question, c.created_at, c.library_id, l.name AS library_name
+        FROM chats c JOIN libraries l ON l.id = c.library_id
+       WHERE c.id = ANY($1) AND c.queue_id = $2 AND (c.library_id = $3 OR c.coop_id IS NOT NULL)
+         AND c.state = 'waiting'
       """;
 
   static final String WAITING_IN_QUEUE =
       """
-      SELECT id, patron_name, question, created_at FROM chats
-       WHERE queue_id = $1 AND library_id = $2 AND state = 'waiting'
-       ORDER BY created_at, id
+      SELECT c.id, c.patron_name, c.question, c.created_at, c.library_id, l.name AS library_name
+        FROM chats c JOIN libraries l ON l.id = c.library_id
+       WHERE c.queue_id = $1 AND (c.library_id = $2 OR c.coop_id IS NOT NULL) AND c.state = 'waiting'
+       ORDER BY c.created_at, c.id
       """;
 
   static final String ALL_WAITING =
@@ -63,6 +70,16 @@ final class QueueSql {
   static final String MONITORS_QUEUE =
       """
       SELECT EXISTS (SELECT 1 FROM operator_queues WHERE operator_id = $1 AND queue_id = $2) AS monitors
+      """;
+
+  /** The same, with each one's library: a co-op queue's operators are of several libraries. */
+  static final String QUEUE_MEMBERS_WITH_LIBRARY =
+      """
+      SELECT oq.operator_id, o.library_id FROM operator_queues oq
+        JOIN operators o ON o.id = oq.operator_id
+        LEFT JOIN operator_settings s ON s.operator_id = oq.operator_id
+       WHERE oq.queue_id = $1 AND o.disabled_at IS NULL
+         AND (s.monitored_queues IS NULL OR $1 = ANY (s.monitored_queues))
       """;
 
   /** Operators who monitor the queue now: allowed to, and not having chosen to leave it out. */

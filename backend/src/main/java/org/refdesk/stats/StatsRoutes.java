@@ -81,7 +81,7 @@ final class StatsRoutes {
     facts(ctx, chatId, operator)
         .compose(
             facts ->
-                Future.all(stats.form(operator.libraryId()), stats.entryOfChat(chatId))
+                Future.all(stats.form(facts.libraryId()), stats.entryOfChat(chatId))
                     .map(
                         both -> {
                           StatsForm form = both.resultAt(0);
@@ -99,7 +99,8 @@ final class StatsRoutes {
     facts(ctx, chatId, operator)
         .compose(
             facts -> {
-              if (!facts.tookPart() && !operator.isAdmin()) {
+              if (!facts.tookPart()
+                  && !(operator.isAdmin() && operator.libraryId() == facts.libraryId())) {
                 return Future.failedFuture(
                     new ApiException(
                         ErrorCode.NOT_PARTICIPANT,
@@ -108,8 +109,9 @@ final class StatsRoutes {
               if (!"ended".equals(facts.state())) {
                 return Future.failedFuture(notEnded());
               }
+              // The entry is the chat's home library's, on its form, whoever records it.
               return stats
-                  .form(operator.libraryId())
+                  .form(facts.libraryId())
                   .compose(
                       form -> {
                         var values = form.check(given, true);
@@ -167,14 +169,17 @@ final class StatsRoutes {
         .onFailure(ctx::fail);
   }
 
-  /** The chat's facts, once the caller may see the chat at all (another library's is 404). */
+  /**
+   * The chat's facts, once the caller may see the chat at all (another library's is 404, unless it
+   * is a co-op chat of theirs).
+   */
   private Future<ChatFacts> facts(RoutingContext ctx, long chatId, Operator operator) {
     return visibility
         .requireVisible(OperatorGate.caller(ctx), chatId)
         .compose(visible -> stats.facts(chatId, operator.id()))
         .compose(
             facts ->
-                facts.isPresent() && facts.get().libraryId() == operator.libraryId()
+                facts.isPresent()
                     ? Future.succeededFuture(facts.get())
                     : Future.failedFuture(ApiException.notFound("There is no such chat.")));
   }

@@ -69,7 +69,8 @@ final class StatsSql {
       INSERT INTO statistics_entries (library_id, chat_id, queue_id, operator_id, occurred_at,
                                       duration_seconds, wait_seconds, mode, question_type, location,
                                       referred_by, notes, custom)
-      SELECT c.library_id, c.id, c.queue_id, coalesce(c.owner_id, $2), c.created_at,
+      SELECT c.library_id, c.id, CASE WHEN c.coop_id IS NULL THEN c.queue_id ELSE c.home_queue_id END,
+             coalesce(c.owner_id, $2), c.created_at,
       """
           + DURATION
           + ", "

@@ -87,7 +87,9 @@ final class TagRoutes {
     long tagId = tagValue.requiredId("tagId");
     visibility
         .chatFor(OperatorGate.caller(ctx), chatId)
-        .compose(chat -> tags.tag(chatId, tagId, operator.id(), operator.libraryId()))
+        // The chat's library's tags: a co-op librarian tags a patron's chat as its home library
+        // counts.
+        .compose(chat -> tags.tag(chatId, tagId, operator.id(), chat.libraryId()))
         .compose(v -> tags.ofChat(chatId))
         .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
         .onFailure(ctx::fail);

@@ -80,11 +80,11 @@ public final class TicketService {
         .compose(
             chat ->
                 tickets
-                    .findByChat(chatId, operator.libraryId())
+                    .findByChat(chatId, chat.libraryId())
                     .compose(
                         existing ->
                             existing.isPresent()
-                                ? existingTicket(operator, existing.get())
+                                ? existingTicket(operator, chat, existing.get())
                                 : fromChat(operator, request, chat)));
   }
 
@@ -99,17 +99,34 @@ public final class TicketService {
               if (made.isEmpty()) {
                 // Another request for the same chat made it a moment ago.
                 return tickets
-                    .findByChat(chat.id(), operator.libraryId())
-                    .compose(id -> existingTicket(operator, id.orElseThrow()));
+                    .findByChat(chat.id(), chat.libraryId())
+                    .compose(id -> existingTicket(operator, chat, id.orElseThrow()));
               }
               return followedUp(chat)
-                  .compose(v -> view(operator, made.get()))
+                  .compose(v -> seenBy(operator, chat, made.get()))
                   .map(ticket -> new Made(ticket, true));
             });
   }
 
-  private Future<Made> existingTicket(Identity operator, long ticketId) {
-    return view(operator, ticketId).map(ticket -> new Made(ticket, false));
+  private Future<Made> existingTicket(Identity operator, Chat chat, long ticketId) {
+    return seenBy(operator, chat, ticketId).map(ticket -> new Made(ticket, false));
+  }
+
+  /**
+   * The ticket as its maker may see it. A co-op librarian made it for the patron's home library,
+   * whose tickets they do not see: they learn only that it went there.
+   */
+  private Future<JsonObject> seenBy(Identity operator, Chat chat, long ticketId) {
+    if (chat.libraryId() == operator.libraryId()) {
+      return view(operator, ticketId);
+    }
+    return Future.succeededFuture(
+        new JsonObject()
+            .put("id", ticketId)
+            .put("chatId", chat.id())
+            .put("homeLibraryId", chat.libraryId())
+            .put("homeLibraryName", chat.homeLibraryName())
+            .put("inHomeLibrary", true));
   }
 
   /**
@@ -192,7 +209,15 @@ public final class TicketService {
       }
       throw ApiException.invalid("'email' is required.");
     }
-    var queueId = request.queueId().or(() -> chat.map(Chat::queueId));
+    // A chat's follow-up is its home library's, whoever makes it (a co-op librarian too); a co-op
+    // chat's goes to the queue its patron asked in, as the co-op's queue is no library's own.
+    boolean othersChat = chat.isPresent() && chat.get().libraryId() != operator.libraryId();
+    var queueId =
+        othersChat
+            ? chat.map(Chat::homeQueueId)
+            : request
+                .queueId()
+                .or(() -> chat.map(c -> c.coopId() != null ? c.homeQueueId() : c.queueId()));
     if (queueId.isEmpty()) {
       throw ApiException.invalid("'queueId' is required.");
     }
@@ -204,7 +229,7 @@ public final class TicketService {
       throw ApiException.invalid("'subject' is required.");
     }
     return new NewTicket(
-        operator.libraryId(),
+        chat.map(Chat::libraryId).orElse(operator.libraryId()),
         queueId.get(),
         chat.map(Chat::id).orElse(null),
         subject.get(),

@@ -3,9 +3,9 @@ package org.refdesk.widget;
 import io.vertx.ext.web.Router;
 import org.refdesk.auth.AuthFeature;
 import org.refdesk.chat.ChatFeature;
+import org.refdesk.coop.CoopFeature;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
-import org.refdesk.presence.PresenceFeature;
 import org.refdesk.queue.QueueFeature;
 import org.refdesk.ticket.TicketFeature;
 
@@ -33,13 +33,13 @@ public final class WidgetFeature implements Feature {
                 ChatFeature.lifecycle(wiring),
                 QueueFeature.repository(wiring),
                 QueueFeature.state(wiring),
-                PresenceFeature.state(wiring),
                 AuthFeature.tokens(wiring),
                 wiring.clientAddress(),
                 wiring.redis(),
                 wiring.keys(),
                 wiring.config().chatStartsPerAddress(),
                 wiring.originCheck(),
-                TicketFeature.patrons(wiring)));
+                TicketFeature.patrons(wiring),
+                CoopFeature.routing(wiring)));
   }
 }

@@ -7,7 +7,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.redis.client.Redis;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.refdesk.auth.Tokens;
@@ -17,6 +16,7 @@ import org.refdesk.chat.ChatLifecycle;
 import org.refdesk.chat.ChatLimits;
 import org.refdesk.chat.ChatRepository;
 import org.refdesk.chat.ChatRepository.NewChat;
+import org.refdesk.coop.Routing;
 import org.refdesk.library.LibrarySettings;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
@@ -29,7 +29,6 @@ import org.refdesk.platform.web.OriginCheck;
 import org.refdesk.platform.web.PathParams;
 import org.refdesk.platform.web.RefusedOrigins;
 import org.refdesk.platform.web.Responses;
-import org.refdesk.presence.PresenceState;
 import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueRepository;
 import org.refdesk.queue.QueueState;
@@ -70,7 +69,6 @@ final class WidgetRoutes {
   private final ChatLifecycle lifecycle;
   private final QueueRepository queueRepository;
   private final QueueState queues;
-  private final PresenceState presence;
   private final Tokens tokens;
   private final ClientAddress clientAddress;
   private final Redis redis;
@@ -78,25 +76,25 @@ final class WidgetRoutes {
   private final int startsPerAddress;
   private final OriginCheck originCheck;
   private final PatronTickets patronTickets;
+  private final Routing routing;
 
   WidgetRoutes(
       ChatRepository chats,
       ChatLifecycle lifecycle,
       QueueRepository queueRepository,
       QueueState queues,
-      PresenceState presence,
       Tokens tokens,
       ClientAddress clientAddress,
       Redis redis,
       RedisKeys keys,
       int startsPerAddress,
       OriginCheck originCheck,
-      PatronTickets patronTickets) {
+      PatronTickets patronTickets,
+      Routing routing) {
     this.chats = chats;
     this.lifecycle = lifecycle;
     this.queueRepository = queueRepository;
     this.queues = queues;
-    this.presence = presence;
     this.tokens = tokens;
     this.clientAddress = clientAddress;
     this.redis = redis;
@@ -104,6 +102,7 @@ final class WidgetRoutes {
     this.startsPerAddress = startsPerAddress;
     this.originCheck = originCheck;
     this.patronTickets = patronTickets;
+    this.routing = routing;
   }
 
   /**
@@ -139,8 +138,13 @@ final class WidgetRoutes {
 
   private void describeQueue(RoutingContext ctx) {
     findQueue(ctx.pathParam("slug"))
+        .compose(queue -> routing.destination(queue).map(answeredIn -> List.of(queue, answeredIn)))
         .compose(
-            queue -> {
+            both -> {
+              // The patron is offered chat if anyone can answer where the queue's cascade sends a
+              // chat now (at night, perhaps a co-op's librarians); the queue stays the one asked.
+              var queue = both.get(0);
+              var answeredIn = both.get(1);
               // The widget's frame may be embedded where the API may be called from for this
               // library (SecurityHeaders frames it alike): the installation's list or the
               // library's.
@@ -148,9 +152,9 @@ final class WidgetRoutes {
               if (!embeddable) {
                 RefusedOrigins.note(ctx.request().getHeader("Origin"));
               }
-              var online = onlineFor(queue);
-              var waiting = queues.waitingCount(queue.id()).otherwise(0);
-              var wait = queueRepository.medianWaitSeconds(queue.id());
+              var online = routing.online(answeredIn);
+              var waiting = queues.waitingCount(answeredIn.id()).otherwise(0);
+              var wait = queueRepository.medianWaitSeconds(answeredIn.id());
               return Future.all(online, waiting, wait)
                   .map(
                       done ->
@@ -230,17 +234,6 @@ final class WidgetRoutes {
                 new JsonObject().put("limit", QUESTIONS_PER_HOUR)));
   }
 
-  /** Only an operator who monitors this queue and is *online* counts; internal and away do not. */
-  private Future<Boolean> onlineFor(Queue queue) {
-    var statuses = presence.statuses(queue.libraryId()).otherwise(Map.of());
-    var members = queueRepository.members(queue.id());
-    return Future.all(statuses, members)
-        .map(
-            done ->
-                members.result().stream()
-                    .anyMatch(id -> PresenceState.ONLINE.equals(statuses.result().get(id))));
-  }
-
   private void startChat(RoutingContext ctx) {
     var input = JsonInput.body(ctx);
     var slug = input.requiredText("queue", 63);
@@ -276,18 +269,29 @@ final class WidgetRoutes {
         .compose(queue -> countStart(ip).map(queue))
         .compose(
             queue ->
-                lifecycle
-                    .start(
-                        queue,
-                        new NewChat(
-                            queue.libraryId(),
-                            queue.id(),
-                            name,
-                            email,
-                            ip,
-                            printable(userAgent, 500),
-                            page,
-                            question))
+                routing
+                    .destination(queue)
+                    .compose(
+                        startIn ->
+                            lifecycle
+                                .start(
+                                    startIn,
+                                    new NewChat(
+                                            queue.libraryId(),
+                                            queue.id(),
+                                            name,
+                                            email,
+                                            ip,
+                                            printable(userAgent, 500),
+                                            page,
+                                            question)
+                                        .startingIn(startIn.id()),
+                                    queue.libraryName())
+                                .compose(
+                                    answer ->
+                                        routing
+                                            .startedElsewhere(answer.getLong("chatId"), queue, startIn)
+                                            .map(answer)))
                     .map(
                         answer ->
                             answer.put(

@@ -7,6 +7,8 @@ import { lazy } from '../desk/screens.js';
 export const SECTIONS = [
   { key: 'widget', label: 'embed.section', test: 'admin-widget', roles: ['admin', 'system'], component: lazy(() => import('../embed/WidgetSection.js')) },
   { key: 'notes', label: 'notes.adminTitle', test: 'admin-notes', roles: ['admin', 'system'], component: lazy(() => import('../notes/NotesAdmin.js')) },
+  { key: 'coops', label: 'coop.section', test: 'admin-coops', roles: ['admin', 'coordinator', 'system'], component: lazy(() => import('../coop/CoopsSection.js')) },
+  { key: 'routing', label: 'coop.routingSection', test: 'admin-routing', roles: ['admin', 'system'], component: lazy(() => import('../coop/RoutingSection.js')) },
 ];
 
 export function sectionsFor(role) {

@@ -5,9 +5,10 @@ import MonitorChoice from './MonitorChoice.js';
 import RecentChats from '../history/RecentChats.js';
 import SwampedButton from '../surge/SwampedButton.js';
 import WaitingItem from './WaitingItem.js';
+import CoopBadge from '../coop/CoopBadge.js';
 
 export default {
-  components: { MonitorChoice, RecentChats, WaitingItem, SwampedButton },
+  components: { CoopBadge, MonitorChoice, RecentChats, WaitingItem, SwampedButton },
   setup() {
     const desk = useDesk();
     const waitingIn = (q) => q.waiting.filter((c) => !c.claimedBy).length;
@@ -24,7 +25,7 @@ export default {
       </template>
       <section v-for="q in queues.queues" :key="q.id" class="queue" :aria-labelledby="'queue-' + q.id" data-test="queue" :data-queue-id="q.id">
         <h3 :id="'queue-' + q.id" class="queue-name">
-          {{ q.name }} <span class="queue-count">{{ t('queues.waitingCount', { count: waitingIn(q) }) }}</span>
+          {{ q.name }} <CoopBadge v-if="q.coopId" :name="q.coopName" /> <span class="queue-count">{{ t('queues.waitingCount', { count: waitingIn(q) }) }}</span>
         </h3>
         <p v-if="q.error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ q.error }}</p>
         <p v-else-if="!q.loaded" class="muted">{{ t('common.loading') }}</p>

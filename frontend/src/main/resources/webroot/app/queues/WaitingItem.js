@@ -21,6 +21,7 @@ export default {
         <span class="patron-name">{{ chat.patronName || t('common.guest') }}</span>
         <span class="waited" data-test="waited"><span class="visually-hidden">{{ t('queues.waitingFor') + ' ' }}</span>{{ waitedFor(chat.createdAt, state.now) }}</span>
       </span>
+      <span v-if="chat.homeLibraryName && chat.homeLibraryId !== state.me.operator.libraryId" class="home-library" data-test="home-library">{{ t('coop.homeLibrary', { library: chat.homeLibraryName }) }}</span>
       <span class="waiting-question">{{ firstLine(chat.question) }}</span>
       <span v-if="chat.claimedBy" class="claimed-by" data-test="claimed-by">{{ t('queues.claimedBy', { name: chat.claimedBy.name }) }}</span>
       <span v-else-if="minute.overdue" class="overdue-label" data-test="overdue"><span aria-hidden="true">&#9888;</span> {{ t('queues.overdue') }}</span>

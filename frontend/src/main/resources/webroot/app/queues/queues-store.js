@@ -20,7 +20,7 @@ export function createQueues({ me, connector, call, clock, isMonitored, onNewCha
   // Only the monitored queues are subscribed to: the others' new chats must not ring on this desk.
   function start() {
     state.queues = me.queues.filter((q) => isMonitored(q.id))
-      .map((q) => ({ id: q.id, slug: q.slug, name: q.name, waiting: [], loaded: false, error: '' }));
+      .map((q) => ({ id: q.id, slug: q.slug, name: q.name, coopId: q.coopId || null, coopName: q.coopName || null, waiting: [], loaded: false, error: '' }));
     for (const q of state.queues) {
       offs.push(connector.subscribe(queueAddress(q.id), (event) => heard(q.id, event)));
     }
@@ -52,6 +52,7 @@ export function createQueues({ me, connector, call, clock, isMonitored, onNewCha
       if (loading.get(q.id) !== heardMeanwhile) return;
       q.waiting = answer.chats.map((c) => ({
         chatId: c.chatId, patronName: c.patronName, question: c.question, createdAt: c.createdAt, claimedBy: null,
+        homeLibraryId: c.homeLibraryId, homeLibraryName: c.homeLibraryName,
       }));
       for (const event of heardMeanwhile) apply(q, event, false);
       q.error = '';
@@ -78,6 +79,7 @@ export function createQueues({ me, connector, call, clock, isMonitored, onNewCha
       if (q.waiting.some((c) => c.chatId === event.chatId)) return;
       const item = {
         chatId: event.chatId, patronName: event.patronName, question: event.question, createdAt: event.createdAt, claimedBy: null,
+        homeLibraryId: event.homeLibraryId, homeLibraryName: event.homeLibraryName,
       };
       q.waiting.push(item);
       q.waiting.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt));
@@ -87,6 +89,10 @@ export function createQueues({ me, connector, call, clock, isMonitored, onNewCha
       claimed(event.chatId, event.operator);
     } else if (event.type === 'ended' || event.type === 'abandoned') {
       markGone(event.chatId, event.type);
+    } else if (event.type === 'routed') {
+      // Passed on to another queue (a co-op's): it waits there now, not here; nothing became of it.
+      const at = q.waiting.findIndex((c) => c.chatId === event.chatId);
+      if (at >= 0) q.waiting.splice(at, 1);
     }
   }
 
