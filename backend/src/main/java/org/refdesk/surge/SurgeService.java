@@ -261,8 +261,9 @@ public final class SurgeService {
         .map(
             all ->
                 all.stream()
-                    .filter(q -> q.libraryId() == libraryId)
-                    .map(q -> new QueueRef(q.id(), q.slug(), q.name()))
+                    // A co-op's queues are counted for the co-op, not for the library that hosts it.
+                    .filter(q -> q.libraryId() == libraryId && !q.isCoopQueue())
+                    .map(q -> new QueueRef(q.id(), q.slug(), q.name(), null, null))
                     .toList());
   }
 
