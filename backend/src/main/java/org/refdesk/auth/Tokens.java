@@ -244,13 +244,15 @@ public final class Tokens {
       long libraryId,
       long chatId,
       long expiresAtMs,
-      String tokenId) {
+      String tokenId,
+      long issuedAtMs) {
 
     static VerifiedToken of(Identity.Kind kind, User user, String tokenId) {
       var principal = user.principal();
       // The provider keeps the standard time claims among the user's attributes, not in the
       // principal.
       var exp = user.attributes().getLong("exp", principal.getLong("exp"));
+      var iat = user.attributes().getLong("iat", principal.getLong("iat"));
       var sub = principal.getString("sub");
       long subject = Long.parseLong(sub.startsWith("chat:") ? sub.substring(5) : sub);
       return new VerifiedToken(
@@ -259,7 +261,17 @@ public final class Tokens {
           principal.getLong("lib"),
           kind == Identity.Kind.PATRON ? subject : 0,
           exp == null ? Long.MAX_VALUE : exp * 1000,
-          tokenId);
+          tokenId,
+          iat == null ? 0 : iat * 1000);
+    }
+
+    /**
+     * Whether the token was issued after a sign-off at that moment. Tokens name their issue time in
+     * whole seconds, so one issued in the same second as the sign-off counts as before it: a
+     * sign-in at that very second is refused once rather than an older token let through.
+     */
+    public boolean issuedAfter(long signedOffAtMs) {
+      return issuedAtMs / 1000 > signedOffAtMs / 1000;
     }
 
     public boolean isCurrent() {

@@ -77,6 +77,7 @@ public final class ChatFeature implements Feature {
                 directory(wiring),
                 QueueFeature.state(wiring),
                 OperatorFeature.known(wiring),
+                OperatorFeature.repository(wiring),
                 wiring.metrics()));
   }
 

@@ -86,6 +86,26 @@ public final class PresenceState {
             });
   }
 
+  /** When each of these operators' apps last said they were open, in epoch ms; null: not on. */
+  public Future<List<Long>> lastSeen(long libraryId, List<Long> operatorIds) {
+    if (operatorIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    var request = Request.cmd(Command.ZMSCORE).arg(keys.presenceSeen());
+    operatorIds.forEach(id -> request.arg(libraryId + ":" + id));
+    return redis
+        .send(request)
+        .map(
+            reply -> {
+              var seen = new ArrayList<Long>();
+              for (int i = 0; i < operatorIds.size(); i++) {
+                var score = reply == null ? null : reply.get(i);
+                seen.add(score == null ? null : (long) Double.parseDouble(score.toString()));
+              }
+              return seen;
+            });
+  }
+
   /**
    * Operators whose last heartbeat is older than the cut-off, each removed by a script that checks
    * the heartbeat again, so a lapse is announced once however many nodes sweep.
