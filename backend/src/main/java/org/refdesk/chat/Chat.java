@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A chat as operators see it in the patron info panel; {@code participants} are the operators in it
- * now, {@code [{id, name, role}]}.
+ * now, {@code [{id, name, role}]}; {@code prechat} the patron's answers to the queue's own pre-chat
+ * fields, {@code [{label, value}]}.
  */
 public record Chat(
     long id,
@@ -28,7 +29,8 @@ public record Chat(
     OffsetDateTime claimedAt,
     OffsetDateTime endedAt,
     String queueName,
-    JsonArray participants) {
+    JsonArray participants,
+    JsonArray prechat) {
 
   public static final String WAITING = "waiting";
   public static final String ACTIVE = "active";
@@ -62,7 +64,8 @@ public record Chat(
         row.getOffsetDateTime("claimed_at"),
         row.getOffsetDateTime("ended_at"),
         row.getString("queue_name"),
-        row.getJsonArray("participants"));
+        row.getJsonArray("participants"),
+        row.getValue("prechat") instanceof JsonArray answers ? answers : new JsonArray());
   }
 
   public boolean isMissed() {
@@ -89,7 +92,8 @@ public record Chat(
         claimedAt,
         endedAt,
         queueName,
-        participants);
+        participants,
+        prechat);
   }
 
   public boolean isOpen() {
@@ -111,7 +115,8 @@ public record Chat(
                 .put("email", patronEmail)
                 .put("ip", patronIp)
                 .put("userAgent", userAgent)
-                .put("page", pageUrl))
+                .put("page", pageUrl)
+                .put("prechat", prechat == null ? new JsonArray() : prechat.copy()))
         .put("question", question)
         .put("createdAt", ChatEvent.iso(createdAt))
         .put("claimedAt", ChatEvent.iso(claimedAt))

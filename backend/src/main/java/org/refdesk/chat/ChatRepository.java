@@ -39,7 +39,9 @@ public final class ChatRepository {
                 .addString(chat.patronIp())
                 .addString(chat.userAgent())
                 .addString(chat.pageUrl())
-                .addString(chat.question()))
+                .addString(chat.question())
+                .addValue(
+                    chat.prechat() == null || chat.prechat().isEmpty() ? null : chat.prechat()))
         .map(
             rows -> {
               var row = rows.iterator().next();
@@ -400,7 +402,8 @@ public final class ChatRepository {
       String patronIp,
       String userAgent,
       String pageUrl,
-      String question) {}
+      String question,
+      JsonArray prechat) {}
 
   public record StartedChat(long chatId, OffsetDateTime createdAt) {}
 
