@@ -9,6 +9,8 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -292,11 +294,15 @@ public final class OperatorRepository {
               }
               var array = ids.toArray(new Long[0]);
               return conn.preparedQuery(OperatorSql.REMOVE_OTHER_MEMBERSHIPS)
-                  .execute(Tuple.of(operatorId, array))
+                  .execute(Tuple.tuple().addLong(operatorId).addArrayOfLong(array))
                   .compose(
                       v ->
                           conn.preparedQuery(OperatorSql.ADD_MISSING_MEMBERSHIPS)
-                              .execute(Tuple.of(operatorId, array, libraryId)))
+                              .execute(
+                                  Tuple.tuple()
+                                      .addLong(operatorId)
+                                      .addArrayOfLong(array)
+                                      .addLong(libraryId)))
                   .mapEmpty();
             });
   }
@@ -322,13 +328,20 @@ public final class OperatorRepository {
   /** Enables a disabled operator of the library again; empty when there is no such operator. */
   public Future<Optional<Operator>> enable(long libraryId, long operatorId, long enabledBy) {
     return changeAndAudit(
-        OperatorSql.ENABLE, libraryId, operatorId, enabledBy, "operator.enabled", Operator::from);
+        OperatorSql.ENABLE,
+        Tuple.of(operatorId, libraryId),
+        libraryId,
+        operatorId,
+        enabledBy,
+        "operator.enabled",
+        Operator::from);
   }
 
   /** Signs the operator off now; the moment, or empty when there is no such operator. */
   public Future<Optional<SignedOff>> signOff(long libraryId, long operatorId, long signedOffBy) {
     return changeAndAudit(
         OperatorSql.SIGN_OFF,
+        Tuple.of(operatorId, libraryId, now()),
         libraryId,
         operatorId,
         signedOffBy,
@@ -336,8 +349,14 @@ public final class OperatorRepository {
         SignedOff::from);
   }
 
+  /** This node's clock, which tokens are issued by, to the millisecond Postgres keeps. */
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS);
+  }
+
   private <T> Future<Optional<T>> changeAndAudit(
       String sql,
+      Tuple params,
       long libraryId,
       long operatorId,
       long by,
@@ -346,7 +365,7 @@ public final class OperatorRepository {
     return pool.withTransaction(
         conn ->
             conn.preparedQuery(sql)
-                .execute(Tuple.of(operatorId, libraryId))
+                .execute(params)
                 .compose(
                     rows -> {
                       var changed = first(rows).map(mapper);
@@ -375,8 +394,8 @@ public final class OperatorRepository {
 
   /** Signs off every operator whose time has come; each is answered to one caller only. */
   public Future<List<SignedOff>> takeDueSignOffs() {
-    return pool.query(OperatorSql.TAKE_DUE_SIGN_OFFS)
-        .execute()
+    return pool.preparedQuery(OperatorSql.TAKE_DUE_SIGN_OFFS)
+        .execute(Tuple.of(now()))
         .map(
             rows -> {
               var due = new ArrayList<SignedOff>();

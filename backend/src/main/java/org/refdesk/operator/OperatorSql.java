@@ -132,10 +132,13 @@ final class OperatorSql {
       RETURNING id, library_id, username, display_name, role, disabled_at
       """;
 
-  /** Signs off now; a sign-off that was scheduled is done with. */
+  /**
+   * Signs off now, by the node's clock ($3), the clock tokens are issued by; a sign-off that was
+   * scheduled is done with.
+   */
   static final String SIGN_OFF =
       """
-      UPDATE operators SET signed_off_at = now(), sign_off_at = NULL
+      UPDATE operators SET signed_off_at = $3, sign_off_at = NULL
        WHERE id = $1 AND library_id = $2
       RETURNING id, library_id, signed_off_at
       """;
@@ -160,9 +163,9 @@ final class OperatorSql {
    */
   static final String TAKE_DUE_SIGN_OFFS =
       """
-      UPDATE operators SET signed_off_at = now(), sign_off_at = NULL
+      UPDATE operators SET signed_off_at = $1, sign_off_at = NULL
        WHERE id IN (SELECT id FROM operators
-                     WHERE sign_off_at <= now()
+                     WHERE sign_off_at <= $1
                      ORDER BY sign_off_at
                      LIMIT 100
                      FOR UPDATE SKIP LOCKED)

@@ -5,6 +5,11 @@
 import { lazy } from '../desk/screens.js';
 
 export const SECTIONS = [
+  { key: 'libraries', label: 'adminLibraries.menu', test: 'admin-section-libraries', roles: ['admin', 'system'], component: lazy(() => import('./LibrariesSection.js')) },
+  { key: 'queues', label: 'adminQueues.title', test: 'admin-section-queues', roles: ['admin', 'system'], component: lazy(() => import('./QueuesSection.js')) },
+  { key: 'operators', label: 'adminOperators.title', test: 'admin-section-operators', roles: ['admin', 'system'], component: lazy(() => import('./OperatorsSection.js')) },
+  { key: 'settings', label: 'adminSettings.title', test: 'admin-section-settings', roles: ['admin', 'system'], component: lazy(() => import('./SettingsSection.js')) },
+  { key: 'online', label: 'adminOnline.title', test: 'admin-section-online', roles: ['admin', 'system'], component: lazy(() => import('./OnlineSection.js')) },
 ];
 
 export function sectionsFor(role) {
