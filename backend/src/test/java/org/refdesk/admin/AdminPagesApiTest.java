@@ -436,14 +436,6 @@ class AdminPagesApiTest {
       assertTrue(client.awaitClosed(5000), "their socket is closed");
     }
     var again = gateway.login("sven", PASSWORD);
-    System.out.println(+new String(java.util.Base64.getUrlDecoder().decode(again.split("\\.")[1])));
-    System.out.println(
-        +gateway.get("/api/me", again).bodyAsString()
-            + " "
-            + gateway
-                .query("SELECT signed_off_at FROM operators WHERE id = $1", id)
-                .get(0)
-                .getValue(0));
     assertEquals(200, gateway.get("/api/me", again).statusCode(), "a new sign-in works");
   }
 
