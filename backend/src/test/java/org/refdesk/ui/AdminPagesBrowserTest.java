@@ -118,7 +118,7 @@ class AdminPagesBrowserTest {
       LiveChatBrowserTest.waitForText(admin, "[data-test=online-row]", "Alice Moreno");
       LiveChatBrowserTest.waitForText(admin, "[data-test=online-row]", "Offline");
       assertTrue(
-          admin.css("[data-test=admin-online]").getText().contains("Not signed in"),
+          admin.css("[data-test=admin-online]").getText().contains("Not heard from"),
           "who is not on says so in words");
       assertEquals(List.of(), admin.accessibilityViolations());
       admin.screenshot("admin-online-" + width);
