@@ -202,15 +202,21 @@ public final class OperatorRepository {
                     }));
   }
 
-  /** When the operator was last signed off, in epoch milliseconds; empty if never. */
+  /**
+   * When the operator was last signed off, in epoch milliseconds, 0 if never (an answer a cache
+   * keeps, so a request need not ask again); empty for an unknown operator.
+   */
   public Future<Optional<Long>> signedOffAt(long id) {
     return pool.preparedQuery(OperatorSql.SIGNED_OFF_AT)
         .execute(Tuple.of(id))
         .map(
             rows ->
                 first(rows)
-                    .map(row -> row.getOffsetDateTime("signed_off_at"))
-                    .map(at -> at.toInstant().toEpochMilli()));
+                    .map(
+                        row -> {
+                          var at = row.getOffsetDateTime("signed_off_at");
+                          return at == null ? 0L : at.toInstant().toEpochMilli();
+                        }));
   }
 
   /** Capacity and scheduled sign-off of every operator of the library, by id. */

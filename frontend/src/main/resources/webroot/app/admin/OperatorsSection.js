@@ -48,14 +48,14 @@ export default {
     }
 
     async function open(operator) {
-      editing.value = operator.id;
-      form.value = {
+      editing.value = operator ? operator.id : 'new';
+      form.value = operator ? {
         displayName: operator.name,
         role: operator.role,
         maxChats: operator.maxChats == null ? '' : String(operator.maxChats),
         queues: operator.queues.map((q) => q.slug),
         signOffAt: toLocalInput(operator.signOffAt),
-      };
+      } : { username: '', password: '', displayName: '', role: 'operator', maxChats: '', queues: [], signOffAt: '' };
       done.value = '';
       error.value = '';
       await nextTick();
@@ -67,7 +67,27 @@ export default {
       await say(words || '');
     }
 
+    async function create() {
+      const f = form.value;
+      const created = await admin.createOperator({ username: f.username, displayName: f.displayName, password: f.password, role: f.role, queues: f.queues });
+      if (f.maxChats !== '') await admin.editOperator(created.id, { maxChats: Number(f.maxChats) });
+      if (f.signOffAt) await admin.scheduleSignOff(created.id, fromLocalInput(f.signOffAt));
+    }
+
     async function save() {
+      if (editing.value === 'new') {
+        busy.value = true;
+        try {
+          await create();
+          await reload();
+          await close(t('adminOperators.saved', { name: form.value.displayName }));
+        } catch (e) {
+          error.value = e.message;
+        } finally {
+          busy.value = false;
+        }
+        return;
+      }
       const operator = operators.value.find((o) => o.id === editing.value);
       busy.value = true;
       try {
@@ -123,6 +143,7 @@ export default {
       <p v-if="done" class="done" role="status" data-test="admin-operators-done">{{ done }}</p>
       <p v-if="error" class="error" role="alert"><span aria-hidden="true">&#9888;</span> {{ error }}</p>
       <template v-if="editing === null">
+        <p><button type="button" data-test="operator-new" @click="open(null)">{{ t('adminOperators.new') }}</button></p>
         <p v-if="operators === null">{{ t('common.loading') }}</p>
         <ul v-else class="admin-list">
           <li v-for="o in operators" :key="o.id" data-test="operator-row">
@@ -148,9 +169,15 @@ export default {
         </form>
       </template>
       <form v-else class="admin-form" data-test="operator-form" @submit.prevent="save">
-        <h4>{{ t('adminOperators.edit') }}</h4>
+        <h4>{{ editing === 'new' ? t('adminOperators.new') : t('adminOperators.edit') }}</h4>
+        <template v-if="editing === 'new'">
+          <label for="operator-username">{{ t('adminOperators.username') }}</label>
+          <input id="operator-username" ref="firstField" v-model="form.username" required maxlength="40" autocomplete="off">
+          <label for="operator-password">{{ t('adminOperators.password') }}</label>
+          <input id="operator-password" v-model="form.password" type="password" required autocomplete="new-password">
+        </template>
         <label for="operator-name">{{ t('adminOperators.displayName') }}</label>
-        <input id="operator-name" ref="firstField" v-model="form.displayName" required maxlength="80">
+        <input id="operator-name" :ref="editing === 'new' ? null : 'firstField'" v-model="form.displayName" required maxlength="80">
         <label for="operator-role">{{ t('adminOperators.role') }}</label>
         <select id="operator-role" v-model="form.role" :disabled="editing === me.id">
           <option v-for="r in roles" :key="r" :value="r">{{ t(ROLE_WORDS[r]) }}</option>
