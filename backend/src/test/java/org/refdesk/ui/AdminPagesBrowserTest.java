@@ -3,9 +3,11 @@ package org.refdesk.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,14 +23,18 @@ import org.refdesk.support.TestGateway;
 class AdminPagesBrowserTest {
 
   private static TestGateway gateway;
+  private static HostPage host;
 
   @BeforeAll
   static void start() {
-    gateway = TestGateway.start();
+    int hostPort = TestGateway.freePort();
+    gateway = TestGateway.start(Map.of("REFDESK_ALLOWED_ORIGINS", "http://localhost:" + hostPort));
+    host = new HostPage(gateway.vertx(), gateway.port(), hostPort);
   }
 
   @AfterAll
   static void stop() {
+    host.close();
     gateway.close();
   }
 
@@ -123,6 +129,56 @@ class AdminPagesBrowserTest {
       assertEquals(List.of(), admin.accessibilityViolations());
       admin.screenshot("admin-online-" + width);
       assertEquals(List.of(), admin.consoleErrors());
+    }
+  }
+
+  @Test
+  @DisplayName(
+      "the widget asks the queue's own pre-chat question, refuses the form without it, and keeps the answer with the chat")
+  void prechatQuestion() {
+    var settings =
+        new JsonObject()
+            .put("launcherLabel", "Ask a librarian")
+            .put(
+                "prechatFields",
+                new JsonArray()
+                    .add(
+                        new JsonObject()
+                            .put("label", "Library card")
+                            .put("required", true)
+                            .put("maxChars", 20)));
+    var edited =
+        TestGateway.await(
+            gateway
+                .client()
+                .put("/api/admin/queues/" + gateway.queueId("ask"))
+                .bearerTokenAuthentication(gateway.adminToken())
+                .sendJsonObject(new JsonObject().put("settings", settings)));
+    assertEquals(200, edited.statusCode(), edited::bodyAsString);
+    try (var ben = Browser.open(1280, 900);
+        var patron = Browser.open(360, 740)) {
+      LiveChatBrowserTest.signIn(ben, gateway.port(), "ben", gateway.librarianPassword("ben"));
+      LiveChatBrowserTest.goOnline(ben);
+      LiveChatBrowserTest.openWidget(patron, host);
+      LiveChatBrowserTest.enterWidgetFrame(patron);
+      patron.waitFor(By.id("question")).sendKeys("Can I renew a book twice?");
+      patron.waitFor(By.cssSelector("label[for=prechat-0]"));
+      assertTrue(patron.css("label[for=prechat-0]").getText().startsWith("Library card"));
+      patron.css("#question").sendKeys(Keys.TAB);
+      patron.css("form.start button[type=submit]").sendKeys(Keys.ENTER);
+      until(patron, "focus on the missing answer", () -> "prechat-0".equals(focusedId(patron)));
+      assertEquals("true", patron.css("#prechat-0").getAttribute("aria-invalid"));
+      assertEquals(List.of(), patron.accessibilityViolations());
+      patron.screenshot("widget-prechat-360");
+      patron.css("#prechat-0").sendKeys("2901 77");
+      patron.css("#prechat-0").sendKeys(Keys.ENTER);
+      gateway.eventually(
+          "the chat started with the answer",
+          () ->
+              gateway.count(
+                      "SELECT count(*) FROM chats WHERE prechat @> '[{\"label\":\"Library card\",\"value\":\"2901 77\"}]'")
+                  == 1,
+          15_000);
     }
   }
 
