@@ -5,9 +5,9 @@ import io.vertx.sqlclient.Row;
 
 /**
  * A librarian who signs in to the operator app. The role says what else they may do: a library
- * admin ({@code admin}) runs their library; a co-op coordinator runs the co-ops their library
- * belongs to; a system admin runs the installation and is their own library's admin too. {@link
- * Roles} says who may grant which.
+ * admin ({@code admin}) runs their library; a co-op coordinator runs the co-ops their library belongs
+ * to; a system admin runs the installation and is their own library's admin too. {@link Roles} says
+ * who may grant which.
  */
 public record Operator(
     long id, long libraryId, String username, String displayName, String role, boolean disabled) {

@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * Who may give which role. A library admin makes operators, admins and coordinators of their own
- * library; only a system admin makes another system admin, so no library can raise itself above the
- * others.
+ * library; only a system admin makes another system admin, so no library can raise itself above
+ * the others.
  */
 public final class Roles {
 

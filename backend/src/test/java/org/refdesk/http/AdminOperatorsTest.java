@@ -98,8 +98,7 @@ class AdminOperatorsTest {
   }
 
   @Test
-  @DisplayName(
-      "a library admin gives the admin and coordinator roles, but only a system admin makes a system admin")
+  @DisplayName("a library admin gives the admin and coordinator roles, but only a system admin makes a system admin")
   void whoGivesWhichRole() {
     var coordinator =
         gateway.post(
