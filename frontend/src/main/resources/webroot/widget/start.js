@@ -14,6 +14,13 @@ const setting = (queue, name) => {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 };
 
+/** The queue's pre-chat fields as the admin set them, `[{label, required, maxChars}]`; anything else is none. */
+function prechatFields(queue) {
+  const fields = queue && queue.settings && Array.isArray(queue.settings.prechatFields) ? queue.settings.prechatFields : [];
+  return fields.filter((f) => f && typeof f.label === 'string' && f.label.trim())
+    .map((f) => ({ label: f.label, required: f.required === true, maxChars: Number.isInteger(f.maxChars) ? f.maxChars : 500 }));
+}
+
 /** Shown instead of the form while no librarian monitoring the queue is online. */
 export function showOffline(main, { queue, onCheckAgain }) {
   const hours = setting(queue, 'hours');
@@ -54,6 +61,17 @@ export function showForm(main, { queue, page, patron, onStarted }) {
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
   const submit = h('button', { type: 'submit', class: 'primary', text: t('form.start') });
   const wait = minutes(queue.expectedWaitSeconds);
+  // The queue's own questions (a library card number, a course): asked here, checked again by the gateway.
+  const prechat = prechatFields(queue);
+  const prechatInputs = prechat.map((spec, index) => h('input', {
+    id: `prechat-${index}`, name: `prechat-${index}`, type: 'text', maxlength: String(spec.maxChars),
+    required: spec.required || null, 'aria-required': spec.required ? 'true' : 'false',
+  }));
+  const prechatNodes = prechat.flatMap((spec, index) => [
+    h('label', { for: `prechat-${index}` }, `${spec.label} `,
+      spec.required ? null : h('span', { class: 'optional', text: t('form.optional') })),
+    prechatInputs[index],
+  ]);
 
   const form = h('form', { class: 'panel start', novalidate: '', 'aria-labelledby': 'start-title' },
     h('h2', { id: 'start-title', text: t('form.title') }),
@@ -67,13 +85,14 @@ export function showForm(main, { queue, page, patron, onStarted }) {
     question,
     left.hint,
     suggestions,
+    ...prechatNodes,
     h('p', { class: 'notice', text: setting(queue, 'transcriptNotice') || t(DEFAULT_NOTICE) }),
     h('div', { class: 'submit-bar' }, error, submit));
 
   function fail(message, field) {
     error.textContent = message;
     error.hidden = false;
-    for (const input of [name, email, question]) input.removeAttribute('aria-invalid');
+    for (const input of [name, email, question, ...prechatInputs]) input.removeAttribute('aria-invalid');
     if (field) {
       field.setAttribute('aria-invalid', 'true');
       focus(field);
@@ -97,6 +116,8 @@ export function showForm(main, { queue, page, patron, onStarted }) {
     }
     if (!question.value.trim()) return fail(t('form.noQuestion'), question);
     if (email.validity.typeMismatch) return fail(t('form.badEmail'), email);
+    const missing = prechat.findIndex((spec, index) => spec.required && !prechatInputs[index].value.trim());
+    if (missing >= 0) return fail(t('question.needField', { label: prechat[missing].label }), prechatInputs[missing]);
     error.hidden = true;
     submit.disabled = true;
     submit.textContent = t('form.starting');
@@ -109,13 +130,17 @@ export function showForm(main, { queue, page, patron, onStarted }) {
           email: email.value.trim() || undefined,
           question: question.value,
           page: page || undefined,
+          fields: prechat.length ? Object.fromEntries(prechat
+            .map((spec, index) => [spec.label, prechatInputs[index].value.trim()])
+            .filter(([, value]) => value)) : undefined,
         },
       });
       onStarted(answer, { name: name.value.trim(), email: email.value.trim() });
     } catch (e) {
       submit.disabled = false;
       submit.textContent = t('form.start');
-      fail(e.message, e.code === 'invalid' && /mail/i.test(e.message) ? email : null);
+      const wrong = e.details && e.details.fields ? prechat.findIndex((spec) => e.details.fields[`fields.${spec.label}`]) : -1;
+      fail(e.message, wrong >= 0 ? prechatInputs[wrong] : e.code === 'invalid' && /mail/i.test(e.message) ? email : null);
     }
   });
 

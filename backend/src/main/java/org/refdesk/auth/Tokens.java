@@ -35,6 +35,12 @@ public final class Tokens {
   public static final String PATRON_AUDIENCE = "refdesk-patron";
   private static final String ALGORITHM = "HS256";
 
+  /**
+   * The issue time in milliseconds: {@code iat} has whole seconds only, and a sign-off must tell
+   * the token it voids from a sign-in a moment later.
+   */
+  private static final String ISSUED_MS = "iat_ms";
+
   /** Signed-in operators of a large installation, with a token or two each. */
   private static final int VERIFIED_CAPACITY = 10_000;
 
@@ -101,7 +107,8 @@ public final class Tokens {
         new JsonObject()
             .put("sub", Long.toString(operatorId))
             .put("lib", libraryId)
-            .put("jti", UUID.randomUUID().toString());
+            .put("jti", UUID.randomUUID().toString())
+            .put(ISSUED_MS, System.currentTimeMillis());
     return operators.generateToken(claims, issueOptions(OPERATOR_AUDIENCE, operatorMinutes));
   }
 
@@ -244,13 +251,16 @@ public final class Tokens {
       long libraryId,
       long chatId,
       long expiresAtMs,
-      String tokenId) {
+      String tokenId,
+      long issuedAtMs) {
 
     static VerifiedToken of(Identity.Kind kind, User user, String tokenId) {
       var principal = user.principal();
       // The provider keeps the standard time claims among the user's attributes, not in the
       // principal.
       var exp = user.attributes().getLong("exp", principal.getLong("exp"));
+      var iat = user.attributes().getLong("iat", principal.getLong("iat"));
+      var issuedMs = principal.getValue(ISSUED_MS) instanceof Number ms ? ms.longValue() : null;
       var sub = principal.getString("sub");
       long subject = Long.parseLong(sub.startsWith("chat:") ? sub.substring(5) : sub);
       return new VerifiedToken(
@@ -259,7 +269,13 @@ public final class Tokens {
           principal.getLong("lib"),
           kind == Identity.Kind.PATRON ? subject : 0,
           exp == null ? Long.MAX_VALUE : exp * 1000,
-          tokenId);
+          tokenId,
+          issuedMs != null ? issuedMs : iat == null ? 0 : iat * 1000);
+    }
+
+    /** Whether the token was issued after a sign-off at that moment, both by the nodes' clocks. */
+    public boolean issuedAfter(long signedOffAtMs) {
+      return issuedAtMs > signedOffAtMs;
     }
 
     public boolean isCurrent() {

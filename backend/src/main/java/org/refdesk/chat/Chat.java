@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * A chat as operators see it in the patron info panel; {@code participants} are the operators in it
- * now, {@code [{id, name, role}]}.
+ * now, {@code [{id, name, role}]}; {@code prechat} the patron's answers to the queue's own pre-chat
+ * fields, {@code [{label, value}]}.
  */
 public record Chat(
     long id,
@@ -31,7 +32,8 @@ public record Chat(
     JsonArray participants,
     long homeQueueId,
     Long coopId,
-    String homeLibraryName) {
+    String homeLibraryName,
+    JsonArray prechat) {
 
   public static final String WAITING = "waiting";
   public static final String ACTIVE = "active";
@@ -68,7 +70,8 @@ public record Chat(
         row.getJsonArray("participants"),
         row.getLong("home_queue_id"),
         row.getLong("coop_id"),
-        row.getString("home_library_name"));
+        row.getString("home_library_name"),
+        row.getValue("prechat") instanceof JsonArray answers ? answers : new JsonArray());
   }
 
   public boolean isMissed() {
@@ -98,7 +101,8 @@ public record Chat(
         participants,
         homeQueueId,
         coopId,
-        homeLibraryName);
+        homeLibraryName,
+        prechat);
   }
 
   public boolean isOpen() {
@@ -120,7 +124,8 @@ public record Chat(
                 .put("email", patronEmail)
                 .put("ip", patronIp)
                 .put("userAgent", userAgent)
-                .put("page", pageUrl))
+                .put("page", pageUrl)
+                .put("prechat", prechat == null ? new JsonArray() : prechat.copy()))
         .put("question", question)
         .put("createdAt", ChatEvent.iso(createdAt))
         .put("claimedAt", ChatEvent.iso(claimedAt))

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.refdesk.chat.ChatEvent.Sender;
 import org.refdesk.operator.KnownOperators;
 import org.refdesk.operator.Operator;
+import org.refdesk.operator.OperatorRepository;
+import org.refdesk.operator.OperatorRepository.Capacity;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.metrics.RefdeskMetrics;
@@ -29,6 +31,7 @@ public final class ChatClaims {
   private final ChatRepository chats;
   private final QueueState queues;
   private final KnownOperators operators;
+  private final OperatorRepository accounts;
   private final RefdeskMetrics metrics;
   private final ChatDirectory directory;
   private final ChatVisibility visibility;
@@ -43,7 +46,9 @@ public final class ChatClaims {
       ChatVisibility visibility,
       QueueState queues,
       KnownOperators operators,
+      OperatorRepository accounts,
       RefdeskMetrics metrics) {
+    this.accounts = accounts;
     this.vertx = vertx;
     this.chats = chats;
     this.queues = queues;
@@ -55,9 +60,8 @@ public final class ChatClaims {
 
   /**
    * 200 with the claimed event's seq; 404 for a chat of another library (not a co-op chat of the
-   * caller's); 409 {@code
-   * already_claimed} naming the holder (the caller too, if they hold it already); 409 {@code
-   * chat_ended}.
+   * caller's); 409 {@code already_claimed} naming the holder (the caller too, if they hold it
+   * already); 409 {@code chat_ended}.
    */
   public Future<JsonObject> claim(long chatId, Operator operator) {
     var sender = new Sender(Sender.OPERATOR, operator.id(), operator.displayName());
@@ -129,10 +133,18 @@ public final class ChatClaims {
         .compose(name -> Future.failedFuture(alreadyClaimed(holderId, name.orElse(null))));
   }
 
-  /** Redis granted a pending claim: Postgres decides, exactly as if Redis were not there. */
+  /**
+   * Redis granted a pending claim: Postgres decides, exactly as if Redis were not there. An
+   * operator with a capacity is asked first whether they have room; only winners pay for that.
+   */
   private Future<JsonObject> confirm(ChatFacts chat, Sender operator) {
-    return chats
-        .claim(chat.chatId(), operator)
+    return accounts
+        .capacity(operator.id())
+        .compose(
+            capacity ->
+                capacity.isPresent() && capacity.get().isFull()
+                    ? Future.failedFuture(full(capacity.get()))
+                    : chats.claim(chat.chatId(), operator))
         .recover(
             failure ->
                 queues
@@ -231,6 +243,15 @@ public final class ChatClaims {
    * A press sent to Redis: who pressed, and the holder Redis answers (empty: the presser has it).
    */
   private record Press(long operatorId, Future<Optional<Long>> holder) {}
+
+  private static ApiException full(Capacity capacity) {
+    return new ApiException(
+        ErrorCode.CONFLICT,
+        "You have "
+            + capacity.inHand()
+            + " chats open, as many as your admin set for you at once; end one before you claim another.",
+        new JsonObject().put("maxChats", capacity.maxChats()));
+  }
 
   static ApiException alreadyClaimed(Long holderId, String holderName) {
     return new ApiException(

@@ -15,8 +15,8 @@ import java.util.Set;
  *
  * @param ownerId the operator who holds the chat; null while nobody has
  * @param participants the operators in the chat now (the owner and any colleague sharing it)
- * @param coopId the co-op the chat was routed to, whose member libraries may see it; null for a chat
- *     that stayed in its library
+ * @param coopId the co-op the chat was routed to, whose member libraries may see it; null for a
+ *     chat that stayed in its library
  */
 public record ChatFacts(
     long chatId,

@@ -78,6 +78,7 @@ public final class ChatFeature implements Feature {
                 visibility(wiring),
                 QueueFeature.state(wiring),
                 OperatorFeature.known(wiring),
+                OperatorFeature.repository(wiring),
                 wiring.metrics()));
   }
 

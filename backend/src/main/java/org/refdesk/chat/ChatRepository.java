@@ -40,7 +40,9 @@ public final class ChatRepository {
                 .addString(chat.userAgent())
                 .addString(chat.pageUrl())
                 .addString(chat.question())
-                .addLong(chat.homeQueueId()))
+                .addLong(chat.homeQueueId())
+                .addValue(
+                    chat.prechat() == null || chat.prechat().isEmpty() ? null : chat.prechat()))
         .map(
             rows -> {
               var row = rows.iterator().next();
@@ -404,7 +406,8 @@ public final class ChatRepository {
       String userAgent,
       String pageUrl,
       String question,
-      long homeQueueId) {
+      long homeQueueId,
+      JsonArray prechat) {
 
     /** A chat that starts where the patron asked. */
     public NewChat(
@@ -415,10 +418,19 @@ public final class ChatRepository {
         String patronIp,
         String userAgent,
         String pageUrl,
-        String question) {
+        String question,
+        JsonArray prechat) {
       this(
-          libraryId, queueId, patronName, patronEmail, patronIp, userAgent, pageUrl, question,
-          queueId);
+          libraryId,
+          queueId,
+          patronName,
+          patronEmail,
+          patronIp,
+          userAgent,
+          pageUrl,
+          question,
+          queueId,
+          prechat);
     }
 
     /** The same chat, starting in another queue (the asked one's routes sent it there). */
@@ -432,7 +444,8 @@ public final class ChatRepository {
           userAgent,
           pageUrl,
           question,
-          homeQueueId);
+          homeQueueId,
+          prechat);
     }
   }
 

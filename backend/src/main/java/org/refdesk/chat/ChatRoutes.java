@@ -275,9 +275,7 @@ final class ChatRoutes {
     long chatId = PathParams.id(ctx, "id");
     visibility
         .chatFor(OperatorGate.caller(ctx), chatId)
-        .compose(
-            chat ->
-                chats.earlierChatsOfPatron(chatId, OperatorAuth.operator(ctx).libraryId()))
+        .compose(chat -> chats.earlierChatsOfPatron(chatId, OperatorAuth.operator(ctx).libraryId()))
         .onSuccess(
             list ->
                 Responses.ok(

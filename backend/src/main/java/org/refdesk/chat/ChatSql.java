@@ -13,8 +13,8 @@ final class ChatSql {
       """
       WITH chat AS (
         INSERT INTO chats (library_id, queue_id, patron_name, patron_email, patron_ip, user_agent, page_url, question, last_seq,
-                           home_queue_id, coop_id)
-        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, (SELECT coop_id FROM queues WHERE id = $2))
+                           home_queue_id, coop_id, prechat)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, $9, (SELECT coop_id FROM queues WHERE id = $2), $10)
         RETURNING id, library_id, created_at, patron_name, question
       ), first_event AS (
         INSERT INTO chat_events (chat_id, seq, library_id, type, sender_kind, sender_name, body, created_at)
@@ -111,7 +111,7 @@ final class ChatSql {
   static final String FIND_CHAT =
       """
       SELECT c.id, c.library_id, c.queue_id, c.state, c.patron_name, c.patron_email, c.patron_ip, c.user_agent,
-             c.page_url, c.question, c.last_seq, c.owner_id, o.display_name AS owner_name,
+             c.page_url, c.question, c.last_seq, c.owner_id, o.display_name AS owner_name, c.prechat,
              c.created_at, c.claimed_at, c.ended_at, q.name AS queue_name,
              c.home_queue_id, c.coop_id, hl.name AS home_library_name,
              COALESCE((SELECT json_agg(json_build_object('id', p.operator_id, 'name', po.display_name, 'role', p.role) ORDER BY p.joined_at, p.operator_id)

@@ -10,7 +10,8 @@ import org.refdesk.platform.errors.ApiException;
  * or claimed from there), the operators of the co-op's member libraries. Who may hear its
  * conversation live on the bridge is narrower once someone holds the chat: its participants (the
  * owner and colleagues sharing it), so an operator who transferred it away stops hearing it. The
- * facts come from the event loop's {@link ChatDirectory}, the memberships from {@link LibraryCoops}.
+ * facts come from the event loop's {@link ChatDirectory}, the memberships from {@link
+ * LibraryCoops}.
  */
 public final class ChatVisibility {
 

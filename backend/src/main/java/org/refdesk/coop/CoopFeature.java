@@ -23,7 +23,10 @@ public final class CoopFeature implements Feature {
   public void mount(Router router, Wiring wiring) {
     new CoopRoutes(
             new CoopService(
-                wiring.vertx(), repository(wiring), QueueFeature.repository(wiring), membership(wiring)))
+                wiring.vertx(),
+                repository(wiring),
+                QueueFeature.repository(wiring),
+                membership(wiring)))
         .mount(router, OperatorFeature.auth(wiring));
   }
 

@@ -20,7 +20,9 @@ record CoopQueueInput(String slug, String name, JsonObject settings) {
     var slug =
         withSlug
             ? input.matching(
-                "slug", SLUG, "must be lower-case letters, digits and dashes, starting with a letter or digit")
+                "slug",
+                SLUG,
+                "must be lower-case letters, digits and dashes, starting with a letter or digit")
             : null;
     var name = input.requiredText("name", CoopLimits.QUEUE_NAME_CHARS);
     var language = input.json().getValue(LANGUAGE, "en");
@@ -28,7 +30,9 @@ record CoopQueueInput(String slug, String name, JsonObject settings) {
       throw ApiException.invalid("'language' must be one of " + CoopLimits.LANGUAGES + ".");
     }
     var settings = new JsonObject().put(LANGUAGE, language);
-    input.optionalText(LABEL, CoopLimits.LABEL_CHARS).ifPresent(label -> settings.put(LABEL, label));
+    input
+        .optionalText(LABEL, CoopLimits.LABEL_CHARS)
+        .ifPresent(label -> settings.put(LABEL, label));
     var colour = input.json().getValue(COLOUR);
     if (colour != null) {
       if (!(colour instanceof String c) || !COLOUR_PATTERN.matcher(c).matches()) {

@@ -279,7 +279,11 @@ final class CoopRepository {
 
   /** A co-op with its host and members ({@code [{id, name}]}). */
   record Coop(
-      long id, String name, long hostLibraryId, String hostName, JsonArray members,
+      long id,
+      String name,
+      long hostLibraryId,
+      String hostName,
+      JsonArray members,
       OffsetDateTime createdAt) {
 
     static Coop from(Row row) {

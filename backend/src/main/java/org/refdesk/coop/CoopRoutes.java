@@ -59,9 +59,7 @@ final class CoopRoutes {
                 Responses.ok(
                     ctx,
                     new JsonObject()
-                        .put(
-                            "coops",
-                            new JsonArray(coops.stream().map(c -> c.toJson()).toList()))))
+                        .put("coops", new JsonArray(coops.stream().map(c -> c.toJson()).toList()))))
         .onFailure(ctx::fail);
   }
 
@@ -148,7 +146,8 @@ final class CoopRoutes {
     service
         .routes(OperatorAuth.operator(ctx), queueId)
         .onSuccess(
-            steps -> Responses.ok(ctx, new JsonObject().put("queueId", queueId).put("steps", steps)))
+            steps ->
+                Responses.ok(ctx, new JsonObject().put("queueId", queueId).put("steps", steps)))
         .onFailure(ctx::fail);
   }
 
@@ -158,7 +157,8 @@ final class CoopRoutes {
     service
         .replaceRoutes(OperatorAuth.operator(ctx), queueId, body)
         .onSuccess(
-            steps -> Responses.ok(ctx, new JsonObject().put("queueId", queueId).put("steps", steps)))
+            steps ->
+                Responses.ok(ctx, new JsonObject().put("queueId", queueId).put("steps", steps)))
         .onFailure(ctx::fail);
   }
 

@@ -153,7 +153,8 @@ final class CoopService {
                     .withTransaction(
                         conn ->
                             coops
-                                .createQueue(conn, coopId, input.slug(), input.name(), input.settings())
+                                .createQueue(
+                                    conn, coopId, input.slug(), input.name(), input.settings())
                                 .compose(
                                     id ->
                                         id.isEmpty()
@@ -204,11 +205,7 @@ final class CoopService {
         .queues(coopId)
         .map(
             list ->
-                list.stream()
-                    .filter(q -> q.id() == queueId)
-                    .findFirst()
-                    .orElseThrow()
-                    .toJson());
+                list.stream().filter(q -> q.id() == queueId).findFirst().orElseThrow().toJson());
   }
 
   /** A library admin's view: the co-op queues of their library's co-ops, and who has which. */
@@ -245,7 +242,8 @@ final class CoopService {
                                                     done
                                                         ? Future.<Void>succeededFuture()
                                                         : alreadyOrUnknown(operatorId, queueId))
-                                        : coops.unassign(conn, operatorId, queueId, caller.libraryId()))
+                                        : coops.unassign(
+                                            conn, operatorId, queueId, caller.libraryId()))
                                     .compose(
                                         v ->
                                             AuditLog.operatorDid(
@@ -258,7 +256,9 @@ final class CoopService {
                     : Future.failedFuture(ApiException.notFound("There is no such operator.")));
   }
 
-  /** Nothing was added: the operator has the queue already, or it is none of the library's co-ops'. */
+  /**
+   * Nothing was added: the operator has the queue already, or it is none of the library's co-ops'.
+   */
   private Future<Void> alreadyOrUnknown(long operatorId, long queueId) {
     return queues
         .monitors(operatorId, queueId)
@@ -330,7 +330,8 @@ final class CoopService {
                                 .withTransaction(
                                     conn ->
                                         coops
-                                            .replaceRoutes(conn, queue.id(), caller.libraryId(), steps)
+                                            .replaceRoutes(
+                                                conn, queue.id(), caller.libraryId(), steps)
                                             .compose(
                                                 v ->
                                                     AuditLog.operatorDid(
@@ -339,7 +340,8 @@ final class CoopService {
                                                         caller.id(),
                                                         "queue.routes",
                                                         "queue:" + queue.id(),
-                                                        new JsonObject().put("steps", steps.size()))))))
+                                                        new JsonObject()
+                                                            .put("steps", steps.size()))))))
         .compose(v -> routes(caller, queueId));
   }
 
@@ -367,13 +369,17 @@ final class CoopService {
                     .map(
                         rows ->
                             new JsonObject()
-                                .put("coop", new JsonObject().put("id", coop.id()).put("name", coop.name()))
+                                .put(
+                                    "coop",
+                                    new JsonObject().put("id", coop.id()).put("name", coop.name()))
                                 .put("from", from.toString())
                                 .put("to", to.toString())
                                 .put("libraries", rows)
                                 .put(
                                     "routed",
-                                    rows.stream().mapToLong(r -> ((JsonObject) r).getLong("routed")).sum())
+                                    rows.stream()
+                                        .mapToLong(r -> ((JsonObject) r).getLong("routed"))
+                                        .sum())
                                 .put(
                                     "answered",
                                     rows.stream()

@@ -117,7 +117,9 @@ final class CoopSql {
       SELECT EXISTS (SELECT 1 FROM operators WHERE id = $1 AND library_id = $2) AS found
       """;
 
-  /** Gives an operator of library $3 co-op queue $2, only if the library is a member of its co-op. */
+  /**
+   * Gives an operator of library $3 co-op queue $2, only if the library is a member of its co-op.
+   */
   static final String ASSIGN =
       """
       INSERT INTO operator_queues (operator_id, queue_id, library_id)
@@ -178,8 +180,8 @@ final class CoopSql {
    * The roll-up, one statement for every due chat: a chat waiting in a queue with an {@code
    * unclaimed} route, past that route's time in the queue, moves to its target (the lowest step
    * first), with its {@code routed} event numbered from the chat row. The UPDATE re-checks that the
-   * chat still waits in the queue it was found in, under its row lock, so two nodes sweeping at once
-   * move a chat once, and a claim that won meanwhile keeps it.
+   * chat still waits in the queue it was found in, under its row lock, so two nodes sweeping at
+   * once move a chat once, and a claim that won meanwhile keeps it.
    */
   static final String ROLL_UP =
       """
@@ -227,7 +229,8 @@ final class CoopSql {
       """;
 
   /**
-   * The co-op's report: chats routed to it in [$2, $3), answered (claimed) or not, per home library.
+   * The co-op's report: chats routed to it in [$2, $3), answered (claimed) or not, per home
+   * library.
    */
   static final String REPORT =
       """

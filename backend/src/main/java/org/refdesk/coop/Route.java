@@ -9,7 +9,12 @@ import io.vertx.sqlclient.Row;
  * @param afterSeconds for {@code unclaimed}, how long the chat waits in this queue first; else null
  */
 record Route(
-    long queueId, int step, long toQueueId, String condition, Integer afterSeconds, String toName,
+    long queueId,
+    int step,
+    long toQueueId,
+    String condition,
+    Integer afterSeconds,
+    String toName,
     Long toCoopId) {
 
   static final String ALWAYS = "always";

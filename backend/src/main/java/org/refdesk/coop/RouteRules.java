@@ -18,9 +18,9 @@ import org.refdesk.queue.QueueRepository;
 /**
  * What a queue's cascade may say. A step goes to a department (another queue of the same library)
  * or to a queue of a co-op the library belongs to; a co-op's queue goes on only to another co-op's
- * queue (local co-op → global co-op). A roll-up waits at least {@link CoopLimits#MIN_ROLL_UP_SECONDS}
- * and longer than the library's first-minute escalation, so the local librarians are rung first. A
- * cascade never leads back to where it started.
+ * queue (local co-op → global co-op). A roll-up waits at least {@link
+ * CoopLimits#MIN_ROLL_UP_SECONDS} and longer than the library's first-minute escalation, so the
+ * local librarians are rung first. A cascade never leads back to where it started.
  */
 final class RouteRules {
 
@@ -137,8 +137,7 @@ final class RouteRules {
    */
   private static boolean mayTarget(Queue from, Queue target, Set<Long> memberships) {
     if (target.isCoopQueue()) {
-      return memberships.contains(target.coopId())
-          && !target.coopId().equals(from.coopId());
+      return memberships.contains(target.coopId()) && !target.coopId().equals(from.coopId());
     }
     return !from.isCoopQueue() && target.libraryId() == from.libraryId();
   }

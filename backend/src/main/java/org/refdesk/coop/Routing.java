@@ -21,9 +21,9 @@ import org.refdesk.queue.QueueState;
 
 /**
  * Where a chat waits: a queue's cascade, followed when the patron starts ({@code always}, {@code
- * outside_hours}, and {@code unclaimed} when nobody is online to claim it here), and the roll-up
- * of chats left unclaimed past a step's time. A moved chat keeps its arrival, so it waits in its
- * new queue in the order it first asked.
+ * outside_hours}, and {@code unclaimed} when nobody is online to claim it here), and the roll-up of
+ * chats left unclaimed past a step's time. A moved chat keeps its arrival, so it waits in its new
+ * queue in the order it first asked.
  */
 public final class Routing {
 
@@ -174,7 +174,8 @@ public final class Routing {
   private Future<Void> announce(Moved chat) {
     var bus = vertx.eventBus();
     bus.publish(
-        ChatAddresses.CHAT_PEOPLE, ChatFacts.movedTo(chat.chatId(), chat.toQueueId(), chat.coopId()));
+        ChatAddresses.CHAT_PEOPLE,
+        ChatFacts.movedTo(chat.chatId(), chat.toQueueId(), chat.coopId()));
     bus.publish(ChatAddresses.chat(chat.chatId()), chat.event());
     var at = Instant.now().toString();
     bus.publish(
@@ -208,7 +209,9 @@ public final class Routing {
         .onFailure(
             redisDown ->
                 log.warning(
-                    "Chat " + chat.chatId() + " moved but not requeued in Redis: "
+                    "Chat "
+                        + chat.chatId()
+                        + " moved but not requeued in Redis: "
                         + redisDown.getMessage()))
         .otherwiseEmpty()
         .mapEmpty();

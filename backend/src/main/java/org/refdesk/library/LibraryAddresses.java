@@ -25,6 +25,12 @@ public final class LibraryAddresses {
   public static final String CHANGED_SETTINGS = "settings";
   public static final String CHANGED_TAGS = "tags";
 
+  /** The library's queues were added, edited, archived or deleted. */
+  public static final String CHANGED_QUEUES = "queues";
+
+  /** The library's name or time zone changed. */
+  public static final String CHANGED_LIBRARY = "library";
+
   public static String alerts(long libraryId) {
     return ALERTS_PREFIX + libraryId;
   }

@@ -4,7 +4,10 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** Reads libraries. */
@@ -37,6 +40,39 @@ public final class LibraryRepository {
    */
   private static JsonObject stored(Row row) {
     return row.getValue("settings") instanceof JsonObject object ? object : null;
+  }
+
+  public Future<List<Library>> all() {
+    return pool.query(LibrarySql.ALL)
+        .execute()
+        .map(
+            rows -> {
+              var libraries = new ArrayList<Library>();
+              rows.forEach(row -> libraries.add(library(row)));
+              return libraries;
+            });
+  }
+
+  /** A new library, inside the caller's transaction (its first admin is made in the same one). */
+  public Future<Library> insert(SqlConnection conn, String name, String timezone) {
+    return conn.preparedQuery(LibrarySql.INSERT)
+        .execute(Tuple.of(name, timezone))
+        .map(rows -> library(rows.iterator().next()));
+  }
+
+  /** Renames or moves the library to another time zone (null: as it is); empty when missing. */
+  public Future<Optional<Library>> update(long id, String name, String timezone) {
+    return pool.preparedQuery(LibrarySql.UPDATE)
+        .execute(Tuple.of(id, name, timezone))
+        .map(
+            rows ->
+                rows.iterator().hasNext()
+                    ? Optional.of(library(rows.iterator().next()))
+                    : Optional.empty());
+  }
+
+  private static Library library(Row row) {
+    return new Library(row.getLong("id"), row.getString("name"), row.getString("timezone"));
   }
 
   public Future<Optional<Library>> find(long id) {

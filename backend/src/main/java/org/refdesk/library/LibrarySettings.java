@@ -86,7 +86,7 @@ public final class LibrarySettings {
     }
     for (var item : list) {
       try {
-        fields.add(field(item));
+        fields.add(field(OFFLINE_FIELDS, item));
       } catch (RuntimeException unfit) {
         // left out
       }
@@ -150,16 +150,24 @@ public final class LibrarySettings {
   }
 
   private static JsonArray fields(Object value) {
+    return checkedFields(OFFLINE_FIELDS, value);
+  }
+
+  /**
+   * A list of custom form fields of the same shape as the offline form's, checked: a queue's
+   * pre-chat fields are one. {@code name} is the setting's name, for the 400's words.
+   */
+  public static JsonArray checkedFields(String name, Object value) {
     if (!(value instanceof JsonArray list) || list.size() > MAX_FIELDS) {
       throw ApiException.invalid(
-          "'offlineFields' must be a list of at most " + MAX_FIELDS + " fields.");
+          "'" + name + "' must be a list of at most " + MAX_FIELDS + " fields.");
     }
     var fields = new JsonArray();
     var labels = new HashSet<String>();
     for (var item : list) {
-      var field = field(item);
+      var field = field(name, item);
       if (!labels.add(field.getString("label").toLowerCase())) {
-        throw ApiException.invalid("'offlineFields' has two fields with the same label.");
+        throw ApiException.invalid("'" + name + "' has two fields with the same label.");
       }
       fields.add(field);
     }
@@ -167,9 +175,11 @@ public final class LibrarySettings {
   }
 
   /** One custom field, {@code {label, required, maxChars}}, checked. */
-  private static JsonObject field(Object item) {
+  private static JsonObject field(String name, Object item) {
     var rule =
-        "Each of 'offlineFields' must be {label: text of 1 to "
+        "Each of '"
+            + name
+            + "' must be {label: text of 1 to "
             + FIELD_LABEL_CHARS
             + " characters, required: true or false, maxChars: 1 to "
             + FIELD_VALUE_CHARS

@@ -21,4 +21,21 @@ final class LibrarySql {
       """
       SELECT id, name, timezone FROM libraries WHERE id = $1
       """;
+
+  static final String ALL =
+      """
+      SELECT id, name, timezone FROM libraries ORDER BY name, id
+      """;
+
+  static final String INSERT =
+      """
+      INSERT INTO libraries (name, timezone) VALUES ($1, $2) RETURNING id, name, timezone
+      """;
+
+  static final String UPDATE =
+      """
+      UPDATE libraries SET name = coalesce($2, name), timezone = coalesce($3, timezone)
+       WHERE id = $1
+      RETURNING id, name, timezone
+      """;
 }

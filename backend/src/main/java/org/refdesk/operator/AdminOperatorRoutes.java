@@ -6,10 +6,12 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.refdesk.auth.PasswordPolicy;
 import org.refdesk.auth.Passwords;
+import org.refdesk.operator.OperatorRepository.AccountLimits;
 import org.refdesk.operator.OperatorRepository.NewOperator;
+import org.refdesk.operator.OperatorRepository.OperatorWithQueues;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.errors.ErrorCode;
 import org.refdesk.platform.web.JsonInput;
@@ -18,8 +20,6 @@ import org.refdesk.platform.web.Responses;
 
 /** An admin manages the operators of their own library, and no other. */
 public final class AdminOperatorRoutes {
-
-  private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,39}");
 
   private final OperatorRepository operators;
   private final Passwords passwords;
@@ -45,10 +45,7 @@ public final class AdminOperatorRoutes {
     var input = JsonInput.body(ctx);
     var username =
         input
-            .matching(
-                "username",
-                USERNAME,
-                "must be 3 to 40 lower-case letters, digits, dots, dashes or underscores, starting with a letter or digit")
+            .matching("username", OperatorLimits.USERNAME, OperatorLimits.USERNAME_RULE)
             .toLowerCase(Locale.ROOT);
     var displayName = input.requiredText("displayName", 80);
     var password =
@@ -76,15 +73,28 @@ public final class AdminOperatorRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    operators
-        .listInLibrary(OperatorAuth.operator(ctx).libraryId())
+    long libraryId = OperatorAuth.operator(ctx).libraryId();
+    var all = operators.listInLibrary(libraryId);
+    var limits = operators.limitsInLibrary(libraryId);
+    Future.all(all, limits)
         .onSuccess(
-            all -> {
+            done -> {
               var list = new JsonArray();
-              all.forEach(o -> list.add(o.toJson()));
+              all.result().forEach(o -> list.add(withLimits(o, limits.result())));
               Responses.ok(ctx, new JsonObject().put("operators", list));
             })
         .onFailure(ctx::fail);
+  }
+
+  /** The admin's view of an account: its details, queues, capacity and scheduled sign-off. */
+  static JsonObject withLimits(OperatorWithQueues operator, Map<Long, AccountLimits> limits) {
+    var own = limits.get(operator.operator().id());
+    return operator
+        .toJson()
+        .put("maxChats", own == null ? null : own.maxChats())
+        .put(
+            "signOffAt",
+            own == null || own.signOffAt() == null ? null : own.signOffAt().toInstant().toString());
   }
 
   private void disable(RoutingContext ctx) {

@@ -17,6 +17,16 @@ public final class OperatorAddresses {
    */
   public static final String OPERATOR_DISABLED = "refdesk.operator-disabled";
 
+  /** Server side only: a disabled operator was enabled again; every node lets them in again. */
+  public static final String OPERATOR_ENABLED = "refdesk.operator-enabled";
+
+  /**
+   * Server side only: an operator was signed off ({@code operatorId, libraryId, atMs}), by an admin
+   * or at the time set for it; every node refuses their tokens issued until then, closes their
+   * sockets and sets them offline.
+   */
+  public static final String OPERATOR_SIGNED_OFF = "refdesk.operator-signed-off";
+
   public static String operator(long operatorId) {
     return OPERATOR_PREFIX + operatorId;
   }

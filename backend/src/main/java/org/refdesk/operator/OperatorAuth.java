@@ -10,9 +10,10 @@ import org.refdesk.platform.web.Bearer;
 import org.refdesk.platform.web.OperatorGate;
 
 /**
- * Lets a request through only with a valid operator token whose account is still enabled, so
- * disabling an operator stops their tokens at once rather than when they expire. Who is enabled
- * comes from this event loop's memory, which a disable clears on every node.
+ * Lets a request through only with a valid operator token whose account is still enabled and was
+ * not signed off since the token was issued, so disabling or signing off an operator stops their
+ * tokens at once rather than when they expire. Who is enabled comes from this event loop's memory,
+ * which a disable clears on every node.
  */
 public final class OperatorAuth implements OperatorGate {
 
@@ -34,7 +35,7 @@ public final class OperatorAuth implements OperatorGate {
         .compose(
             token ->
                 operators
-                    .active(token.subjectId())
+                    .activeFor(token)
                     .onSuccess(
                         operator -> {
                           if (operator.isEmpty()) {
@@ -56,8 +57,8 @@ public final class OperatorAuth implements OperatorGate {
    */
   public Future<Operator> operatorOf(String token) {
     return tokens
-        .verifyOperator(token)
-        .compose(operators::active)
+        .verifiedOperator(token)
+        .compose(operators::activeFor)
         .compose(
             operator ->
                 operator.isPresent()

@@ -1,17 +1,21 @@
 package org.refdesk.operator;
 
+import io.vertx.core.Deployable;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.refdesk.auth.AuthFeature;
 import org.refdesk.library.LibraryFeature;
 import org.refdesk.platform.bridge.BridgeRule;
 import org.refdesk.platform.bus.Addresses;
 import org.refdesk.platform.bus.Identity;
+import org.refdesk.platform.config.RefdeskConfig;
 import org.refdesk.platform.gateway.Feature;
 import org.refdesk.platform.gateway.Wiring;
+import org.refdesk.platform.metrics.RefdeskMetrics;
 import org.refdesk.platform.web.ClientLimits;
 
 /**
@@ -34,6 +38,7 @@ public final class OperatorFeature implements Feature {
             clientLimits(wiring))
         .mount(router, gate);
     new AdminOperatorRoutes(repository(wiring), AuthFeature.passwords(wiring)).mount(router, gate);
+    new OperatorAccountRoutes(repository(wiring)).mount(router, gate);
   }
 
   /** Every feature's limits on what operators type, in one object for the app. */
@@ -55,6 +60,12 @@ public final class OperatorFeature implements Feature {
   }
 
   @Override
+  public List<Supplier<? extends Deployable>> verticles(
+      RefdeskConfig config, RefdeskMetrics metrics) {
+    return List.of(() -> new SignOffVerticle(config));
+  }
+
+  @Override
   public List<BridgeRule> bridgeRules(Wiring wiring) {
     return List.of(new OwnAddress());
   }
@@ -70,6 +81,7 @@ public final class OperatorFeature implements Feature {
         () -> {
           var known = new KnownOperators(repository(wiring), wiring.vertx());
           wiring.listenFirst(known.forgetWhenDisabled(wiring.vertx().eventBus()));
+          wiring.listenFirst(known.followAccountChanges(wiring.vertx().eventBus()));
           return known;
         });
   }

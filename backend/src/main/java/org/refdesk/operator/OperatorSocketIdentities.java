@@ -37,7 +37,7 @@ final class OperatorSocketIdentities implements SocketIdentities {
                     new Proof(verified.identity(0), verified.tokenId(), verified.expiresAtMs()));
               }
               return operators
-                  .active(verified.subjectId())
+                  .activeFor(verified)
                   .compose(
                       found ->
                           found.isPresent()
@@ -66,14 +66,11 @@ final class OperatorSocketIdentities implements SocketIdentities {
     return Future.all(
             bus.<JsonObject>consumer(
                     OperatorAddresses.OPERATOR_DISABLED,
-                    message -> {
-                      var operatorId = message.body().getLong("operatorId");
-                      if (operatorId != null) {
-                        ended.identities(
-                            who -> !who.isPatron() && who.id() == operatorId,
-                            "disabled operator " + operatorId);
-                      }
-                    })
+                    message -> closeSockets(ended, message.body(), "disabled operator "))
+                .completion(),
+            bus.<JsonObject>consumer(
+                    OperatorAddresses.OPERATOR_SIGNED_OFF,
+                    message -> closeSockets(ended, message.body(), "signed-off operator "))
                 .completion(),
             bus.<JsonObject>consumer(
                     AuthAddresses.TOKEN_REVOKED,
@@ -85,5 +82,13 @@ final class OperatorSocketIdentities implements SocketIdentities {
                     })
                 .completion())
         .mapEmpty();
+  }
+
+  /** Disabled or signed off: the same end for every socket of that operator. */
+  private static void closeSockets(Ended ended, JsonObject event, String why) {
+    var operatorId = event.getLong("operatorId");
+    if (operatorId != null) {
+      ended.identities(who -> !who.isPatron() && who.id() == operatorId, why + operatorId);
+    }
   }
 }

@@ -27,6 +27,8 @@ public final class PresenceFeature implements Feature {
   public void mount(Router router, Wiring wiring) {
     new PresenceRoutes(state(wiring), OperatorFeature.repository(wiring))
         .mount(router, wiring.policy(OperatorGate.class));
+    new OnlineRoutes(state(wiring), OperatorFeature.repository(wiring))
+        .mount(router, OperatorFeature.auth(wiring));
   }
 
   @Override

@@ -102,6 +102,26 @@ public final class PresenceState {
             });
   }
 
+  /** When each of these operators' apps last said they were open, in epoch ms; null: not on. */
+  public Future<List<Long>> lastSeen(long libraryId, List<Long> operatorIds) {
+    if (operatorIds.isEmpty()) {
+      return Future.succeededFuture(List.of());
+    }
+    var request = Request.cmd(Command.ZMSCORE).arg(keys.presenceSeen());
+    operatorIds.forEach(id -> request.arg(libraryId + ":" + id));
+    return redis
+        .send(request)
+        .map(
+            reply -> {
+              var seen = new ArrayList<Long>();
+              for (int i = 0; i < operatorIds.size(); i++) {
+                var score = reply == null ? null : reply.get(i);
+                seen.add(score == null ? null : (long) Double.parseDouble(score.toString()));
+              }
+              return seen;
+            });
+  }
+
   /**
    * Operators whose last heartbeat is older than the gap's cut-off and who are not paused yet, each
    * shown as away by a script that checks again, so a pause is announced once however many nodes

@@ -8,6 +8,7 @@ import io.vertx.redis.client.Redis;
 import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
+import org.refdesk.operator.OperatorAddresses;
 import org.refdesk.operator.OperatorRepository;
 import org.refdesk.platform.bus.BusFailures;
 import org.refdesk.platform.bus.Identity;
@@ -46,6 +47,8 @@ public final class PresenceVerticle extends VerticleBase {
     return Future.all(
         bus.<JsonObject>localConsumer(PresenceAddresses.PRESENCE_SET, this::set).completion(),
         bus.<JsonObject>localConsumer(PresenceAddresses.PRESENCE_HEARTBEAT, this::heartbeat)
+            .completion(),
+        bus.<JsonObject>consumer(OperatorAddresses.OPERATOR_SIGNED_OFF, this::signedOff)
             .completion());
   }
 
@@ -125,6 +128,19 @@ public final class PresenceVerticle extends VerticleBase {
                 previous.equals(status)
                     ? Future.succeededFuture()
                     : announce(who.libraryId(), who.id(), status, false));
+  }
+
+  /**
+   * A signed-off operator is offline at once, not when their heartbeats are missed; every node
+   * hears it, and only the one that finds them still on announces it.
+   */
+  private void signedOff(Message<JsonObject> message) {
+    var operatorId = message.body().getLong("operatorId");
+    var libraryId = message.body().getLong("libraryId");
+    if (operatorId != null && libraryId != null) {
+      change(Identity.operator(operatorId, libraryId), PresenceState.OFFLINE)
+          .onFailure(failure -> log.fine("Sign-off not set offline: " + failure.getMessage()));
+    }
   }
 
   /**

@@ -41,6 +41,10 @@ public final class QueueFeature implements Feature {
     return wiring.once(QueueRepository.class, () -> new QueueRepository(wiring.pool()));
   }
 
+  public static QueueAdminRepository adminRepository(Wiring wiring) {
+    return wiring.once(QueueAdminRepository.class, () -> new QueueAdminRepository(wiring.pool()));
+  }
+
   public static QueueState state(Wiring wiring) {
     return wiring.once(QueueState.class, () -> new QueueState(wiring.redis(), wiring.keys()));
   }

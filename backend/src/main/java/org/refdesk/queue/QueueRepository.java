@@ -60,7 +60,8 @@ public final class QueueRepository {
         .map(
             rows -> {
               var byOperator = new HashMap<Long, Long>();
-              rows.forEach(row -> byOperator.put(row.getLong("operator_id"), row.getLong("library_id")));
+              rows.forEach(
+                  row -> byOperator.put(row.getLong("operator_id"), row.getLong("library_id")));
               return byOperator;
             });
   }

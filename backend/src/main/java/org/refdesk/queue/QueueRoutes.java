@@ -81,16 +81,17 @@ final class QueueRoutes {
                                         new ApiException(
                                             ErrorCode.UNKNOWN_QUEUE, "There is no such queue.")))
                     : found.isEmpty() || found.get().libraryId() != operator.libraryId()
-                    ? Future.failedFuture(
-                        new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no such queue."))
-                    : repository
-                        .monitors(operator.id(), queueId)
-                        .compose(
-                            monitors ->
-                                monitors
-                                    ? Future.succeededFuture(found.get())
-                                    : Future.failedFuture(
-                                        ApiException.forbidden("You do not monitor this queue."))));
+                        ? Future.failedFuture(
+                            new ApiException(ErrorCode.UNKNOWN_QUEUE, "There is no such queue."))
+                        : repository
+                            .monitors(operator.id(), queueId)
+                            .compose(
+                                monitors ->
+                                    monitors
+                                        ? Future.succeededFuture(found.get())
+                                        : Future.failedFuture(
+                                            ApiException.forbidden(
+                                                "You do not monitor this queue."))));
   }
 
   private Future<List<WaitingChat>> inRedisOrder(Queue queue, List<Long> ids) {

@@ -10,7 +10,7 @@ final class QueueSql {
       SELECT q.id, q.slug, q.name, q.settings, q.library_id, q.coop_id, l.name AS library_name,
              l.settings AS library_settings
         FROM queues q JOIN libraries l ON l.id = q.library_id
-       WHERE q.slug = $1
+       WHERE q.slug = $1 AND q.archived_at IS NULL
       """;
 
   static final String ALL_QUEUES =
@@ -90,5 +90,61 @@ final class QueueSql {
         LEFT JOIN operator_settings s ON s.operator_id = oq.operator_id
        WHERE oq.queue_id = $1 AND o.disabled_at IS NULL
          AND (s.monitored_queues IS NULL OR $1 = ANY (s.monitored_queues))
+      """;
+
+  /** The library's queues for its admin, archived ones last, with what they hold. */
+  static final String LIBRARY_QUEUES =
+      """
+      SELECT q.id, q.slug, q.name, q.settings, q.archived_at,
+             (SELECT count(*) FROM chats c WHERE c.queue_id = q.id) AS chats,
+             (SELECT count(*) FROM operator_queues oq WHERE oq.queue_id = q.id) AS operators
+        FROM queues q
+       WHERE q.library_id = $1
+       ORDER BY q.archived_at IS NOT NULL, q.name, q.id
+      """;
+
+  static final String INSERT_QUEUE =
+      """
+      INSERT INTO queues (library_id, slug, name, settings) VALUES ($1, $2, $3, $4)
+      ON CONFLICT (slug) DO NOTHING
+      RETURNING id, slug, name, settings, archived_at
+      """;
+
+  /** Scoped by library: another library's id changes nothing and reads as missing. */
+  static final String UPDATE_QUEUE =
+      """
+      UPDATE queues
+         SET slug = coalesce($3, slug), name = coalesce($4, name), settings = coalesce($5, settings)
+       WHERE id = $1 AND library_id = $2
+      RETURNING id, slug, name, settings, archived_at
+      """;
+
+  static final String SLUG_TAKEN =
+      """
+      SELECT EXISTS (SELECT 1 FROM queues WHERE slug = $1 AND id <> $2) AS taken
+      """;
+
+  static final String DELETE_MEMBERSHIPS =
+      """
+      DELETE FROM operator_queues WHERE queue_id = $1 AND library_id = $2
+      """;
+
+  static final String DELETE_QUEUE =
+      """
+      DELETE FROM queues WHERE id = $1 AND library_id = $2 RETURNING id
+      """;
+
+  static final String ARCHIVE_QUEUE =
+      """
+      UPDATE queues SET archived_at = coalesce(archived_at, now())
+       WHERE id = $1 AND library_id = $2
+      RETURNING id, slug, name, settings, archived_at
+      """;
+
+  static final String RESTORE_QUEUE =
+      """
+      UPDATE queues SET archived_at = NULL
+       WHERE id = $1 AND library_id = $2
+      RETURNING id, slug, name, settings, archived_at
       """;
 }

@@ -261,7 +261,8 @@ public final class SurgeService {
         .map(
             all ->
                 all.stream()
-                    // A co-op's queues are counted for the co-op, not for the library that hosts it.
+                    // A co-op's queues are counted for the co-op, not for the library that hosts
+                    // it.
                     .filter(q -> q.libraryId() == libraryId && !q.isCoopQueue())
                     .map(q -> new QueueRef(q.id(), q.slug(), q.name(), null, null))
                     .toList());

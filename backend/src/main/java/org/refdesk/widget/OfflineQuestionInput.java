@@ -37,8 +37,38 @@ final class OfflineQuestionInput {
       given = null;
     }
     var values = given == null ? new JsonObject() : (JsonObject) given;
+    var fields = answers(values, libraryFields, errors);
+    if (!errors.isEmpty()) {
+      throw refusal(errors);
+    }
+    return new Question(name, email, question, fields);
+  }
+
+  /**
+   * The patron's answers to a queue's pre-chat fields ({@code fields}: label to text), checked the
+   * same way as the offline form's; the 400 names each wrong one as {@code fields.<label>}.
+   */
+  static JsonArray prechatAnswers(JsonObject body, JsonArray queueFields) {
+    var errors = new LinkedHashMap<String, String>();
+    var given = body.getValue("fields");
+    if (given != null && !(given instanceof JsonObject)) {
+      throw ApiException.invalid("'fields' must be an object of label to text.");
+    }
+    var answers =
+        answers(given == null ? new JsonObject() : (JsonObject) given, queueFields, errors);
+    if (!errors.isEmpty()) {
+      throw refusal(errors);
+    }
+    var stored = new JsonArray();
+    answers.forEach(
+        a -> stored.add(new JsonObject().put("label", a.label()).put("value", a.value())));
+    return stored;
+  }
+
+  private static ArrayList<Field> answers(
+      JsonObject values, JsonArray specs, Map<String, String> errors) {
     var fields = new ArrayList<Field>();
-    for (var item : libraryFields) {
+    for (var item : specs) {
       var spec = (JsonObject) item;
       var label = spec.getString("label");
       var key = "fields." + label;
@@ -55,10 +85,7 @@ final class OfflineQuestionInput {
         errors.put(key, "'" + label + "' is required.");
       }
     }
-    if (!errors.isEmpty()) {
-      throw refusal(errors);
-    }
-    return new Question(name, email, question, fields);
+    return fields;
   }
 
   /**

@@ -1,6 +1,7 @@
 package org.refdesk.widget;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -31,6 +32,7 @@ import org.refdesk.platform.web.RefusedOrigins;
 import org.refdesk.platform.web.Responses;
 import org.refdesk.queue.Queue;
 import org.refdesk.queue.QueueRepository;
+import org.refdesk.queue.QueueSettings;
 import org.refdesk.queue.QueueState;
 import org.refdesk.rating.RatingLimits;
 import org.refdesk.ticket.PatronTickets;
@@ -264,42 +266,55 @@ final class WidgetRoutes {
     var page = input.optionalText("page", 2000).filter(WidgetRoutes::isWebAddress).orElse(null);
     var userAgent = ctx.request().getHeader("User-Agent");
     var ip = clientAddress.of(ctx.request());
+    var body = input.json();
     findQueue(slug)
         .compose(queue -> originCheck.requireFor(ctx, queue.libraryId()).map(queue))
-        .compose(queue -> countStart(ip).map(queue))
-        .compose(
+        .map(
             queue ->
+                new Asked(
+                    queue,
+                    OfflineQuestionInput.prechatAnswers(
+                        body, QueueSettings.prechatFields(queue.settings()))))
+        .compose(asked -> countStart(ip).map(asked))
+        .compose(
+            asked ->
                 routing
-                    .destination(queue)
+                    .destination(asked.queue())
                     .compose(
                         startIn ->
                             lifecycle
                                 .start(
                                     startIn,
                                     new NewChat(
-                                            queue.libraryId(),
-                                            queue.id(),
+                                            asked.queue().libraryId(),
+                                            asked.queue().id(),
                                             name,
                                             email,
                                             ip,
                                             printable(userAgent, 500),
                                             page,
-                                            question)
+                                            question,
+                                            asked.prechat())
                                         .startingIn(startIn.id()),
-                                    queue.libraryName())
+                                    asked.queue().libraryName())
                                 .compose(
                                     answer ->
                                         routing
-                                            .startedElsewhere(answer.getLong("chatId"), queue, startIn)
+                                            .startedElsewhere(
+                                                answer.getLong("chatId"), asked.queue(), startIn)
                                             .map(answer)))
                     .map(
                         answer ->
                             answer.put(
                                 "token",
-                                tokens.issuePatron(answer.getLong("chatId"), queue.libraryId()))))
+                                tokens.issuePatron(
+                                    answer.getLong("chatId"), asked.queue().libraryId()))))
         .onSuccess(answer -> Responses.created(ctx, answer))
         .onFailure(ctx::fail);
   }
+
+  /** A queue and the patron's checked answers to its pre-chat fields. */
+  private record Asked(Queue queue, JsonArray prechat) {}
 
   private Future<Void> countStart(String ip) {
     return WindowLimit.count(

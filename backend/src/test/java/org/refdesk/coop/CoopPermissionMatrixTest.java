@@ -71,11 +71,11 @@ class CoopPermissionMatrixTest {
     return gateway.post(path, body, token).statusCode();
   }
 
-  private static final List<String> READS =
-      List.of("/events?after=0", "", "/history", "/tags");
+  private static final List<String> READS = List.of("/events?after=0", "", "/history", "/tags");
 
   @Test
-  @DisplayName("reading a chat: its library's operator and a co-op member's may read a co-op chat, another library's hears 404")
+  @DisplayName(
+      "reading a chat: its library's operator and a co-op member's may read a co-op chat, another library's hears 404")
   void reads() {
     for (var read : READS) {
       var path = "/api/chats/" + coopChat + read;
@@ -92,7 +92,8 @@ class CoopPermissionMatrixTest {
   }
 
   @Test
-  @DisplayName("acting on a chat: another library's operator is refused every action and nothing changes; a co-op member's claims, tags, makes the ticket (which lands in A's tickets) and ends it")
+  @DisplayName(
+      "acting on a chat: another library's operator is refused every action and nothing changes; a co-op member's claims, tags, makes the ticket (which lands in A's tickets) and ends it")
   void actions() {
     long tagId =
         gateway
@@ -118,7 +119,10 @@ class CoopPermissionMatrixTest {
     assertEquals(404, post("/api/chats/" + localChat + "/ticket", new JsonObject(), rosa));
     assertEquals(
         404,
-        post("/api/chats/" + localChat + "/transfer", transfer.copy().put("toQueueId", world.riverside.queueId()), rosa));
+        post(
+            "/api/chats/" + localChat + "/transfer",
+            transfer.copy().put("toQueueId", world.riverside.queueId()),
+            rosa));
     assertEquals(
         "waiting",
         gateway.query("SELECT state FROM chats WHERE id = $1", coopChat).get(0).getString(0));
@@ -145,7 +149,8 @@ class CoopPermissionMatrixTest {
     var values = new JsonObject().put("questionType", "Research").put("notes", "Spanish novels");
     assertEquals(
         404,
-        post("/api/chats/" + coopChat + "/analytics", new JsonObject().put("values", values), hugo));
+        post(
+            "/api/chats/" + coopChat + "/analytics", new JsonObject().put("values", values), hugo));
     var recorded =
         gateway.post(
             "/api/chats/" + coopChat + "/analytics", new JsonObject().put("values", values), rosa);
@@ -158,7 +163,8 @@ class CoopPermissionMatrixTest {
   }
 
   @Test
-  @DisplayName("the bridge: chat.<id> of a co-op chat to A's and B's operators, not C's; A's local chat not to B's; queue.<coop queue> to B's operator who works it only")
+  @DisplayName(
+      "the bridge: chat.<id> of a co-op chat to A's and B's operators, not C's; A's local chat not to B's; queue.<coop queue> to B's operator who works it only")
   void bridge() {
     long chat = startWithEmail("matrix", "Jo", "¿Horario?");
     try (var a = gateway.listen("chat." + chat, alice);
@@ -176,12 +182,14 @@ class CoopPermissionMatrixTest {
     try (var client = BridgeClient.connect(gateway.vertx(), gateway.port())) {
       client.register(address, token);
       var error = client.nextError(5000);
-      assertTrue(List.of("rejected", "access_denied").contains(error.getString("body")), error::encode);
+      assertTrue(
+          List.of("rejected", "access_denied").contains(error.getString("body")), error::encode);
     }
   }
 
   @Test
-  @DisplayName("running co-ops: the system admin makes co-ops and members; a member's coordinator its queues and report; a library admin their queues' routes and their operators' co-op queues; others are refused")
+  @DisplayName(
+      "running co-ops: the system admin makes co-ops and members; a member's coordinator its queues and report; a library admin their queues' routes and their operators' co-op queues; others are refused")
   void coopAdmin() {
     String system = world.token("admin");
     String rhea = world.token("rhea");
@@ -189,7 +197,8 @@ class CoopPermissionMatrixTest {
     String hank = world.token("hank");
     world.person(world.hillLibraryId, "hilda", "Hilda Hill", "coordinator");
     String hilda = world.token("hilda");
-    var coop = new JsonObject().put("name", "Another Co-op").put("hostLibraryId", world.hillLibraryId);
+    var coop =
+        new JsonObject().put("name", "Another Co-op").put("hostLibraryId", world.hillLibraryId);
     for (var token : List.of(rosa, rhea, cora)) {
       assertEquals(403, post("/api/admin/coops", coop, token));
     }
@@ -198,14 +207,20 @@ class CoopPermissionMatrixTest {
     assertEquals(409, post("/api/admin/coops", coop, system), "a name once");
     var member = new JsonObject().put("libraryId", world.hillLibraryId);
     assertEquals(403, post("/api/admin/coops/" + world.coopId + "/members", member, rhea));
-    assertEquals(404, post("/api/admin/coops/" + world.coopId + "/members", new JsonObject().put("libraryId", 999_999), system));
+    assertEquals(
+        404,
+        post(
+            "/api/admin/coops/" + world.coopId + "/members",
+            new JsonObject().put("libraryId", 999_999),
+            system));
 
     var queue = new JsonObject().put("slug", "valley-public").put("name", "Valley Public");
     var path = "/api/admin/coops/" + world.coopId + "/queues";
     assertEquals(403, post(path, queue, rosa), "an operator");
     assertEquals(403, post(path, queue, rhea), "a library admin");
     assertEquals(404, post(path, queue, hilda), "a coordinator of a library outside the co-op");
-    assertEquals(400, post(path, queue.copy().put("language", "fr"), cora), "a language it has not");
+    assertEquals(
+        400, post(path, queue.copy().put("language", "fr"), cora), "a language it has not");
     assertEquals(201, post(path, queue, cora), "a coordinator of a member library");
     assertEquals(200, get(path, cora));
     assertEquals(404, get(path, hilda));
@@ -216,28 +231,52 @@ class CoopPermissionMatrixTest {
     assertEquals(403, world.putRoutes(world.riverside.queueId(), steps, rosa).statusCode());
     assertEquals(403, world.putRoutes(world.riverside.queueId(), steps, cora).statusCode());
     assertEquals(404, world.putRoutes(world.riverside.queueId(), steps, hank).statusCode());
-    assertEquals(404, world.putRoutes(world.hillQueueId, steps, hank).statusCode(), "C's queue to a co-op it is not in");
+    assertEquals(
+        404,
+        world.putRoutes(world.hillQueueId, steps, hank).statusCode(),
+        "C's queue to a co-op it is not in");
     assertEquals(200, get("/api/admin/queues/" + world.riverside.queueId() + "/routes", rhea));
     assertEquals(404, get("/api/admin/queues/" + world.riverside.queueId() + "/routes", hank));
 
-    long hugoId = gateway.query("SELECT id FROM operators WHERE username = 'hugo'").get(0).getLong(0);
+    long hugoId =
+        gateway.query("SELECT id FROM operators WHERE username = 'hugo'").get(0).getLong(0);
     assertEquals(404, world.assign(world.coopQueueId, hugoId, hank).statusCode(), "C is no member");
-    assertEquals(404, world.assign(world.coopQueueId, hugoId, rhea).statusCode(), "not B's operator");
-    assertEquals(403, world.assign(world.coopQueueId, world.riverside.operatorId(), rosa).statusCode());
+    assertEquals(
+        404, world.assign(world.coopQueueId, hugoId, rhea).statusCode(), "not B's operator");
+    assertEquals(
+        403, world.assign(world.coopQueueId, world.riverside.operatorId(), rosa).statusCode());
     assertEquals(200, get("/api/admin/coop-queues", rhea));
     assertEquals(403, get("/api/admin/coop-queues", rosa));
 
     var today = LocalDate.now();
-    var report = "/api/coops/" + world.coopId + "/report?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+    var report =
+        "/api/coops/"
+            + world.coopId
+            + "/report?from="
+            + today.minusDays(1)
+            + "&to="
+            + today.plusDays(1);
     var read = gateway.get(report, cora);
     assertEquals(200, read.statusCode(), read::bodyAsString);
     assertTrue(read.bodyAsJsonObject().getLong("routed") >= 1, read::bodyAsString);
     assertEquals(200, get(report, system));
     assertEquals(403, get(report, rhea));
     assertEquals(404, get(report, hilda));
-    assertEquals(400, get("/api/coops/" + world.coopId + "/report?from=2026-13-01&to=2026-12-01", cora));
+    assertEquals(
+        400, get("/api/coops/" + world.coopId + "/report?from=2026-13-01&to=2026-12-01", cora));
 
-    assertEquals(403, world.delete("/api/admin/coops/" + world.coopId + "/members/" + world.riverside.libraryId(), rhea).statusCode());
-    assertEquals(409, world.delete("/api/admin/coops/" + world.coopId + "/members/" + world.demoLibraryId, system).statusCode(), "the host stays");
+    assertEquals(
+        403,
+        world
+            .delete(
+                "/api/admin/coops/" + world.coopId + "/members/" + world.riverside.libraryId(),
+                rhea)
+            .statusCode());
+    assertEquals(
+        409,
+        world
+            .delete("/api/admin/coops/" + world.coopId + "/members/" + world.demoLibraryId, system)
+            .statusCode(),
+        "the host stays");
   }
 }

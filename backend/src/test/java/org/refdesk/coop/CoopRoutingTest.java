@@ -45,7 +45,10 @@ class CoopRoutingTest {
       "a chat nobody claims rolls up to the co-op queue after its route's time, the patron reads why, Riverside's operator claims it and Hill County's cannot")
   void rollUp() {
     long night = world.queueOfDemo("night", "Night Desk");
-    world.watch(world.gateway.query("SELECT id FROM operators WHERE username = 'alice'").get(0).getLong(0), night, world.demoLibraryId);
+    world.watch(
+        world.gateway.query("SELECT id FROM operators WHERE username = 'alice'").get(0).getLong(0),
+        night,
+        world.demoLibraryId);
     world.route(night, new JsonArray().add(CoopWorld.step(world.coopQueueId, "unclaimed", 10)));
     long asked = System.currentTimeMillis();
     var chat = gateway.startChat("night", "Dana", "¿Tienen libros en español?");
@@ -79,9 +82,11 @@ class CoopRoutingTest {
     assertEquals(world.demoLibraryId, listed.getLong("homeLibraryId"));
     assertEquals("Demo Library", listed.getString("homeLibraryName"));
 
-    var hugo = gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), world.token("hugo"));
+    var hugo =
+        gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), world.token("hugo"));
     assertEquals(404, hugo.statusCode(), hugo::bodyAsString);
-    var rosa = gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), world.token("rosa"));
+    var rosa =
+        gateway.post("/api/chats/" + chatId + "/claim", new JsonObject(), world.token("rosa"));
     assertEquals(200, rosa.statusCode(), rosa::bodyAsString);
     var claimed =
         gateway.query(
@@ -109,7 +114,8 @@ class CoopRoutingTest {
       rosa.request("presence.set", new JsonObject().put("status", "online"), world.token("rosa"));
       var described = gateway.get("/api/widget/queues/dark-desk", null).bodyAsJsonObject();
       assertEquals(true, described.getBoolean("online"), described::encode);
-      assertEquals("Dark Desk", described.getString("name"), "the queue asked, as the widget knows it");
+      assertEquals(
+          "Dark Desk", described.getString("name"), "the queue asked, as the widget knows it");
       long chatId = gateway.startChat("dark-desk", "Nadia", "¿Hay alguien?").getLong("chatId");
       assertEquals(world.coopQueueId, world.queueOf(chatId));
       rosa.request("presence.set", new JsonObject().put("status", "offline"), world.token("rosa"));
@@ -131,7 +137,8 @@ class CoopRoutingTest {
   }
 
   @Test
-  @DisplayName("an 'outside_hours' route sends a chat on when the queue is closed, and not while it is open")
+  @DisplayName(
+      "an 'outside_hours' route sends a chat on when the queue is closed, and not while it is open")
   void outsideHours() {
     long closed = world.queueOfDemo("closed-today", "Closed Today");
     var today = LocalDate.now(ZoneOffset.UTC);
@@ -161,7 +168,8 @@ class CoopRoutingTest {
         "UPDATE queues SET settings = $1 WHERE id = $2 RETURNING id",
         new JsonObject().put("openingHours", allDay),
         open);
-    world.route(open, new JsonArray().add(CoopWorld.step(world.coopQueueId, "outside_hours", null)));
+    world.route(
+        open, new JsonArray().add(CoopWorld.step(world.coopQueueId, "outside_hours", null)));
     long stays = gateway.startChat("open-always", "Gus", "Open?").getLong("chatId");
     // 23:59 to midnight counts as outside: the one minute of the day this could not tell.
     long expected =
@@ -172,14 +180,17 @@ class CoopRoutingTest {
   }
 
   @Test
-  @DisplayName("a chain of two steps: the library's queue to the co-op, the co-op's to a wider co-op")
+  @DisplayName(
+      "a chain of two steps: the library's queue to the co-op, the co-op's to a wider co-op")
   void chain() {
     // A wider co-op hosted by Riverside, which the demo library joins too.
     var system = gateway.adminToken();
     var wide =
         gateway.post(
             "/api/admin/coops",
-            new JsonObject().put("name", "State Network").put("hostLibraryId", world.riverside.libraryId()),
+            new JsonObject()
+                .put("name", "State Network")
+                .put("hostLibraryId", world.riverside.libraryId()),
             system);
     assertEquals(201, wide.statusCode(), wide::bodyAsString);
     long wideId = wide.bodyAsJsonObject().getLong("id");
@@ -219,12 +230,14 @@ class CoopRoutingTest {
   }
 
   @Test
-  @DisplayName("a route to a queue the library may not use, or that leads back, is refused and nothing is stored")
+  @DisplayName(
+      "a route to a queue the library may not use, or that leads back, is refused and nothing is stored")
   void refusedRoutes() {
     long mine = world.queueOfDemo("refusals", "Refusals");
     var system = gateway.adminToken();
     var other =
-        world.putRoutes(mine, new JsonArray().add(CoopWorld.step(world.hillQueueId, "always", null)), system);
+        world.putRoutes(
+            mine, new JsonArray().add(CoopWorld.step(world.hillQueueId, "always", null)), system);
     assertEquals(404, other.statusCode(), other::bodyAsString);
     var tooSoon =
         world.putRoutes(
@@ -232,11 +245,15 @@ class CoopRoutingTest {
     assertEquals(400, tooSoon.statusCode(), tooSoon::bodyAsString);
     assertTrue(tooSoon.bodyAsString().contains("first minute"), tooSoon::bodyAsString);
     var bad =
-        world.putRoutes(mine, new JsonArray().add(CoopWorld.step(world.coopQueueId, "sometimes", null)), system);
+        world.putRoutes(
+            mine,
+            new JsonArray().add(CoopWorld.step(world.coopQueueId, "sometimes", null)),
+            system);
     assertEquals(400, bad.statusCode(), bad::bodyAsString);
     long back = world.queueOfDemo("loop-back", "Loop Back");
     world.route(back, new JsonArray().add(CoopWorld.step(mine, "always", null)));
-    var loop = world.putRoutes(mine, new JsonArray().add(CoopWorld.step(back, "always", null)), system);
+    var loop =
+        world.putRoutes(mine, new JsonArray().add(CoopWorld.step(back, "always", null)), system);
     assertEquals(400, loop.statusCode(), loop::bodyAsString);
     assertEquals(0, gateway.count("SELECT count(*) FROM queue_routes WHERE queue_id = $1", mine));
   }

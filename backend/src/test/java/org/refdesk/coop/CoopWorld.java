@@ -147,8 +147,7 @@ public final class CoopWorld {
   }
 
   public HttpResponse<Buffer> delete(String path, String token) {
-    return TestGateway.await(
-        gateway.client().delete(path).bearerTokenAuthentication(token).send());
+    return TestGateway.await(gateway.client().delete(path).bearerTokenAuthentication(token).send());
   }
 
   public HttpResponse<Buffer> put(String path, JsonObject body, String token) {

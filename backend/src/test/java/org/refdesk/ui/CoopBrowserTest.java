@@ -57,7 +57,8 @@ class CoopBrowserTest {
   }
 
   @Test
-  @DisplayName("at 1280 px: the chat rolls up, Riverside's librarian sees it with its home library, claims and answers")
+  @DisplayName(
+      "at 1280 px: the chat rolls up, Riverside's librarian sees it with its home library, claims and answers")
   void desktop() {
     run(1280, 800, "coop-desktop");
   }
@@ -73,7 +74,8 @@ class CoopBrowserTest {
         var rosa = Browser.open(width, height);
         var patron = Browser.open(width, height)) {
       // Alice is online at home, so the chat waits there first; nobody claims it.
-      LiveChatBrowserTest.signIn(alice, gateway.port(), "alice", gateway.librarianPassword("alice"));
+      LiveChatBrowserTest.signIn(
+          alice, gateway.port(), "alice", gateway.librarianPassword("alice"));
       LiveChatBrowserTest.goOnline(alice);
       LiveChatBrowserTest.signIn(rosa, gateway.port(), "rosa", SecondLibrary.PASSWORD);
       LiveChatBrowserTest.goOnline(rosa);
@@ -85,8 +87,7 @@ class CoopBrowserTest {
       patron.css("#question").sendKeys("¿Tienen novelas en español?");
       patron.css("form button[type=submit]").click();
       LiveChatBrowserTest.waitForText(patron, ".log", "novelas");
-      alice.waitFor(
-          By.xpath("//*[@data-test='waiting-item'][contains(., 'Lucia " + label + "')]"));
+      alice.waitFor(By.xpath("//*[@data-test='waiting-item'][contains(., 'Lucia " + label + "')]"));
 
       // Nobody at home claims it: it passes to the co-op, the patron reads so.
       waitLong(patron, ".log", "co-operative");
@@ -97,7 +98,9 @@ class CoopBrowserTest {
                   d ->
                       d.findElement(
                           By.xpath(
-                              "//*[@data-test='waiting-item'][contains(., 'Lucia " + label + "')]")));
+                              "//*[@data-test='waiting-item'][contains(., 'Lucia "
+                                  + label
+                                  + "')]")));
       LiveChatBrowserTest.waitForText(rosa, "[data-test=home-library]", "Demo Library");
       rosa.screenshot(label + "-app-coop-queue");
       assertTrue(
@@ -133,7 +136,8 @@ class CoopBrowserTest {
   }
 
   @Test
-  @DisplayName("the Co-ops and Routing sections of the Admin screen, by keyboard alone, at 1280 and 360 px")
+  @DisplayName(
+      "the Co-ops and Routing sections of the Admin screen, by keyboard alone, at 1280 and 360 px")
   void adminSections() {
     for (int width : new int[] {1280, 360}) {
       try (var admin = Browser.open(width, 800)) {
@@ -152,7 +156,8 @@ class CoopBrowserTest {
 
         admin.css("[data-test=admin-routing]").sendKeys(Keys.ENTER);
         var routes = admin.waitFor(By.cssSelector("[data-test=routes]"));
-        LiveChatBrowserTest.waitForText(admin, "[data-test=routing-admin]", "when nobody has claimed it");
+        LiveChatBrowserTest.waitForText(
+            admin, "[data-test=routing-admin]", "when nobody has claimed it");
         admin.screenshot("coop-admin-routing-" + width);
         assertTrue(
             admin.accessibilityViolations().isEmpty(),
@@ -171,7 +176,6 @@ class CoopBrowserTest {
   private static void waitLong(Browser browser, String css, String text) {
     new WebDriverWait(browser.driver(), Duration.ofSeconds(40))
         .until(
-            d ->
-                LiveChatBrowserTest.texts(browser, css).stream().anyMatch(t -> t.contains(text)));
+            d -> LiveChatBrowserTest.texts(browser, css).stream().anyMatch(t -> t.contains(text)));
   }
 }

@@ -249,6 +249,7 @@ class HomeCardBrowserTest {
         signIn(ben, gateway.port(), "ben", gateway.librarianPassword("ben"));
         ben.css("[data-test=records]").sendKeys(Keys.ENTER);
         ben.waitFor(By.cssSelector("[data-test=screen-admin]")).sendKeys(Keys.ENTER);
+        ben.waitFor(By.cssSelector("[data-test=admin-notes]")).sendKeys(Keys.ENTER);
         ben.waitFor(By.cssSelector("[data-test=notes-admin]"));
         var edit =
             ben.waitFor(

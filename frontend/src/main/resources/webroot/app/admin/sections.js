@@ -5,10 +5,15 @@
 import { lazy } from '../desk/screens.js';
 
 export const SECTIONS = [
+  { key: 'libraries', label: 'adminLibraries.menu', test: 'admin-section-libraries', roles: ['admin', 'system'], component: lazy(() => import('./LibrariesSection.js')) },
+  { key: 'queues', label: 'adminQueues.title', test: 'admin-section-queues', roles: ['admin', 'system'], component: lazy(() => import('./QueuesSection.js')) },
+  { key: 'operators', label: 'adminOperators.title', test: 'admin-section-operators', roles: ['admin', 'system'], component: lazy(() => import('./OperatorsSection.js')) },
+  { key: 'online', label: 'adminOnline.title', test: 'admin-section-online', roles: ['admin', 'system'], component: lazy(() => import('./OnlineSection.js')) },
+  { key: 'settings', label: 'adminSettings.title', test: 'admin-section-settings', roles: ['admin', 'system'], component: lazy(() => import('./SettingsSection.js')) },
   { key: 'widget', label: 'embed.section', test: 'admin-widget', roles: ['admin', 'system'], component: lazy(() => import('../embed/WidgetSection.js')) },
   { key: 'notes', label: 'notes.adminTitle', test: 'admin-notes', roles: ['admin', 'system'], component: lazy(() => import('../notes/NotesAdmin.js')) },
-  { key: 'coops', label: 'coop.section', test: 'admin-coops', roles: ['admin', 'coordinator', 'system'], component: lazy(() => import('../coop/CoopsSection.js')) },
   { key: 'routing', label: 'coop.routingSection', test: 'admin-routing', roles: ['admin', 'system'], component: lazy(() => import('../coop/RoutingSection.js')) },
+  { key: 'coops', label: 'coop.section', test: 'admin-coops', roles: ['admin', 'coordinator', 'system'], component: lazy(() => import('../coop/CoopsSection.js')) },
 ];
 
 export function sectionsFor(role) {

@@ -56,6 +56,9 @@ export default {
         </dd>
         <dt>{{ t('patron.browser') }}</dt><dd data-test="patron-browser" :title="patron.userAgent || null">{{ browser }}</dd>
         <dt>{{ t('patron.queue') }}</dt><dd data-test="patron-queue">{{ queueName }}</dd>
+        <template v-for="answer in patron.prechat || []" :key="answer.label">
+          <dt>{{ answer.label }}</dt><dd data-test="patron-prechat">{{ answer.value }}</dd>
+        </template>
         <dt>{{ t('patron.state') }}</dt><dd data-test="patron-state">{{ live.words }}<template v-if="live.owner"> — {{ live.owner.name }}</template></dd>
         <dt>{{ t('patron.askedAt') }}</dt><dd><time :datetime="details.createdAt">{{ clockTime(details.createdAt) }}</time></dd>
       </dl>
