@@ -1,5 +1,6 @@
 package org.refdesk.tag;
 
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -71,12 +72,23 @@ final class TagRoutes {
         .onFailure(ctx::fail);
   }
 
+  /**
+   * The chat's tags, and the tags it may be given: its own library's, which for a co-op librarian
+   * answering another library's patron are not the ones of their own library.
+   */
   private void ofChat(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
     visibility
         .chatFor(OperatorGate.caller(ctx), chatId)
-        .compose(chat -> tags.ofChat(chatId))
-        .onSuccess(list -> Responses.ok(ctx, new JsonObject().put("tags", Tag.asArray(list))))
+        .compose(
+            chat ->
+                Future.all(tags.ofChat(chatId), tags.inLibrary(chat.libraryId()))
+                    .map(
+                        both ->
+                            new JsonObject()
+                                .put("tags", Tag.asArray(both.resultAt(0)))
+                                .put("choices", Tag.asArray(both.resultAt(1)))))
+        .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }
 

@@ -128,6 +128,21 @@ class CoopPermissionMatrixTest {
         gateway.query("SELECT state FROM chats WHERE id = $1", coopChat).get(0).getString(0));
 
     assertEquals(200, post("/api/chats/" + coopChat + "/claim", new JsonObject(), rosa));
+    // The tags the co-op librarian is offered are the home library's, not her own library's.
+    var offered = gateway.get("/api/chats/" + coopChat + "/tags", rosa).bodyAsJsonObject();
+    var homeTags =
+        gateway.query("SELECT name FROM tags WHERE library_id = $1", world.demoLibraryId).stream()
+            .map(row -> row.getString(0))
+            .sorted()
+            .toList();
+    assertTrue(homeTags.contains("Spanish"), homeTags::toString);
+    assertEquals(
+        homeTags,
+        offered.getJsonArray("choices").stream()
+            .map(tag -> ((JsonObject) tag).getString("name"))
+            .sorted()
+            .toList(),
+        offered::encode);
     assertEquals(
         200, post("/api/chats/" + coopChat + "/tags", new JsonObject().put("tagId", tagId), rosa));
     var ticket = gateway.post("/api/chats/" + coopChat + "/ticket", new JsonObject(), rosa);

@@ -23,7 +23,7 @@ export default {
     const field = ref(null);
     const base = computed(() => `tags-${props.place}-${props.chatId}`);
     const current = computed(() => desk.tags.state.byChat[props.chatId] || []);
-    const options = computed(() => matchTags(desk.tags.state.list, text.value, new Set(current.value.map((t) => t.id)), SHOWN));
+    const options = computed(() => matchTags(desk.tags.choicesFor(props.chatId), text.value, new Set(current.value.map((t) => t.id)), SHOWN));
     const shown = computed(() => open.value && options.value.length > 0);
     const optionId = (i) => `${base.value}-option-${i}`;
 

@@ -4,8 +4,9 @@
 import { reactive } from 'vue';
 
 export function createTags({ call }) {
-  // `list`: the library's tags; `byChat`: each open chat's own, by chat id.
-  const state = reactive({ list: [], loaded: false, error: '', byChat: {} });
+  // `list`: the library's tags; `byChat`: each open chat's own, by chat id; `choicesByChat`: the tags a
+  // chat may be given, its own library's (another library's for a co-op chat).
+  const state = reactive({ list: [], loaded: false, error: '', byChat: {}, choicesByChat: {} });
 
   async function load() {
     try {
@@ -18,8 +19,9 @@ export function createTags({ call }) {
 
   async function loadFor(chatId) {
     try {
-      const { tags } = await call(`/api/chats/${chatId}/tags`);
+      const { tags, choices } = await call(`/api/chats/${chatId}/tags`);
       state.byChat[chatId] = tags;
+      if (choices) state.choicesByChat[chatId] = choices;
     } catch (error) {
       if (!state.byChat[chatId]) state.byChat[chatId] = [];
     }
@@ -51,9 +53,15 @@ export function createTags({ call }) {
     }
   }
 
-  function forget(chatId) {
-    delete state.byChat[chatId];
+  /** What the chat may be tagged with: its library's tags, once read, else ours. */
+  function choicesFor(chatId) {
+    return state.choicesByChat[chatId] || state.list;
   }
 
-  return { state, load, loadFor, add, remove, create, destroy, forget };
+  function forget(chatId) {
+    delete state.byChat[chatId];
+    delete state.choicesByChat[chatId];
+  }
+
+  return { state, load, loadFor, choicesFor, add, remove, create, destroy, forget };
 }
