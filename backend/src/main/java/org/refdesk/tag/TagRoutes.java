@@ -73,21 +73,26 @@ final class TagRoutes {
   }
 
   /**
-   * The chat's tags, and the tags it may be given: its own library's, which for a co-op librarian
-   * answering another library's patron are not the ones of their own library.
+   * The chat's tags; for a chat of another library (a co-op librarian answering its patron), also
+   * the tags it may be given, which are its library's, not the caller's. The caller's own library's
+   * list comes from {@code /api/tags}, kept current by the library's change events.
    */
   private void ofChat(RoutingContext ctx) {
     long chatId = PathParams.id(ctx, "id");
+    var caller = OperatorGate.caller(ctx);
     visibility
-        .chatFor(OperatorGate.caller(ctx), chatId)
+        .chatFor(caller, chatId)
         .compose(
             chat ->
-                Future.all(tags.ofChat(chatId), tags.inLibrary(chat.libraryId()))
-                    .map(
-                        both ->
-                            new JsonObject()
-                                .put("tags", Tag.asArray(both.resultAt(0)))
-                                .put("choices", Tag.asArray(both.resultAt(1)))))
+                chat.libraryId() == caller.libraryId()
+                    ? tags.ofChat(chatId)
+                        .map(list -> new JsonObject().put("tags", Tag.asArray(list)))
+                    : Future.all(tags.ofChat(chatId), tags.inLibrary(chat.libraryId()))
+                        .map(
+                            both ->
+                                new JsonObject()
+                                    .put("tags", Tag.asArray(both.resultAt(0)))
+                                    .put("choices", Tag.asArray(both.resultAt(1)))))
         .onSuccess(body -> Responses.ok(ctx, body))
         .onFailure(ctx::fail);
   }

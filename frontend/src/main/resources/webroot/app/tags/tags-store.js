@@ -4,8 +4,8 @@
 import { reactive } from 'vue';
 
 export function createTags({ call }) {
-  // `list`: the library's tags; `byChat`: each open chat's own, by chat id; `choicesByChat`: the tags a
-  // chat may be given, its own library's (another library's for a co-op chat).
+  // `list`: the library's tags; `byChat`: each open chat's own, by chat id; `choicesByChat`: for a chat
+  // of another library (a co-op chat), the tags it may be given, which are that library's.
   const state = reactive({ list: [], loaded: false, error: '', byChat: {}, choicesByChat: {} });
 
   async function load() {
