@@ -24,6 +24,10 @@ export function createPresence({ me, connector, call, onPaused = () => {} }) {
   // Bumped by every change the operator makes, so a heartbeat answer that left before the change
   // cannot put the old status back.
   let version = 0;
+  // Whether this page has spoken to the gateway (a heartbeat answered, a status set): a pause the
+  // gateway remembers is this page's own only then. A fresh sign-in (another device, a reloaded tab) was not paused, whatever an
+  // earlier page of the same operator did, and is told nothing of it.
+  let beatenBefore = false;
 
   async function load() {
     try {
@@ -42,6 +46,7 @@ export function createPresence({ me, connector, call, onPaused = () => {} }) {
     state.status = status;
     try {
       await connector.send(PRESENCE_SET, { status });
+      beatenBefore = true;
     } catch (error) {
       state.status = previous;
       state.notice = t('status.notChanged');
@@ -54,7 +59,8 @@ export function createPresence({ me, connector, call, onPaused = () => {} }) {
     connector.send(PRESENCE_HEARTBEAT, { status: state.status }).then((reply) => {
       // Another window of the same operator may have changed it; the gateway's word is the truth.
       if (reply && reply.status && sentAt === version) state.status = reply.status;
-      if (reply && reply.pausedSince) onPaused({ since: reply.pausedSince, offlineMeanwhile: reply.offlineMeanwhile, status: reply.status });
+      if (reply && reply.pausedSince && beatenBefore) onPaused({ since: reply.pausedSince, offlineMeanwhile: reply.offlineMeanwhile, status: reply.status });
+      if (reply) beatenBefore = true;
     }, () => {
       // A missed beat is retried by the next one; three in a row and the gateway says offline.
     });
