@@ -92,14 +92,18 @@ final class QueueSql {
          AND (s.monitored_queues IS NULL OR $1 = ANY (s.monitored_queues))
       """;
 
-  /** The library's queues for its admin, archived ones last, with what they hold. */
+  /**
+   * The library's queues for its admin, archived ones last, with what they hold. A co-op's queues,
+   * though their rows carry the host library, are its coordinators' (the Co-ops section), so none
+   * of these statements reads or changes them.
+   */
   static final String LIBRARY_QUEUES =
       """
       SELECT q.id, q.slug, q.name, q.settings, q.archived_at,
              (SELECT count(*) FROM chats c WHERE c.queue_id = q.id) AS chats,
              (SELECT count(*) FROM operator_queues oq WHERE oq.queue_id = q.id) AS operators
         FROM queues q
-       WHERE q.library_id = $1
+       WHERE q.library_id = $1 AND q.coop_id IS NULL
        ORDER BY q.archived_at IS NOT NULL, q.name, q.id
       """;
 
@@ -115,7 +119,7 @@ final class QueueSql {
       """
       UPDATE queues
          SET slug = coalesce($3, slug), name = coalesce($4, name), settings = coalesce($5, settings)
-       WHERE id = $1 AND library_id = $2
+       WHERE id = $1 AND library_id = $2 AND coop_id IS NULL
       RETURNING id, slug, name, settings, archived_at
       """;
 
@@ -127,24 +131,25 @@ final class QueueSql {
   static final String DELETE_MEMBERSHIPS =
       """
       DELETE FROM operator_queues WHERE queue_id = $1 AND library_id = $2
+         AND EXISTS (SELECT 1 FROM queues WHERE id = $1 AND library_id = $2 AND coop_id IS NULL)
       """;
 
   static final String DELETE_QUEUE =
       """
-      DELETE FROM queues WHERE id = $1 AND library_id = $2 RETURNING id
+      DELETE FROM queues WHERE id = $1 AND library_id = $2 AND coop_id IS NULL RETURNING id
       """;
 
   static final String ARCHIVE_QUEUE =
       """
       UPDATE queues SET archived_at = coalesce(archived_at, now())
-       WHERE id = $1 AND library_id = $2
+       WHERE id = $1 AND library_id = $2 AND coop_id IS NULL
       RETURNING id, slug, name, settings, archived_at
       """;
 
   static final String RESTORE_QUEUE =
       """
       UPDATE queues SET archived_at = NULL
-       WHERE id = $1 AND library_id = $2
+       WHERE id = $1 AND library_id = $2 AND coop_id IS NULL
       RETURNING id, slug, name, settings, archived_at
       """;
 }

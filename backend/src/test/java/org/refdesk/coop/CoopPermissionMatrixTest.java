@@ -193,6 +193,31 @@ class CoopPermissionMatrixTest {
     refused("queue." + world.coopQueueId, world.token("cora"));
   }
 
+  @Test
+  @DisplayName(
+      "a co-op queue is its coordinators': the host library's admin neither lists it among the library's queues nor edits, archives or deletes it there")
+  void coopQueueIsNotTheHostLibrarys() {
+    var admin = gateway.adminToken();
+    var listed = gateway.get("/api/admin/queues", admin).bodyAsJsonObject().getJsonArray("queues");
+    assertFalse(
+        listed.stream().anyMatch(q -> ((JsonObject) q).getLong("id") == world.coopQueueId),
+        listed::encode);
+    var path = "/api/admin/queues/" + world.coopQueueId;
+    assertEquals(
+        404, gateway.put(path, new JsonObject().put("name", "Taken over"), admin).statusCode());
+    assertEquals(404, gateway.delete(path, admin).statusCode());
+    assertEquals(404, post(path + "/restore", new JsonObject(), admin));
+    assertEquals(
+        1,
+        gateway.count(
+            "SELECT count(*) FROM queues WHERE id = $1 AND archived_at IS NULL AND name <> 'Taken over'",
+            world.coopQueueId));
+    assertTrue(
+        gateway.count("SELECT count(*) FROM operator_queues WHERE queue_id = $1", world.coopQueueId)
+            > 0,
+        "the co-op queue's librarians still work it");
+  }
+
   private static void refused(String address, String token) {
     try (var client = BridgeClient.connect(gateway.vertx(), gateway.port())) {
       client.register(address, token);

@@ -168,6 +168,14 @@ public final class TestGateway implements AutoCloseable {
     return await(request.send());
   }
 
+  public HttpResponse<Buffer> put(String path, JsonObject body, String token) {
+    return await(client.put(path).bearerTokenAuthentication(token).sendJsonObject(body));
+  }
+
+  public HttpResponse<Buffer> delete(String path, String token) {
+    return await(client.delete(path).bearerTokenAuthentication(token).send());
+  }
+
   /** Signs in and returns the token; fails the test if the sign-in fails. */
   public String login(String username, String password) {
     var response =
