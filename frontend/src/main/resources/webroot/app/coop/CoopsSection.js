@@ -27,9 +27,12 @@ export default {
     const newCoop = reactive({ name: '', hostLibraryId: '' });
     const newMember = reactive({});
     const newQueue = reactive({});
+    // The installation's libraries, for the system admin's choices of host and members by name.
+    const libraries = ref([]);
 
     async function reload() {
       list.value = await coops.coops();
+      if (system) libraries.value = (await desk.call('/api/admin/libraries')).libraries;
       if (coordinator) {
         for (const coop of list.value) queuesOf[coop.id] = await coops.queues(coop.id);
       }
@@ -84,7 +87,7 @@ export default {
     });
 
     return {
-      list, queuesOf, assignments, error, done, busy, heading, newCoop, newMember, newQueue, system, coordinator, libraryAdmin, empty,
+      list, libraries, queuesOf, assignments, error, done, busy, heading, newCoop, newMember, newQueue, system, coordinator, libraryAdmin, empty,
       createCoop, addMember, removeMember, createQueue, gives, toggle, languageName,
     };
   },
@@ -98,7 +101,12 @@ export default {
       <form v-if="system" class="coop-form" data-test="coop-create" @submit.prevent="createCoop">
         <h4>{{ t('coop.newCoop') }}</h4>
         <label>{{ t('coop.name') }} <input v-model="newCoop.name" required maxlength="200" data-test="coop-name"></label>
-        <label>{{ t('coop.hostLibraryId') }} <input v-model="newCoop.hostLibraryId" required inputmode="numeric" pattern="[0-9]+" data-test="coop-host"></label>
+        <label>{{ t('coop.hostLibrary') }}
+          <select v-model="newCoop.hostLibraryId" required data-test="coop-host">
+            <option value="" disabled>{{ t('coop.chooseLibrary') }}</option>
+            <option v-for="library in libraries" :key="library.id" :value="String(library.id)">{{ library.name }}</option>
+          </select>
+        </label>
         <button type="submit" :disabled="busy">{{ t('coop.create') }}</button>
       </form>
 
@@ -114,7 +122,13 @@ export default {
           </li>
         </ul>
         <form v-if="system" class="coop-form inline" @submit.prevent="addMember(coop)">
-          <label>{{ t('coop.libraryId') }} <input v-model="newMember[coop.id]" required inputmode="numeric" pattern="[0-9]+"></label>
+          <label>{{ t('coop.libraryToAdd') }}
+            <select v-model="newMember[coop.id]" required>
+              <option value="" disabled>{{ t('coop.chooseLibrary') }}</option>
+              <option v-for="library in libraries.filter((l) => !coop.members.some((m) => m.id === l.id))" :key="library.id"
+                      :value="String(library.id)">{{ library.name }}</option>
+            </select>
+          </label>
           <button type="submit" :disabled="busy">{{ t('coop.addMember') }}</button>
         </form>
 
