@@ -61,20 +61,6 @@ class AdminPagesApiTest {
     gateway.close();
   }
 
-  private static HttpResponse<Buffer> put(String path, JsonObject body, String token) {
-    return TestGateway.await(
-        gateway
-            .client()
-            .put(path)
-            .putHeader("Authorization", "Bearer " + token)
-            .sendJsonObject(body));
-  }
-
-  private static HttpResponse<Buffer> delete(String path, String token) {
-    return TestGateway.await(
-        gateway.client().delete(path).putHeader("Authorization", "Bearer " + token).send());
-  }
-
   private static String code(HttpResponse<Buffer> response) {
     return response.bodyAsJsonObject().getJsonObject("error").getString("code");
   }
@@ -139,7 +125,7 @@ class AdminPagesApiTest {
     assertEquals(before, gateway.count("SELECT count(*) FROM libraries"), "nothing was stored");
 
     var renamed =
-        put(
+        gateway.put(
             "/api/admin/libraries/" + hillside,
             new JsonObject().put("name", "Hillside Public Library"),
             hilda);
@@ -147,14 +133,19 @@ class AdminPagesApiTest {
     assertEquals("Hillside Public Library", renamed.bodyAsJsonObject().getString("name"));
     assertEquals(
         404,
-        put(
+        gateway
+            .put(
                 "/api/admin/libraries/" + gateway.demoLibraryId(),
                 new JsonObject().put("name", "Mine"),
                 hilda)
             .statusCode());
     assertEquals(
         400,
-        put("/api/admin/libraries/" + hillside, new JsonObject().put("timezone", "+02:00"), hilda)
+        gateway
+            .put(
+                "/api/admin/libraries/" + hillside,
+                new JsonObject().put("timezone", "+02:00"),
+                hilda)
             .statusCode());
   }
 
@@ -213,17 +204,19 @@ class AdminPagesApiTest {
         409, gateway.post("/api/admin/queues", queue, system).statusCode(), "slugs are unique");
     assertEquals(
         409,
-        put("/api/admin/queues/" + mapsId, new JsonObject().put("slug", "ask"), system)
+        gateway
+            .put("/api/admin/queues/" + mapsId, new JsonObject().put("slug", "ask"), system)
             .statusCode());
 
     var seen = gateway.get("/api/admin/queues", hilda).bodyAsJsonObject().getJsonArray("queues");
     assertTrue(seen.stream().noneMatch(q -> ((JsonObject) q).getString("slug").equals("maps")));
     assertEquals(
         404,
-        put("/api/admin/queues/" + mapsId, new JsonObject().put("name", "Mine"), hilda)
+        gateway
+            .put("/api/admin/queues/" + mapsId, new JsonObject().put("name", "Mine"), hilda)
             .statusCode());
-    assertEquals(404, delete("/api/admin/queues/" + mapsId, hilda).statusCode());
-    assertEquals(403, delete("/api/admin/queues/" + mapsId, alice).statusCode());
+    assertEquals(404, gateway.delete("/api/admin/queues/" + mapsId, hilda).statusCode());
+    assertEquals(403, gateway.delete("/api/admin/queues/" + mapsId, alice).statusCode());
 
     var widget = gateway.get("/api/widget/queues/maps", null).bodyAsJsonObject();
     assertEquals(
@@ -267,7 +260,7 @@ class AdminPagesApiTest {
         new JsonArray().add(new JsonObject().put("label", "Library card").put("value", "2901 77")),
         details.getJsonObject("patron").getJsonArray("prechat"));
 
-    var removed = delete("/api/admin/queues/" + mapsId, system);
+    var removed = gateway.delete("/api/admin/queues/" + mapsId, system);
     assertEquals(200, removed.statusCode(), removed::bodyAsString);
     assertTrue(removed.bodyAsJsonObject().getBoolean("archived"), "a queue with chats is archived");
     assertEquals(
@@ -284,7 +277,8 @@ class AdminPagesApiTest {
             "/api/admin/queues",
             new JsonObject().put("slug", "empty-one").put("name", "Empty"),
             system);
-    var gone = delete("/api/admin/queues/" + empty.bodyAsJsonObject().getLong("id"), system);
+    var gone =
+        gateway.delete("/api/admin/queues/" + empty.bodyAsJsonObject().getLong("id"), system);
     assertTrue(
         gone.bodyAsJsonObject().getBoolean("deleted"), "a queue with nothing in it is deleted");
     assertEquals(0, gateway.count("SELECT count(*) FROM queues WHERE slug = 'empty-one'"));
@@ -306,32 +300,35 @@ class AdminPagesApiTest {
         new JsonObject()
             .put("queues", new JsonArray().add("science"))
             .put("displayName", "Quinn Ray");
-    assertEquals(403, put("/api/admin/operators/" + id, body, alice).statusCode());
-    assertEquals(404, put("/api/admin/operators/" + id, body, hilda).statusCode());
+    assertEquals(403, gateway.put("/api/admin/operators/" + id, body, alice).statusCode());
+    assertEquals(404, gateway.put("/api/admin/operators/" + id, body, hilda).statusCode());
     assertEquals(
         400,
-        put(
+        gateway
+            .put(
                 "/api/admin/operators/" + id,
                 new JsonObject().put("queues", new JsonArray().add("riverside-x")),
                 system)
             .statusCode());
     assertEquals(
         400,
-        put("/api/admin/operators/" + id, new JsonObject().put("maxChats", 0), system)
+        gateway
+            .put("/api/admin/operators/" + id, new JsonObject().put("maxChats", 0), system)
             .statusCode());
     assertEquals(
         400,
-        put("/api/admin/operators/" + id, new JsonObject().put("maxChats", 21), system)
+        gateway
+            .put("/api/admin/operators/" + id, new JsonObject().put("maxChats", 21), system)
             .statusCode());
     assertEquals(
         1,
         gateway.count("SELECT count(*) FROM operator_queues WHERE operator_id = $1", id),
         "nothing changed");
     var hillsideAdminMakesSystem =
-        put("/api/admin/operators/" + id, new JsonObject().put("role", "system"), hilda);
+        gateway.put("/api/admin/operators/" + id, new JsonObject().put("role", "system"), hilda);
     assertEquals(403, hillsideAdminMakesSystem.statusCode(), "no library admin grants system");
 
-    var edited = put("/api/admin/operators/" + id, body.copy().put("maxChats", 3), system);
+    var edited = gateway.put("/api/admin/operators/" + id, body.copy().put("maxChats", 3), system);
     assertEquals(200, edited.statusCode(), edited::bodyAsString);
     assertEquals("Quinn Ray", edited.bodyAsJsonObject().getString("name"));
     assertEquals(3, edited.bodyAsJsonObject().getInteger("maxChats"));
@@ -364,14 +361,16 @@ class AdminPagesApiTest {
   void roles() {
     long id = newOperator("hugo", List.of());
     var madeAdmin =
-        put("/api/admin/operators/" + id, new JsonObject().put("role", "admin"), system);
+        gateway.put("/api/admin/operators/" + id, new JsonObject().put("role", "admin"), system);
     assertEquals(200, madeAdmin.statusCode(), madeAdmin::bodyAsString);
     var hugo = gateway.login("hugo", PASSWORD);
     assertEquals(
         403,
-        put("/api/admin/operators/" + id, new JsonObject().put("role", "system"), hugo)
+        gateway
+            .put("/api/admin/operators/" + id, new JsonObject().put("role", "system"), hugo)
             .statusCode());
-    var own = put("/api/admin/operators/" + id, new JsonObject().put("role", "operator"), hugo);
+    var own =
+        gateway.put("/api/admin/operators/" + id, new JsonObject().put("role", "operator"), hugo);
     assertEquals(409, own.statusCode());
     assertEquals("conflict", code(own));
   }
@@ -382,7 +381,8 @@ class AdminPagesApiTest {
     long id = newOperator("cara", List.of("ask"));
     assertEquals(
         200,
-        put("/api/admin/operators/" + id, new JsonObject().put("maxChats", 1), system)
+        gateway
+            .put("/api/admin/operators/" + id, new JsonObject().put("maxChats", 1), system)
             .statusCode());
     var cara = gateway.login("cara", PASSWORD);
     var first = gateway.startChat("ask", "Ola", "Where are the atlases?");
@@ -470,19 +470,23 @@ class AdminPagesApiTest {
     long id = newOperator("tove", List.of("ask"));
     var tove = gateway.login("tove", PASSWORD);
     var past = new JsonObject().put("at", Instant.now().minusSeconds(60).toString());
-    assertEquals(400, put("/api/me/sign-off-at", past, tove).statusCode());
+    assertEquals(400, gateway.put("/api/me/sign-off-at", past, tove).statusCode());
     assertEquals(
-        400, put("/api/me/sign-off-at", new JsonObject().put("at", "at ten"), tove).statusCode());
+        400,
+        gateway
+            .put("/api/me/sign-off-at", new JsonObject().put("at", "at ten"), tove)
+            .statusCode());
     assertNull(
         gateway.query("SELECT sign_off_at FROM operators WHERE id = $1", id).get(0).getValue(0),
         "nothing was stored");
     var later = new JsonObject().put("at", Instant.now().plusSeconds(3600).toString());
     assertEquals(
-        403, put("/api/admin/operators/" + id + "/sign-off-at", later, alice).statusCode());
+        403, gateway.put("/api/admin/operators/" + id + "/sign-off-at", later, alice).statusCode());
     assertEquals(
-        404, put("/api/admin/operators/" + id + "/sign-off-at", later, hilda).statusCode());
+        404, gateway.put("/api/admin/operators/" + id + "/sign-off-at", later, hilda).statusCode());
     assertEquals(
-        200, put("/api/admin/operators/" + id + "/sign-off-at", later, system).statusCode());
+        200,
+        gateway.put("/api/admin/operators/" + id + "/sign-off-at", later, system).statusCode());
     var listed =
         gateway.get("/api/admin/online", system).bodyAsJsonObject().getJsonArray("operators");
     assertTrue(
@@ -491,7 +495,7 @@ class AdminPagesApiTest {
             .anyMatch(o -> o.getLong("id") == id && o.getString("signOffAt") != null));
 
     var soon = new JsonObject().put("at", Instant.now().plusMillis(1500).toString());
-    assertEquals(200, put("/api/me/sign-off-at", soon, tove).statusCode());
+    assertEquals(200, gateway.put("/api/me/sign-off-at", soon, tove).statusCode());
     assertEquals(200, gateway.get("/api/me", tove).statusCode());
     gateway.eventually(
         "the sign-off swept", () -> gateway.get("/api/me", tove).statusCode() == 401, 15_000);

@@ -59,20 +59,6 @@ class FaqApiTest {
     return response.bodyAsJsonObject();
   }
 
-  private static HttpResponse<Buffer> put(String path, JsonObject body, String token) {
-    return TestGateway.await(
-        gateway
-            .client()
-            .put(path)
-            .putHeader("Authorization", "Bearer " + token)
-            .sendJsonObject(body));
-  }
-
-  private static HttpResponse<Buffer> delete(String path, String token) {
-    return TestGateway.await(
-        gateway.client().delete(path).putHeader("Authorization", "Bearer " + token).send());
-  }
-
   private static String q(String text) {
     return URLEncoder.encode(text, StandardCharsets.UTF_8);
   }
@@ -106,11 +92,12 @@ class FaqApiTest {
     var refused = gateway.post("/api/admin/faqs", faq("Mine?", "No.", "public"), alice);
     assertEquals(403, refused.statusCode());
     assertEquals(
-        403, put("/api/admin/faqs/" + id, faq("Mine?", "No.", "public"), alice).statusCode());
+        403,
+        gateway.put("/api/admin/faqs/" + id, faq("Mine?", "No.", "public"), alice).statusCode());
     assertEquals(
         403,
         gateway.post("/api/admin/faqs/" + id + "/publish", new JsonObject(), alice).statusCode());
-    assertEquals(403, delete("/api/admin/faqs/" + id, alice).statusCode());
+    assertEquals(403, gateway.delete("/api/admin/faqs/" + id, alice).statusCode());
     assertEquals(403, gateway.get("/api/admin/faqs", alice).statusCode());
 
     var list = gateway.get("/api/admin/faqs", admin).bodyAsJsonObject().getJsonArray("faqs");
@@ -121,7 +108,7 @@ class FaqApiTest {
         "a draft is not for operators yet");
 
     var edited =
-        put(
+        gateway.put(
             "/api/admin/faqs/" + id,
             faq("Where is the quiet study room, please?", "Second floor, east wing.", "public"),
             admin);
@@ -134,7 +121,7 @@ class FaqApiTest {
     assertEquals("published", published.bodyAsJsonObject().getString("status"));
     assertEquals(200, gateway.get("/api/faqs/" + id, alice).statusCode());
 
-    assertEquals(204, delete("/api/admin/faqs/" + id, admin).statusCode());
+    assertEquals(204, gateway.delete("/api/admin/faqs/" + id, admin).statusCode());
     assertEquals(404, gateway.get("/api/faqs/" + id, alice).statusCode());
   }
 
@@ -159,13 +146,15 @@ class FaqApiTest {
     assertEquals(404, gateway.get("/api/faqs/" + theirs, alice).statusCode());
     assertEquals(
         404,
-        put("/api/admin/faqs/" + theirs, faq("Mine now", "No.", "public"), admin).statusCode());
+        gateway
+            .put("/api/admin/faqs/" + theirs, faq("Mine now", "No.", "public"), admin)
+            .statusCode());
     assertEquals(
         404,
         gateway
             .post("/api/admin/faqs/" + theirs + "/publish", new JsonObject(), admin)
             .statusCode());
-    assertEquals(404, delete("/api/admin/faqs/" + theirs, admin).statusCode());
+    assertEquals(404, gateway.delete("/api/admin/faqs/" + theirs, admin).statusCode());
     assertEquals(
         1,
         gateway.count(

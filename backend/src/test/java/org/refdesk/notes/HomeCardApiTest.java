@@ -67,20 +67,6 @@ class HomeCardApiTest {
     return response.bodyAsJsonObject();
   }
 
-  private static HttpResponse<Buffer> put(String path, JsonObject body, String token) {
-    return TestGateway.await(
-        gateway
-            .client()
-            .put(path)
-            .putHeader("Authorization", "Bearer " + token)
-            .sendJsonObject(body));
-  }
-
-  private static HttpResponse<Buffer> delete(String path, String token) {
-    return TestGateway.await(
-        gateway.client().delete(path).putHeader("Authorization", "Bearer " + token).send());
-  }
-
   private static String errorCode(HttpResponse<Buffer> response) {
     return response.bodyAsJsonObject().getJsonObject("error").getString("code");
   }
@@ -138,7 +124,8 @@ class HomeCardApiTest {
     assertEquals("renewals", made.getString("topic"));
     assertFalse(made.getBoolean("stale"));
 
-    var edited = put("/api/admin/library-notes/" + id, note("renewals", "Renewing", "Twice."), ben);
+    var edited =
+        gateway.put("/api/admin/library-notes/" + id, note("renewals", "Renewing", "Twice."), ben);
     assertEquals(200, edited.statusCode(), edited::bodyAsString);
     assertEquals("Twice.", edited.bodyAsJsonObject().getString("body"));
 
@@ -153,15 +140,18 @@ class HomeCardApiTest {
     assertEquals(
         403, gateway.post("/api/admin/library-notes", note("fines", "x", "y"), alice).statusCode());
     assertEquals(
-        403, put("/api/admin/library-notes/" + id, note("fines", "x", "y"), alice).statusCode());
-    assertEquals(403, delete("/api/admin/library-notes/" + id, alice).statusCode());
+        403,
+        gateway.put("/api/admin/library-notes/" + id, note("fines", "x", "y"), alice).statusCode());
+    assertEquals(403, gateway.delete("/api/admin/library-notes/" + id, alice).statusCode());
     assertEquals(
-        403, put("/api/admin/library-notes/policy", policy(30, "fines"), alice).statusCode());
+        403,
+        gateway.put("/api/admin/library-notes/policy", policy(30, "fines"), alice).statusCode());
     assertEquals(before, notes());
 
     assertEquals(
-        404, put("/api/admin/library-notes/" + id, note("fines", "x", "y"), rosa).statusCode());
-    assertEquals(404, delete("/api/admin/library-notes/" + id, rosa).statusCode());
+        404,
+        gateway.put("/api/admin/library-notes/" + id, note("fines", "x", "y"), rosa).statusCode());
+    assertEquals(404, gateway.delete("/api/admin/library-notes/" + id, rosa).statusCode());
     var theirs = gateway.get("/api/library-notes", rosa).bodyAsJsonObject();
     assertTrue(
         theirs.getJsonArray("notes").isEmpty(),
@@ -172,8 +162,8 @@ class HomeCardApiTest {
         "Twice.",
         gateway.query("SELECT body FROM library_notes WHERE id = $1", id).get(0).getString(0));
 
-    assertEquals(204, delete("/api/admin/library-notes/" + id, ben).statusCode());
-    assertEquals(404, delete("/api/admin/library-notes/" + id, ben).statusCode());
+    assertEquals(204, gateway.delete("/api/admin/library-notes/" + id, ben).statusCode());
+    assertEquals(404, gateway.delete("/api/admin/library-notes/" + id, ben).statusCode());
   }
 
   @Test
@@ -214,7 +204,7 @@ class HomeCardApiTest {
                     new JsonArray()
                         .add(new JsonObject().put("topic", "fines"))
                         .add(new JsonObject().put("topic", "fines"))))) {
-      var response = put("/api/admin/library-notes/policy", bad, ben);
+      var response = gateway.put("/api/admin/library-notes/policy", bad, ben);
       assertEquals(400, response.statusCode(), bad::encode);
       assertTrue(
           response.bodyAsJsonObject().getJsonObject("error").getString("message").contains("'"));
@@ -229,7 +219,8 @@ class HomeCardApiTest {
       "the card of a chat: the home library's notes with stale ones flagged, local-only topics the"
           + " patron's words touch, and its FAQs; another library's operator gets 404")
   void cardOfAChat() {
-    var saved = put("/api/admin/library-notes/policy", policy(30, "fines", "fine", "overdue"), ben);
+    var saved =
+        gateway.put("/api/admin/library-notes/policy", policy(30, "fines", "fine", "overdue"), ben);
     assertEquals(200, saved.statusCode(), saved::bodyAsString);
     assertTrue(
         gateway.count("SELECT count(*) FROM audit_log WHERE action = 'notes.policy'") >= 1,
@@ -288,7 +279,9 @@ class HomeCardApiTest {
   void sendHome() {
     assertEquals(
         200,
-        put("/api/admin/library-notes/policy", policy(180, "fines", "fine"), ben).statusCode());
+        gateway
+            .put("/api/admin/library-notes/policy", policy(180, "fines", "fine"), ben)
+            .statusCode());
     var chat = claimedChat("Why is there a fine on my card?", "pat@example.org");
     long chatId = chat.getLong("chatId");
     var ask = new JsonObject().put("topic", "fines").put("note", "Asks about the fine of March.");

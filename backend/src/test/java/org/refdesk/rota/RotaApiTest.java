@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -75,20 +73,6 @@ class RotaApiTest {
         .put("validFrom", "2026-01-05");
   }
 
-  private static HttpResponse<Buffer> put(String path, JsonObject body, String token) {
-    return TestGateway.await(
-        gateway
-            .client()
-            .put(path)
-            .putHeader("Authorization", "Bearer " + token)
-            .sendJsonObject(body));
-  }
-
-  private static HttpResponse<Buffer> delete(String path, String token) {
-    return TestGateway.await(
-        gateway.client().delete(path).putHeader("Authorization", "Bearer " + token).send());
-  }
-
   private static long shifts() {
     return gateway.count("SELECT count(*) FROM shifts");
   }
@@ -105,7 +89,8 @@ class RotaApiTest {
   void adminKeepsShifts() {
     long id = created(shift(science, "cleo", 2, "13:00", "15:00"), admin);
 
-    var changed = put("/api/rota/shifts/" + id, shift(science, "cleo", 2, "13:00", "16:30"), admin);
+    var changed =
+        gateway.put("/api/rota/shifts/" + id, shift(science, "cleo", 2, "13:00", "16:30"), admin);
     assertEquals(200, changed.statusCode(), changed::bodyAsString);
     assertEquals("16:30", changed.bodyAsJsonObject().getString("ends"));
     assertEquals(
@@ -122,9 +107,9 @@ class RotaApiTest {
         tuesday::encode);
     assertNull(week.bodyAsJsonObject().getValue("choices"), "an operator is given no form choices");
 
-    assertEquals(204, delete("/api/rota/shifts/" + id, admin).statusCode());
+    assertEquals(204, gateway.delete("/api/rota/shifts/" + id, admin).statusCode());
     assertEquals(0, gateway.count("SELECT count(*) FROM shifts WHERE id = $1", id));
-    assertEquals(404, delete("/api/rota/shifts/" + id, admin).statusCode());
+    assertEquals(404, gateway.delete("/api/rota/shifts/" + id, admin).statusCode());
     assertEquals(
         List.of("rota.shift-created", "rota.shift-changed", "rota.shift-deleted"),
         gateway
@@ -146,9 +131,10 @@ class RotaApiTest {
     long id = created(shift(ask, "alice", 3, "09:00", "11:00"), admin);
     assertEquals(
         403,
-        put("/api/rota/shifts/" + id, shift(ask, "alice", 3, "09:00", "12:00"), alice)
+        gateway
+            .put("/api/rota/shifts/" + id, shift(ask, "alice", 3, "09:00", "12:00"), alice)
             .statusCode());
-    assertEquals(403, delete("/api/rota/shifts/" + id, alice).statusCode());
+    assertEquals(403, gateway.delete("/api/rota/shifts/" + id, alice).statusCode());
     var off =
         gateway.post(
             "/api/rota/exceptions",
@@ -170,12 +156,12 @@ class RotaApiTest {
   void otherLibraryIsRefused() {
     long id = created(shift(ask, "ben", 4, "09:00", "11:00"), admin);
     var edit =
-        put(
+        gateway.put(
             "/api/rota/shifts/" + id,
             shift(riverside.queueId(), "rosa", 4, "09:00", "11:00"),
             rosa);
     assertEquals(404, edit.statusCode(), edit::bodyAsString);
-    assertEquals(404, delete("/api/rota/shifts/" + id, rosa).statusCode());
+    assertEquals(404, gateway.delete("/api/rota/shifts/" + id, rosa).statusCode());
     var off =
         gateway.post(
             "/api/rota/exceptions",
@@ -335,7 +321,9 @@ class RotaApiTest {
 
     assertEquals(
         204,
-        delete("/api/rota/exceptions/" + off.bodyAsJsonObject().getLong("id"), rosa).statusCode());
+        gateway
+            .delete("/api/rota/exceptions/" + off.bodyAsJsonObject().getLong("id"), rosa)
+            .statusCode());
     var again = gateway.get("/api/rota?from=2026-11-09&days=1", rosa).bodyAsJsonObject();
     assertFalse(
         again

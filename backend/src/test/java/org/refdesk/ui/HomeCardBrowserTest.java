@@ -6,10 +6,8 @@ import static org.refdesk.ui.LiveChatBrowserTest.goOnline;
 import static org.refdesk.ui.LiveChatBrowserTest.signIn;
 import static org.refdesk.ui.LiveChatBrowserTest.waitForText;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.client.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +43,7 @@ class HomeCardBrowserTest {
                         new JsonObject()
                             .put("topic", "fines")
                             .put("keywords", new JsonArray().add("fine").add("overdue"))));
-    assertEquals(200, put("/api/admin/library-notes/policy", policy, ben).statusCode());
+    assertEquals(200, gateway.put("/api/admin/library-notes/policy", policy, ben).statusCode());
     note(
         ben,
         "hours",
@@ -67,15 +65,6 @@ class HomeCardBrowserTest {
   @AfterAll
   static void stop() {
     gateway.close();
-  }
-
-  private static HttpResponse<Buffer> put(String path, JsonObject body, String token) {
-    return TestGateway.await(
-        gateway
-            .client()
-            .put(path)
-            .putHeader("Authorization", "Bearer " + token)
-            .sendJsonObject(body));
   }
 
   private static long note(String token, String topic, String title, String body, String url) {
