@@ -2,8 +2,6 @@ package org.refdesk.notes;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Locale;
@@ -12,6 +10,7 @@ import org.refdesk.notes.NotesRepository.NoteFields;
 import org.refdesk.notes.NotesRepository.NotesPolicy;
 import org.refdesk.platform.errors.ApiException;
 import org.refdesk.platform.web.JsonInput;
+import org.refdesk.platform.web.LinkList;
 
 /**
  * A note and a notes policy as an admin sends them, checked field by field; a 400 names the field.
@@ -19,7 +18,6 @@ import org.refdesk.platform.web.JsonInput;
 final class NotesInput {
 
   private static final Set<String> TOPICS = Set.copyOf(NotesLimits.TOPICS);
-  private static final Set<String> LINK_SCHEMES = Set.of("http", "https", "mailto");
 
   private NotesInput() {}
 
@@ -28,7 +26,11 @@ final class NotesInput {
         topic(input),
         input.requiredText("title", NotesLimits.TITLE_CHARS),
         input.requiredText("body", NotesLimits.BODY_CHARS),
-        links(input.json()));
+        LinkList.read(
+            input.json(),
+            NotesLimits.LINKS,
+            NotesLimits.LINK_TITLE_CHARS,
+            NotesLimits.LINK_URL_CHARS));
   }
 
   static String topic(JsonInput input) {
@@ -71,41 +73,5 @@ final class NotesInput {
       topics.add(new LocalTopic(topic, keywords));
     }
     return new NotesPolicy(n.intValue(), topics);
-  }
-
-  private static JsonArray links(JsonObject json) {
-    var value = json.getValue("links");
-    if (value == null) {
-      return new JsonArray();
-    }
-    if (!(value instanceof JsonArray array)) {
-      throw ApiException.invalid("'links' must be a list of {title, url}.");
-    }
-    if (array.size() > NotesLimits.LINKS) {
-      throw ApiException.invalid("'links' may hold at most " + NotesLimits.LINKS + " links.");
-    }
-    var links = new JsonArray();
-    for (var item : array) {
-      if (!(item instanceof JsonObject link)) {
-        throw ApiException.invalid("Each of 'links' must be {title, url}.");
-      }
-      var fields = JsonInput.of(link);
-      var title = fields.requiredText("title", NotesLimits.LINK_TITLE_CHARS);
-      var url = fields.requiredText("url", NotesLimits.LINK_URL_CHARS);
-      requireSafeUrl(url);
-      links.add(new JsonObject().put("title", title).put("url", url));
-    }
-    return links;
-  }
-
-  private static void requireSafeUrl(String url) {
-    try {
-      var scheme = new URI(url).getScheme();
-      if (scheme == null || !LINK_SCHEMES.contains(scheme.toLowerCase(Locale.ROOT))) {
-        throw ApiException.invalid("A link's 'url' must start with http:, https: or mailto:.");
-      }
-    } catch (URISyntaxException e) {
-      throw ApiException.invalid("A link's 'url' is not a valid address.");
-    }
   }
 }
